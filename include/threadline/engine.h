@@ -1,0 +1,204 @@
+// File: engine.h
+// The Engine: the one entry point of threadline. A host hands it each
+// interaction as it happens; it answers at once who the customer is across
+// all their identities, which case the interaction continues and why, and
+// what the next agent needs to know.
+//
+// Example:
+//   threadline::EngineOptions options;
+//   options.own_identities = {{threadline::IdentityKind::kTwitter, "@AcmeCare"}};
+//   absl::StatusOr<std::unique_ptr<threadline::Engine>> engine =
+//       threadline::Engine::Open(options);
+//   if (!engine.ok()) return engine.status();
+//   absl::StatusOr<threadline::Linkage> link = (*engine)->Ingest(interaction);
+//   // link->customer_id, link->case_id, link->reason
+//   absl::StatusOr<threadline::HandoffContext> ctx =
+//       (*engine)->Context(link->case_id);
+#ifndef THREADLINE_ENGINE_H_
+#define THREADLINE_ENGINE_H_
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "threadline/clock.h"
+#include "threadline/export.h"
+#include "threadline/types.h"
+
+namespace threadline {
+
+// EngineOptions: validated once by Engine::Open, which names a bad field.
+struct EngineOptions {
+  // ISO 3166 region used to read national phone numbers when an interaction
+  // names none. Default: "US".
+  std::string default_region = "US";
+  // The brand's own handles, numbers and addresses. They never identify a
+  // customer, even when customers quote them. Default: none (shared
+  // identities are also found on their own; see shared_after_conflicts).
+  std::vector<Identity> own_identities;
+  // A resolved case reopens when the customer comes back on it within this
+  // window; after it, the same matter opens a new case. Default: 7 days.
+  absl::Duration reopen_window = absl::Hours(24 * 7);
+  // An open case with no activity for this long no longer takes the
+  // customer's return on the same matter (it went cold); explicit replies,
+  // threads and host references still reach it. Default: 14 days.
+  absl::Duration idle_window = absl::Hours(24 * 14);
+  // Most identities of each kind one customer may have, indexed by
+  // IdentityKind; a merge that would exceed a limit does not happen and the
+  // weaker identity is left unlinked. 0: no limit. Default: one ACCOUNT and
+  // one handle per social network, three phones, three emails.
+  std::array<uint8_t, kIdentityKindCount> max_identities_per_kind =
+      DefaultIdentityLimits();
+  // Refused merges after which an identity counts as shared by several
+  // people (a family landline, the hotline quoted by customers): it stops
+  // identifying anyone and merges that rested on it alone are undone.
+  // Default: 2.
+  int shared_after_conflicts = 2;
+  // Find identities customers write into messages ("my email is …").
+  // Default: true.
+  bool use_mentioned_identities = true;
+  // Messages shown in a handoff context. Default: 5.
+  int context_messages = 5;
+  // Source of "now" for waiting times. Default: the system clock.
+  std::shared_ptr<Clock> clock;
+
+  static std::array<uint8_t, kIdentityKindCount> DefaultIdentityLimits();
+};
+
+// A message as the next agent sees it.
+struct ContextMessage {
+  std::string interaction_id;
+  absl::Time occurred_at;
+  Channel channel = Channel::kUnspecified;
+  Direction direction = Direction::kUnspecified;
+  std::string agent_id;
+  std::string text;
+};
+
+// HandoffContext: what the next agent needs, on any channel.
+struct HandoffContext {
+  Customer customer;
+  Case case_info;
+  std::vector<Channel> channels;          // the case's channels, first use order
+  absl::Time started_at;
+  Channel started_on = Channel::kUnspecified;
+  std::vector<ContextMessage> last_messages;  // oldest first
+  // How long the customer has been waiting for the brand: since their first
+  // inbound message not yet answered, as of the engine's clock; zero when
+  // nothing is waiting.
+  absl::Duration waiting = absl::ZeroDuration();
+  // Other open cases of the same customer.
+  std::vector<std::string> other_open_cases;
+};
+
+// One entry of a customer's timeline across channels.
+struct TimelineEntry {
+  std::string interaction_id;
+  std::string case_id;
+  absl::Time occurred_at;
+  Channel channel = Channel::kUnspecified;
+  Direction direction = Direction::kUnspecified;
+  std::string text;
+};
+
+struct EngineStats {
+  uint64_t interactions = 0;
+  uint64_t customers = 0;  // current customers, after merges
+  uint64_t cases = 0;      // current cases, after merges
+  uint64_t identities = 0;
+  uint64_t merges = 0;     // merge records in force
+  uint64_t shared_identities = 0;
+};
+
+// Engine: thread-safe. All methods may be called concurrently; Ingest calls
+// are serialized internally (normalization runs outside the lock). No
+// callback into host code is made while a lock is held.
+class THREADLINE_EXPORT Engine {
+ public:
+  // Open: a new engine with `options`. InvalidArgument naming the field for
+  // a bad option (an unknown default_region, a negative window, an own
+  // identity that does not normalize).
+  [[nodiscard]] static absl::StatusOr<std::unique_ptr<Engine>> Open(
+      EngineOptions options);
+
+  virtual ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // Ingest: links one interaction and returns its customer, case and why.
+  // Ingesting an id again with the same content returns the current linkage
+  // (a retry is a no-op); with different content AlreadyExists. An
+  // interaction lacking a required field (id, occurred_at, channel,
+  // direction, contact) or whose contact is not a valid identity is
+  // InvalidArgument naming the field and value; nothing changes then.
+  [[nodiscard]] virtual absl::StatusOr<Linkage> Ingest(
+      const Interaction& interaction) = 0;
+
+  // IngestBatch: Ingest of each interaction in order; one result each.
+  [[nodiscard]] virtual std::vector<absl::StatusOr<Linkage>> IngestBatch(
+      const std::vector<Interaction>& interactions) = 0;
+
+  // LinkageOf: the current linkage of an ingested interaction (ids of
+  // surviving customers and cases). NotFound for an unknown id.
+  [[nodiscard]] virtual absl::StatusOr<Linkage> LinkageOf(
+      std::string_view interaction_id) const = 0;
+
+  // GetCustomer: a customer by id; an absorbed id gives the survivor.
+  // NotFound for an unknown id.
+  [[nodiscard]] virtual absl::StatusOr<Customer> GetCustomer(
+      std::string_view customer_id) const = 0;
+  // FindCustomer: the customer an identity (raw form) belongs to. NotFound
+  // when it belongs to no one (or is shared); InvalidArgument when it does
+  // not normalize.
+  [[nodiscard]] virtual absl::StatusOr<Customer> FindCustomer(
+      const Identity& identity, std::string_view region = {}) const = 0;
+  // GetCase: a case by id; an absorbed id gives the survivor.
+  [[nodiscard]] virtual absl::StatusOr<Case> GetCase(
+      std::string_view case_id) const = 0;
+  // CasesOf: a customer's cases, oldest first.
+  [[nodiscard]] virtual absl::StatusOr<std::vector<Case>> CasesOf(
+      std::string_view customer_id) const = 0;
+  // Timeline: a customer's interactions across channels, in time order.
+  [[nodiscard]] virtual absl::StatusOr<std::vector<TimelineEntry>> Timeline(
+      std::string_view customer_id) const = 0;
+  // Context: the handoff context of a case.
+  [[nodiscard]] virtual absl::StatusOr<HandoffContext> Context(
+      std::string_view case_id) const = 0;
+
+  // Merge: the host says two customers are one person. Returns the merge
+  // record (the older id survives). NotFound for an unknown id;
+  // FailedPrecondition when they are already one customer or a merge
+  // between them was undone.
+  [[nodiscard]] virtual absl::StatusOr<MergeRecord> Merge(
+      std::string_view customer_a, std::string_view customer_b) = 0;
+  // Unmerge: undoes a merge by its record id, returning each interaction to
+  // the customer it came from; the two are kept apart from then on. Returns
+  // the records undone. NotFound for an unknown id; FailedPrecondition when
+  // already undone.
+  [[nodiscard]] virtual absl::StatusOr<std::vector<MergeRecord>> Unmerge(
+      std::string_view merge_id) = 0;
+  // Merges: the merge records touching a customer, in force or undone.
+  [[nodiscard]] virtual absl::StatusOr<std::vector<MergeRecord>> Merges(
+      std::string_view customer_id) const = 0;
+
+  // SetCaseStatus: opens or resolves a case as of `at`. NotFound for an
+  // unknown id; InvalidArgument for kUnspecified.
+  [[nodiscard]] virtual absl::Status SetCaseStatus(std::string_view case_id,
+                                                   CaseStatus status,
+                                                   absl::Time at) = 0;
+
+  virtual EngineStats Stats() const = 0;
+
+ protected:
+  Engine() = default;
+};
+
+}  // namespace threadline
+
+#endif  // THREADLINE_ENGINE_H_

@@ -1,0 +1,42 @@
+// threadline: the command-line face of the library.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+
+namespace {
+
+constexpr char kUsage[] =
+    "threadline: one thread per customer inquiry across every channel.\n"
+    "\n"
+    "Usage: threadline COMMAND [flags]\n"
+    "\n"
+    "Commands:\n"
+    "  link       read Interaction JSON Lines, write one linkage per line\n"
+    "             (customer, case, reason) and a journey summary\n"
+    "  simulate   write realistic simulated customer journeys as JSON Lines\n"
+    "  score      compare a linkage with ground truth (precision, recall, F1)\n"
+    "\n"
+    "Run 'threadline COMMAND --help' for the flags of a command.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fputs(kUsage, stderr);
+    return 2;
+  }
+  const std::string command = argv[1];
+  std::vector<std::string> args(argv + 2, argv + argc);
+  if (command == "link") return threadline::cli::RunLink(args);
+  if (command == "simulate") return threadline::cli::RunSimulate(args);
+  if (command == "score") return threadline::cli::RunScore(args);
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  std::fprintf(stderr, "threadline: unknown command \"%s\"\n\n%s",
+               command.c_str(), kUsage);
+  return 2;
+}

@@ -1,0 +1,748 @@
+// The Engine façade: validates, runs the stages, records their answers as
+// events, and applies them to the State under one lock.
+//
+//   1 normalize  (outside the lock) identities and mentions → canonical
+//   2 resolve    IdentitiesResolved: the identity graph decides the customer
+//   3 link       CasesMerged, InteractionLinked: the continuity rule decides
+//                the case
+#include "threadline/engine.h"
+
+#include <algorithm>
+#include <cctype>
+#include <utility>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "engine/ids.h"
+#include "engine/state.h"
+#include "model/convert.h"
+#include "text/topic.h"
+#include "threadline/identity.h"
+#include "threadline/status_macros.h"
+
+namespace threadline {
+
+std::array<uint8_t, kIdentityKindCount> EngineOptions::DefaultIdentityLimits() {
+  return identity::DefaultGraphOptions().max_per_kind;
+}
+
+namespace engine {
+namespace {
+
+// Identities that identify no one: the brand's own, matched in canonical
+// form; WhatsApp and phone meet as in the identity graph.
+std::string OwnKey(const Identity& id) {
+  IdentityKind kind =
+      id.kind == IdentityKind::kWhatsapp ? IdentityKind::kPhone : id.kind;
+  return absl::StrCat(static_cast<int>(kind), ":", id.value);
+}
+
+// Tweets to a brand open with the handles they address ("@AcmeCare @Help
+// my order…"): those are recipients, not the customer's own identities.
+std::string_view SkipAddressees(std::string_view text) {
+  size_t i = 0;
+  while (true) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    if (i >= text.size() || text[i] != '@') return text.substr(i);
+    size_t j = i + 1;
+    while (j < text.size() &&
+           (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_' ||
+            text[j] == '.')) {
+      ++j;
+    }
+    if (j == i + 1) return text.substr(i);
+    i = j;
+  }
+}
+
+class EngineImpl final : public Engine {
+ public:
+  EngineImpl(EngineOptions options, absl::flat_hash_set<std::string> own)
+      : options_(std::move(options)),
+        own_(std::move(own)),
+        normalizer_(NormalizerOptions{options_.default_region}),
+        state_(MakeStateOptions(options_)) {
+    continuity_.reopen_window = options_.reopen_window;
+    continuity_.idle_window = options_.idle_window;
+  }
+
+  absl::StatusOr<Linkage> Ingest(const Interaction& in) override;
+  std::vector<absl::StatusOr<Linkage>> IngestBatch(
+      const std::vector<Interaction>& interactions) override;
+  absl::StatusOr<Linkage> LinkageOf(std::string_view id) const override;
+  absl::StatusOr<Customer> GetCustomer(std::string_view id) const override;
+  absl::StatusOr<Customer> FindCustomer(const Identity& identity,
+                                        std::string_view region) const override;
+  absl::StatusOr<Case> GetCase(std::string_view id) const override;
+  absl::StatusOr<std::vector<Case>> CasesOf(
+      std::string_view customer_id) const override;
+  absl::StatusOr<std::vector<TimelineEntry>> Timeline(
+      std::string_view customer_id) const override;
+  absl::StatusOr<HandoffContext> Context(
+      std::string_view case_id) const override;
+  absl::StatusOr<MergeRecord> Merge(std::string_view a,
+                                    std::string_view b) override;
+  absl::StatusOr<std::vector<MergeRecord>> Unmerge(
+      std::string_view merge_id) override;
+  absl::StatusOr<std::vector<MergeRecord>> Merges(
+      std::string_view customer_id) const override;
+  absl::Status SetCaseStatus(std::string_view case_id, CaseStatus status,
+                             absl::Time at) override;
+  EngineStats Stats() const override;
+
+ private:
+  // The normalized form of one interaction, computed outside the lock.
+  struct Prepared {
+    v1::Event resolved;  // IdentitiesResolved
+    std::string topic;
+    bool follow_up = false;
+    uint64_t fingerprint = 0;
+  };
+
+  static StateOptions MakeStateOptions(const EngineOptions& o) {
+    StateOptions s;
+    s.graph.max_per_kind = o.max_identities_per_kind;
+    s.graph.shared_after_conflicts = o.shared_after_conflicts;
+    return s;
+  }
+
+  absl::StatusOr<Prepared> Prepare(const Interaction& in) const;
+  absl::StatusOr<Linkage> IngestLocked(const Interaction& in,
+                                       Prepared prepared)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  void ApplyLocked(v1::Event& event) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  void MergeCasesAfterMerge(uint32_t base) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  Linkage CurrentLinkage(uint32_t index) const ABSL_SHARED_LOCKS_REQUIRED(mu_);
+  Customer BuildCustomer(uint32_t base) const ABSL_SHARED_LOCKS_REQUIRED(mu_);
+  Case BuildCase(continuity::CaseId root) const
+      ABSL_SHARED_LOCKS_REQUIRED(mu_);
+  MergeRecord BuildMerge(identity::LinkId link) const
+      ABSL_SHARED_LOCKS_REQUIRED(mu_);
+  absl::StatusOr<uint32_t> BaseOf(std::string_view customer_id) const
+      ABSL_SHARED_LOCKS_REQUIRED(mu_);
+  absl::StatusOr<continuity::CaseId> CaseOf(std::string_view case_id) const
+      ABSL_SHARED_LOCKS_REQUIRED(mu_);
+
+  const EngineOptions options_;
+  const absl::flat_hash_set<std::string> own_;
+  const IdentityNormalizer normalizer_;
+  const text::TopicClassifier topics_;
+  continuity::ContinuityOptions continuity_;
+
+  mutable absl::Mutex mu_;
+  State state_ ABSL_GUARDED_BY(mu_);
+};
+
+uint64_t Fingerprint(const Interaction& in) {
+  // FNV-1a over every field: stable across processes, so a retry is
+  // recognised after a restart too.
+  uint64_t h = 1469598103934665603ull;
+  auto mix = [&h](std::string_view s) {
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 1099511628211ull;
+    }
+    h ^= 0xff;
+    h *= 1099511628211ull;
+  };
+  auto mix_int = [&mix](int64_t v) {
+    mix(std::string_view(reinterpret_cast<const char*>(&v), sizeof v));
+  };
+  mix(in.id);
+  mix_int(absl::ToUnixNanos(in.occurred_at));
+  mix_int(static_cast<int>(in.channel));
+  mix_int(static_cast<int>(in.direction));
+  mix_int(static_cast<int>(in.contact.kind));
+  mix(in.contact.value);
+  for (const Identity& id : in.identities) {
+    mix_int(static_cast<int>(id.kind));
+    mix(id.value);
+  }
+  for (const std::string* s :
+       {&in.text, &in.reply_to, &in.thread_id, &in.external_ref, &in.topic,
+        &in.agent_id, &in.language, &in.region, &in.display_name}) {
+    mix(*s);
+  }
+  mix_int(static_cast<int>(in.disposition));
+  return h;
+}
+
+absl::Status Validate(const Interaction& in) {
+  if (in.id.empty()) {
+    return absl::InvalidArgumentError("interaction: field \"id\" is required");
+  }
+  auto bad = [&in](std::string_view what) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("interaction \"", in.id, "\": ", std::string(what)));
+  };
+  if (in.occurred_at == absl::InfinitePast() ||
+      in.occurred_at == absl::InfiniteFuture()) {
+    return bad("field \"occurred_at\" is required");
+  }
+  if (in.channel == Channel::kUnspecified ||
+      static_cast<int>(in.channel) >= kChannelCount) {
+    return bad("field \"channel\" is required and must name a channel");
+  }
+  if (in.direction != Direction::kInbound &&
+      in.direction != Direction::kOutbound) {
+    return bad("field \"direction\" must be INBOUND or OUTBOUND");
+  }
+  if (in.contact.kind == IdentityKind::kUnspecified ||
+      in.contact.value.empty()) {
+    return bad("field \"contact\" needs a kind and a value");
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<EngineImpl::Prepared> EngineImpl::Prepare(
+    const Interaction& in) const {
+  THREADLINE_RETURN_IF_ERROR(Validate(in));
+  Prepared p;
+  p.fingerprint = Fingerprint(in);
+  auto* resolved = p.resolved.mutable_identities_resolved();
+  model::ToProto(in.occurred_at, resolved->mutable_at());
+
+  absl::StatusOr<Identity> contact = normalizer_.Normalize(in.contact, in.region);
+  if (!contact.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("interaction \"", in.id, "\": field \"contact\": ",
+                     std::string(contact.status().message())));
+  }
+  std::vector<std::pair<Identity, bool>> evidence;
+  // The primary identity decides which customer the interaction belongs to:
+  // an account number when one is given (a family shares a landline, not an
+  // account), else the contact.
+  for (const Identity& raw : in.identities) {
+    if (raw.kind != IdentityKind::kAccount) continue;
+    absl::StatusOr<Identity> id = normalizer_.Normalize(raw, in.region);
+    if (id.ok() && !own_.contains(OwnKey(*id))) {
+      evidence.emplace_back(*std::move(id), false);
+      break;
+    }
+  }
+  if (!own_.contains(OwnKey(*contact))) evidence.emplace_back(*contact, false);
+  for (const Identity& raw : in.identities) {
+    // Identities that do not normalize are left out: the host's other data
+    // must not be lost for one bad field.
+    absl::StatusOr<Identity> id = normalizer_.Normalize(raw, in.region);
+    if (id.ok() && !own_.contains(OwnKey(*id))) {
+      evidence.emplace_back(*std::move(id), false);
+    }
+  }
+  if (options_.use_mentioned_identities &&
+      in.direction == Direction::kInbound && !in.text.empty()) {
+    for (Identity& id : normalizer_.ExtractMentions(SkipAddressees(in.text),
+                                                    in.region, in.channel)) {
+      if (!own_.contains(OwnKey(id))) evidence.emplace_back(std::move(id), true);
+    }
+  }
+  absl::flat_hash_set<std::string> seen;
+  for (auto& [id, mentioned] : evidence) {
+    if (!seen.insert(OwnKey(id)).second) continue;
+    auto* e = resolved->add_evidence();
+    model::ToProto(id, e->mutable_identity());
+    e->set_mentioned(mentioned);
+  }
+
+  if (!in.topic.empty()) {
+    p.topic = in.topic;
+  }
+  if (in.direction == Direction::kInbound) {
+    text::TopicGuess guess = topics_.Classify(in.text, in.language);
+    if (p.topic.empty()) p.topic = std::string(guess.topic);
+    p.follow_up = guess.follow_up;
+  }
+  return p;
+}
+
+absl::StatusOr<Linkage> EngineImpl::Ingest(const Interaction& in) {
+  THREADLINE_ASSIGN_OR_RETURN(Prepared prepared, Prepare(in));
+  absl::MutexLock lock(&mu_);
+  return IngestLocked(in, std::move(prepared));
+}
+
+std::vector<absl::StatusOr<Linkage>> EngineImpl::IngestBatch(
+    const std::vector<Interaction>& interactions) {
+  std::vector<absl::StatusOr<Prepared>> prepared;
+  prepared.reserve(interactions.size());
+  for (const Interaction& in : interactions) prepared.push_back(Prepare(in));
+  std::vector<absl::StatusOr<Linkage>> out;
+  out.reserve(interactions.size());
+  absl::MutexLock lock(&mu_);
+  for (size_t i = 0; i < interactions.size(); ++i) {
+    if (!prepared[i].ok()) {
+      out.push_back(prepared[i].status());
+    } else {
+      out.push_back(IngestLocked(interactions[i], *std::move(prepared[i])));
+    }
+  }
+  return out;
+}
+
+void EngineImpl::ApplyLocked(v1::Event& event) {
+  event.set_sequence(state_.sequence() + 1);
+  state_.Apply(event);
+}
+
+absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
+                                                 Prepared prepared) {
+  if (int64_t known = state_.FindInteraction(in.id); known >= 0) {
+    const InteractionRecord& r = state_.interactions()[known];
+    if (r.fingerprint != prepared.fingerprint) {
+      return absl::AlreadyExistsError(absl::StrCat(
+          "interaction \"", in.id,
+          "\" was already ingested with different content"));
+    }
+    return CurrentLinkage(static_cast<uint32_t>(known));
+  }
+
+  // 2 resolve.
+  ApplyLocked(prepared.resolved);
+  const identity::ResolveResult& resolved = state_.last_resolve();
+  const uint32_t base = resolved.base;
+  if (!resolved.merges.empty()) MergeCasesAfterMerge(base);
+
+  // 3 link.
+  continuity::LinkRequest req;
+  req.at = in.occurred_at;
+  req.direction = in.direction;
+  req.topic = state_.FindTopic(prepared.topic);
+  if (req.topic == 0 && !prepared.topic.empty()) {
+    req.topic = 0xffff;  // a matter not seen before matches no case
+  }
+  req.follow_up = prepared.follow_up;
+  if (!in.reply_to.empty()) {
+    if (int64_t j = state_.FindInteraction(in.reply_to); j >= 0) {
+      req.reply_case = state_.cases().Root(state_.interactions()[j].case_id);
+    }
+  }
+  if (!in.thread_id.empty()) {
+    req.thread_case = state_.ThreadCase(in.channel, in.thread_id);
+  }
+  if (!in.external_ref.empty()) {
+    req.reference_case = state_.ReferenceCase(in.external_ref);
+  }
+  req.customer_cases = state_.CustomerCases(base);
+  continuity::LinkDecision d = continuity::Decide(state_.cases(), req,
+                                                  continuity_);
+
+  v1::Event event;
+  auto* linked = event.mutable_interaction_linked();
+  model::ToProto(in, linked->mutable_interaction());
+  linked->set_customer_base(base);
+  linked->set_new_case(d.case_id == continuity::kNoCase);
+  linked->set_case_ordinal(d.case_id == continuity::kNoCase
+                               ? static_cast<uint32_t>(state_.cases().size())
+                               : d.case_id);
+  linked->set_reason(static_cast<v1::Linkage::Reason>(d.reason));
+  linked->set_reopen(d.reopen);
+  linked->set_topic(prepared.topic);
+  linked->set_fingerprint(prepared.fingerprint);
+  ApplyLocked(event);
+  return CurrentLinkage(
+      static_cast<uint32_t>(state_.interactions().size() - 1));
+}
+
+void EngineImpl::MergeCasesAfterMerge(uint32_t base) {
+  // Two customers just became one: their open cases on the same matter are
+  // one inquiry seen from two sides. The oldest case survives.
+  const continuity::CaseBook& book = state_.cases();
+  const uint32_t cause = state_.last_resolve().merges.front();
+  std::vector<continuity::CaseId> cases = state_.CustomerCases(base);
+  for (size_t i = 0; i < cases.size(); ++i) {
+    const auto& a = book.get(cases[i]);
+    if (a.topic == 0 || a.status != CaseStatus::kOpen || a.parent != cases[i]) {
+      continue;
+    }
+    for (size_t j = i + 1; j < cases.size(); ++j) {
+      const auto& b = book.get(cases[j]);
+      if (b.parent != cases[j] || b.status != CaseStatus::kOpen ||
+          b.topic != a.topic) {
+        continue;
+      }
+      absl::Duration gap = b.opened_at > a.last_activity
+                               ? b.opened_at - a.last_activity
+                               : a.opened_at - b.last_activity;
+      if (gap > options_.idle_window) continue;
+      v1::Event event;
+      auto* m = event.mutable_cases_merged();
+      m->set_survivor(cases[i]);
+      m->set_absorbed(cases[j]);
+      m->set_cause(cause);
+      ApplyLocked(event);
+    }
+  }
+}
+
+Linkage EngineImpl::CurrentLinkage(uint32_t index) const {
+  const InteractionRecord& r = state_.interactions()[index];
+  Linkage l;
+  l.interaction_id = r.id;
+  l.customer_id = CustomerId(state_.graph().CustomerOf(r.base));
+  l.case_id = CaseIdString(state_.cases().Root(r.case_id));
+  l.reason = r.reason;
+  l.continued = r.continued;
+  return l;
+}
+
+absl::StatusOr<Linkage> EngineImpl::LinkageOf(std::string_view id) const {
+  absl::ReaderMutexLock lock(&mu_);
+  int64_t i = state_.FindInteraction(id);
+  if (i < 0) {
+    return absl::NotFoundError(
+        absl::StrCat("no interaction with id \"", std::string(id), "\""));
+  }
+  return CurrentLinkage(static_cast<uint32_t>(i));
+}
+
+absl::StatusOr<uint32_t> EngineImpl::BaseOf(std::string_view customer_id) const {
+  std::optional<uint32_t> base = ParseCustomerId(customer_id);
+  if (!base || *base >= state_.graph().base_count()) {
+    return absl::NotFoundError(
+        absl::StrCat("no customer with id \"", std::string(customer_id), "\""));
+  }
+  return *base;
+}
+
+absl::StatusOr<continuity::CaseId> EngineImpl::CaseOf(
+    std::string_view case_id) const {
+  std::optional<uint32_t> c = ParseCaseId(case_id);
+  if (!c || *c >= state_.cases().size()) {
+    return absl::NotFoundError(
+        absl::StrCat("no case with id \"", std::string(case_id), "\""));
+  }
+  return state_.cases().Root(*c);
+}
+
+Customer EngineImpl::BuildCustomer(uint32_t base) const {
+  const identity::IdentityGraph& g = state_.graph();
+  Customer c;
+  c.id = CustomerId(g.CustomerOf(base));
+  c.first_seen = absl::InfiniteFuture();
+  c.last_seen = absl::InfinitePast();
+  for (uint32_t member : g.Members(base)) {
+    if (member != g.CustomerOf(base)) c.absorbed_ids.push_back(CustomerId(member));
+    for (identity::KeyId k : g.KeysOf(member)) {
+      const identity::KeyInfo& info = g.key(k);
+      if (info.shared) continue;
+      CustomerIdentity ci;
+      ci.identity = g.KeyIdentity(k);
+      ci.first_seen = info.first_seen;
+      ci.last_seen = info.last_seen;
+      ci.mentioned = info.mentioned;
+      if (info.evidence != identity::kNone &&
+          info.evidence < state_.interactions().size()) {
+        ci.evidence_interaction_id = state_.interactions()[info.evidence].id;
+      }
+      c.first_seen = std::min(c.first_seen, info.first_seen);
+      c.last_seen = std::max(c.last_seen, info.last_seen);
+      c.identities.push_back(std::move(ci));
+    }
+    for (const std::string& n : state_.NamesOf(member)) {
+      if (std::find(c.display_names.begin(), c.display_names.end(), n) ==
+          c.display_names.end()) {
+        c.display_names.push_back(n);
+      }
+    }
+  }
+  return c;
+}
+
+Case EngineImpl::BuildCase(continuity::CaseId root) const {
+  const continuity::CaseRecord& r = state_.cases().get(root);
+  Case c;
+  c.id = CaseIdString(root);
+  c.customer_id = CustomerId(state_.graph().CustomerOf(r.opener_base));
+  c.status = r.status;
+  c.channels = r.channels;
+  for (uint32_t i : state_.cases().InteractionsOf(root)) {
+    c.interaction_ids.push_back(state_.interactions()[i].id);
+  }
+  c.opened_at = r.opened_at;
+  c.last_activity_at = r.last_activity;
+  c.resolved_at = r.resolved_at;
+  c.topic = std::string(state_.TopicName(r.topic));
+  for (continuity::CaseId a : state_.cases().AbsorbedInto(root)) {
+    c.absorbed_ids.push_back(CaseIdString(a));
+  }
+  return c;
+}
+
+MergeRecord EngineImpl::BuildMerge(identity::LinkId link) const {
+  const identity::MergeInfo* m = state_.graph().merge(link);
+  MergeRecord r;
+  r.id = MergeId(link);
+  r.survivor_id = CustomerId(m->survivor);
+  r.absorbed_id = CustomerId(m->absorbed);
+  if (m->interaction != identity::kNone &&
+      m->interaction < state_.interactions().size()) {
+    r.evidence_interaction_id = state_.interactions()[m->interaction].id;
+  }
+  if (m->key != identity::kNone) {
+    r.evidence_identity = state_.graph().KeyIdentity(m->key);
+  }
+  r.at = m->at;
+  r.undone = !m->active;
+  return r;
+}
+
+absl::StatusOr<Customer> EngineImpl::GetCustomer(std::string_view id) const {
+  absl::ReaderMutexLock lock(&mu_);
+  THREADLINE_ASSIGN_OR_RETURN(uint32_t base, BaseOf(id));
+  return BuildCustomer(base);
+}
+
+absl::StatusOr<Customer> EngineImpl::FindCustomer(
+    const Identity& identity, std::string_view region) const {
+  THREADLINE_ASSIGN_OR_RETURN(Identity canonical,
+                              normalizer_.Normalize(identity, region));
+  absl::ReaderMutexLock lock(&mu_);
+  identity::KeyId k = state_.graph().Find(canonical);
+  if (k == identity::kNone || state_.graph().key(k).shared ||
+      state_.graph().key(k).owner == identity::kNone) {
+    return absl::NotFoundError(absl::StrCat(
+        "no customer has identity ", IdentityToString(canonical)));
+  }
+  return BuildCustomer(state_.graph().key(k).owner);
+}
+
+absl::StatusOr<Case> EngineImpl::GetCase(std::string_view id) const {
+  absl::ReaderMutexLock lock(&mu_);
+  THREADLINE_ASSIGN_OR_RETURN(continuity::CaseId c, CaseOf(id));
+  return BuildCase(c);
+}
+
+absl::StatusOr<std::vector<Case>> EngineImpl::CasesOf(
+    std::string_view customer_id) const {
+  absl::ReaderMutexLock lock(&mu_);
+  THREADLINE_ASSIGN_OR_RETURN(uint32_t base, BaseOf(customer_id));
+  std::vector<Case> out;
+  for (continuity::CaseId c : state_.CustomerCases(base)) {
+    out.push_back(BuildCase(c));
+  }
+  return out;
+}
+
+absl::StatusOr<std::vector<TimelineEntry>> EngineImpl::Timeline(
+    std::string_view customer_id) const {
+  absl::ReaderMutexLock lock(&mu_);
+  THREADLINE_ASSIGN_OR_RETURN(uint32_t base, BaseOf(customer_id));
+  std::vector<TimelineEntry> out;
+  for (continuity::CaseId c : state_.CustomerCases(base)) {
+    for (uint32_t i : state_.cases().InteractionsOf(c)) {
+      const InteractionRecord& r = state_.interactions()[i];
+      out.push_back({r.id, CaseIdString(c), r.at, r.channel, r.direction,
+                     r.text});
+    }
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const TimelineEntry& a, const TimelineEntry& b) {
+                     return a.occurred_at < b.occurred_at;
+                   });
+  return out;
+}
+
+absl::StatusOr<HandoffContext> EngineImpl::Context(
+    std::string_view case_id) const {
+  const absl::Time now = options_.clock->Now();
+  absl::ReaderMutexLock lock(&mu_);
+  THREADLINE_ASSIGN_OR_RETURN(continuity::CaseId c, CaseOf(case_id));
+  HandoffContext ctx;
+  ctx.case_info = BuildCase(c);
+  const continuity::CaseRecord& r = state_.cases().get(c);
+  ctx.customer = BuildCustomer(r.opener_base);
+  ctx.channels = ctx.case_info.channels;
+  ctx.started_at = r.opened_at;
+
+  std::vector<uint32_t> items = state_.cases().InteractionsOf(c);
+  std::stable_sort(items.begin(), items.end(), [this](uint32_t a, uint32_t b) {
+    return state_.interactions()[a].at < state_.interactions()[b].at;
+  });
+  if (!items.empty()) ctx.started_on = state_.interactions()[items[0]].channel;
+  const size_t n = static_cast<size_t>(std::max(0, options_.context_messages));
+  for (size_t k = items.size() > n ? items.size() - n : 0; k < items.size();
+       ++k) {
+    const InteractionRecord& m = state_.interactions()[items[k]];
+    ctx.last_messages.push_back(
+        {m.id, m.at, m.channel, m.direction, m.agent_id, m.text});
+  }
+  // Waiting: since the first inbound message after the brand last spoke.
+  absl::Time waiting_since = absl::InfiniteFuture();
+  for (uint32_t i : items) {
+    const InteractionRecord& m = state_.interactions()[i];
+    if (m.direction == Direction::kOutbound) {
+      waiting_since = absl::InfiniteFuture();
+    } else if (waiting_since == absl::InfiniteFuture()) {
+      waiting_since = m.at;
+    }
+  }
+  if (r.status == CaseStatus::kOpen && waiting_since != absl::InfiniteFuture() &&
+      now > waiting_since) {
+    ctx.waiting = now - waiting_since;
+  }
+  for (continuity::CaseId other : state_.CustomerCases(r.opener_base)) {
+    if (other != c && state_.cases().get(other).status == CaseStatus::kOpen) {
+      ctx.other_open_cases.push_back(CaseIdString(other));
+    }
+  }
+  return ctx;
+}
+
+absl::StatusOr<MergeRecord> EngineImpl::Merge(std::string_view a,
+                                              std::string_view b) {
+  const absl::Time now = options_.clock->Now();
+  absl::MutexLock lock(&mu_);
+  THREADLINE_ASSIGN_OR_RETURN(uint32_t base_a, BaseOf(a));
+  THREADLINE_ASSIGN_OR_RETURN(uint32_t base_b, BaseOf(b));
+  const identity::IdentityGraph& g = state_.graph();
+  if (g.CustomerOf(base_a) == g.CustomerOf(base_b)) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("customers \"", std::string(a), "\" and \"",
+                     std::string(b), "\" are already one customer"));
+  }
+  v1::Event event;
+  auto* m = event.mutable_customers_merged();
+  m->set_base_a(base_a);
+  m->set_base_b(base_b);
+  model::ToProto(now, m->mutable_at());
+  ApplyLocked(event);
+  if (g.CustomerOf(base_a) != g.CustomerOf(base_b)) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("customers \"", std::string(a), "\" and \"",
+                     std::string(b), "\" were unmerged and are kept apart"));
+  }
+  std::vector<identity::LinkId> merges = g.MergesOf(base_a);
+  return BuildMerge(merges.back());
+}
+
+absl::StatusOr<std::vector<MergeRecord>> EngineImpl::Unmerge(
+    std::string_view merge_id) {
+  absl::MutexLock lock(&mu_);
+  std::optional<uint32_t> link = ParseMergeId(merge_id);
+  const identity::MergeInfo* info =
+      link ? state_.graph().merge(*link) : nullptr;
+  if (info == nullptr) {
+    return absl::NotFoundError(
+        absl::StrCat("no merge with id \"", std::string(merge_id), "\""));
+  }
+  if (!info->active) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "merge \"", std::string(merge_id), "\" is already undone"));
+  }
+  // The records undone are those active before and not after.
+  std::vector<identity::LinkId> before = state_.graph().MergesOf(info->survivor);
+  std::vector<identity::LinkId> active_before;
+  for (identity::LinkId l : before) {
+    if (state_.graph().merge(l)->active) active_before.push_back(l);
+  }
+  v1::Event event;
+  event.mutable_merge_undone()->set_merge(*link);
+  ApplyLocked(event);
+  std::vector<MergeRecord> out;
+  for (identity::LinkId l : active_before) {
+    if (!state_.graph().merge(l)->active) out.push_back(BuildMerge(l));
+  }
+  return out;
+}
+
+absl::StatusOr<std::vector<MergeRecord>> EngineImpl::Merges(
+    std::string_view customer_id) const {
+  absl::ReaderMutexLock lock(&mu_);
+  THREADLINE_ASSIGN_OR_RETURN(uint32_t base, BaseOf(customer_id));
+  std::vector<MergeRecord> out;
+  for (identity::LinkId l : state_.graph().MergesOf(base)) {
+    out.push_back(BuildMerge(l));
+  }
+  return out;
+}
+
+absl::Status EngineImpl::SetCaseStatus(std::string_view case_id,
+                                       CaseStatus status, absl::Time at) {
+  if (status != CaseStatus::kOpen && status != CaseStatus::kResolved) {
+    return absl::InvalidArgumentError(
+        "case status must be kOpen or kResolved");
+  }
+  absl::MutexLock lock(&mu_);
+  THREADLINE_ASSIGN_OR_RETURN(continuity::CaseId c, CaseOf(case_id));
+  v1::Event event;
+  auto* e = event.mutable_case_status_changed();
+  e->set_case_ordinal(c);
+  e->set_status(static_cast<v1::Case::Status>(status));
+  model::ToProto(at, e->mutable_at());
+  ApplyLocked(event);
+  return absl::OkStatus();
+}
+
+EngineStats EngineImpl::Stats() const {
+  absl::ReaderMutexLock lock(&mu_);
+  EngineStats s;
+  const identity::IdentityGraph& g = state_.graph();
+  s.interactions = state_.interactions().size();
+  for (uint32_t b = 0; b < g.base_count(); ++b) {
+    if (g.CustomerOf(b) == b) ++s.customers;
+  }
+  for (continuity::CaseId c = 0; c < state_.cases().size(); ++c) {
+    if (state_.cases().get(c).parent == c) ++s.cases;
+  }
+  for (identity::KeyId k = 0; k < g.key_count(); ++k) {
+    if (g.key(k).shared) {
+      ++s.shared_identities;
+    } else if (g.key(k).owner != identity::kNone) {
+      ++s.identities;
+    }
+  }
+  s.merges = g.active_merges();
+  return s;
+}
+
+}  // namespace
+}  // namespace engine
+
+Engine::~Engine() = default;
+
+absl::StatusOr<std::unique_ptr<Engine>> Engine::Open(EngineOptions options) {
+  if (options.reopen_window < absl::ZeroDuration()) {
+    return absl::InvalidArgumentError(
+        "EngineOptions.reopen_window must not be negative");
+  }
+  if (options.idle_window <= absl::ZeroDuration()) {
+    return absl::InvalidArgumentError(
+        "EngineOptions.idle_window must be positive");
+  }
+  if (options.shared_after_conflicts < 1) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "EngineOptions.shared_after_conflicts must be at least 1, got ",
+        options.shared_after_conflicts));
+  }
+  if (options.context_messages < 0) {
+    return absl::InvalidArgumentError(
+        "EngineOptions.context_messages must not be negative");
+  }
+  IdentityNormalizer normalizer(NormalizerOptions{options.default_region});
+  // A bad default region would make every national phone number fail
+  // later, far from its cause.
+  if (options.default_region.size() != 2 ||
+      !std::isupper(static_cast<unsigned char>(options.default_region[0])) ||
+      !std::isupper(static_cast<unsigned char>(options.default_region[1]))) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("EngineOptions.default_region \"", options.default_region,
+                     "\" is not an ISO 3166 region code"));
+  }
+  absl::flat_hash_set<std::string> own;
+  for (const Identity& id : options.own_identities) {
+    absl::StatusOr<Identity> canonical =
+        normalizer.Normalize(id, options.default_region);
+    if (!canonical.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("EngineOptions.own_identities: ",
+                       std::string(canonical.status().message())));
+    }
+    own.insert(engine::OwnKey(*canonical));
+  }
+  if (!options.clock) options.clock = std::make_shared<SystemClock>();
+  return std::unique_ptr<Engine>(
+      new engine::EngineImpl(std::move(options), std::move(own)));
+}
+
+}  // namespace threadline

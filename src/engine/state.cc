@@ -1,0 +1,167 @@
+#include "engine/state.h"
+
+#include <algorithm>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "model/convert.h"
+
+namespace threadline::engine {
+namespace {
+
+std::string ThreadKey(Channel channel, std::string_view thread_id) {
+  std::string k;
+  k.reserve(thread_id.size() + 1);
+  k.push_back(static_cast<char>('A' + static_cast<int>(channel)));
+  k.append(thread_id.data(), thread_id.size());
+  return k;
+}
+
+}  // namespace
+
+State::State(StateOptions options) : graph_(std::move(options.graph)) {}
+
+int64_t State::FindInteraction(std::string_view id) const {
+  auto it = by_id_.find(absl::string_view(id.data(), id.size()));
+  return it == by_id_.end() ? -1 : static_cast<int64_t>(it->second);
+}
+
+continuity::CaseId State::ThreadCase(Channel channel,
+                                     std::string_view thread_id) const {
+  auto it = threads_.find(ThreadKey(channel, thread_id));
+  return it == threads_.end() ? continuity::kNoCase : cases_.Root(it->second);
+}
+
+continuity::CaseId State::ReferenceCase(std::string_view external_ref) const {
+  auto it = references_.find(
+      absl::string_view(external_ref.data(), external_ref.size()));
+  return it == references_.end() ? continuity::kNoCase
+                                 : cases_.Root(it->second);
+}
+
+std::vector<continuity::CaseId> State::CustomerCases(uint32_t base) const {
+  std::vector<continuity::CaseId> out;
+  for (uint32_t member : graph_.Members(base)) {
+    for (continuity::CaseId c : cases_.OpenedBy(member)) {
+      out.push_back(cases_.Root(c));
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+continuity::TopicId State::FindTopic(std::string_view topic) const {
+  if (topic.empty()) return 0;
+  auto it = topic_ids_.find(absl::string_view(topic.data(), topic.size()));
+  return it == topic_ids_.end() ? 0 : it->second;
+}
+
+continuity::TopicId State::InternTopic(std::string_view topic) {
+  if (topic.empty()) return 0;
+  auto [it, inserted] = topic_ids_.try_emplace(
+      std::string(topic), static_cast<continuity::TopicId>(topics_.size()));
+  if (inserted) topics_.emplace_back(topic);
+  return it->second;
+}
+
+const std::vector<std::string>& State::NamesOf(uint32_t base) const {
+  static const std::vector<std::string> kNone;
+  auto it = names_.find(base);
+  return it == names_.end() ? kNone : it->second;
+}
+
+void State::Apply(const v1::Event& event) {
+  ++sequence_;
+  switch (event.kind_case()) {
+    case v1::Event::kIdentitiesResolved: {
+      const auto& e = event.identities_resolved();
+      std::vector<identity::KeyEvidence> keys;
+      keys.reserve(e.evidence_size());
+      for (const auto& ev : e.evidence()) {
+        keys.push_back({model::FromProto(ev.identity()), ev.mentioned()});
+      }
+      last_resolve_ = graph_.Resolve(
+          keys, static_cast<uint32_t>(interactions_.size()),
+          model::FromProto(e.at()));
+      for (identity::LinkId l : last_resolve_.undone) {
+        cases_.UndoMergesCausedBy(l);
+      }
+      break;
+    }
+    case v1::Event::kInteractionLinked:
+      ApplyLinked(event.interaction_linked());
+      break;
+    case v1::Event::kCasesMerged: {
+      const auto& e = event.cases_merged();
+      cases_.Merge(e.survivor(), e.absorbed(), e.cause());
+      break;
+    }
+    case v1::Event::kCustomersMerged: {
+      const auto& e = event.customers_merged();
+      graph_.MergeExplicit(e.base_a(), e.base_b(), model::FromProto(e.at()));
+      break;
+    }
+    case v1::Event::kMergeUndone: {
+      for (identity::LinkId l : graph_.Undo(event.merge_undone().merge())) {
+        cases_.UndoMergesCausedBy(l);
+      }
+      break;
+    }
+    case v1::Event::kCaseStatusChanged: {
+      const auto& e = event.case_status_changed();
+      cases_.SetStatus(e.case_ordinal(), static_cast<CaseStatus>(e.status()),
+                       model::FromProto(e.at()));
+      break;
+    }
+    case v1::Event::KIND_NOT_SET:
+      break;
+  }
+}
+
+void State::ApplyLinked(const v1::InteractionLinked& e) {
+  const v1::Interaction& in = e.interaction();
+  const absl::Time at = model::FromProto(in.occurred_at());
+  const continuity::TopicId topic = InternTopic(e.topic());
+  continuity::CaseId c = e.case_ordinal();
+  if (e.new_case()) {
+    c = cases_.Open(e.customer_base(), topic, at);
+  } else {
+    if (e.reopen()) cases_.SetStatus(c, CaseStatus::kOpen, at);
+    if (cases_.get(c).topic == 0 && topic != 0) cases_.SetTopic(c, topic);
+  }
+  const uint32_t index = static_cast<uint32_t>(interactions_.size());
+  cases_.Attach(c, index, static_cast<Channel>(in.channel()), at);
+  if (in.disposition() == v1::Interaction::RESOLVED) {
+    cases_.SetStatus(c, CaseStatus::kResolved, at);
+  }
+  if (!in.thread_id().empty()) {
+    threads_.try_emplace(
+        ThreadKey(static_cast<Channel>(in.channel()), in.thread_id()), c);
+  }
+  if (!in.external_ref().empty()) references_.try_emplace(in.external_ref(), c);
+  if (!in.display_name().empty() &&
+      in.direction() == v1::Interaction::INBOUND) {
+    auto& names = names_[e.customer_base()];
+    if (std::find(names.begin(), names.end(), in.display_name()) ==
+        names.end()) {
+      names.push_back(in.display_name());
+    }
+  }
+
+  InteractionRecord& r = interactions_.emplace_back();
+  r.id = in.id();
+  r.text = in.text();
+  r.agent_id = in.agent_id();
+  r.at = at;
+  r.base = e.customer_base();
+  r.case_id = c;
+  r.channel = static_cast<Channel>(in.channel());
+  r.direction = static_cast<Direction>(in.direction());
+  r.reason = static_cast<LinkReason>(e.reason());
+  r.continued = !e.new_case();
+  r.fingerprint = e.fingerprint();
+  by_id_.emplace(in.id(), index);
+}
+
+}  // namespace threadline::engine

@@ -1,0 +1,95 @@
+// State: everything the engine knows, changed only by Apply(event).
+//
+// Replaying the same events in the same order gives the same state: the
+// identity graph and the case book are deterministic, and every decision
+// (which case, why) is carried by the events themselves.
+//
+// Thread-compatible: the engine guards it with its lock.
+#ifndef THREADLINE_SRC_ENGINE_STATE_H_
+#define THREADLINE_SRC_ENGINE_STATE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/time/time.h"
+#include "continuity/cases.h"
+#include "identity/graph.h"
+#include "threadline/types.h"
+#include "threadline/v1/event.pb.h"
+
+namespace threadline::engine {
+
+// What the engine keeps of one interaction. The full Interaction is in the
+// event log; this is what look-ups and handoff contexts need.
+struct InteractionRecord {
+  std::string id;
+  std::string text;
+  std::string agent_id;
+  absl::Time at;
+  uint64_t fingerprint = 0;  // of the whole interaction, for idempotency
+  uint32_t base = 0;         // base customer
+  continuity::CaseId case_id = 0;  // the case it joined (may be absorbed)
+  Channel channel = Channel::kUnspecified;
+  Direction direction = Direction::kUnspecified;
+  LinkReason reason = LinkReason::kUnspecified;
+  bool continued = false;
+};
+
+struct StateOptions {
+  identity::GraphOptions graph;
+};
+
+class State {
+ public:
+  explicit State(StateOptions options);
+
+  // Apply: the only mutation. Events must come in sequence.
+  void Apply(const v1::Event& event);
+
+  // What the last IdentitiesResolved did (read by the linking stage).
+  const identity::ResolveResult& last_resolve() const { return last_resolve_; }
+
+  const identity::IdentityGraph& graph() const { return graph_; }
+  const continuity::CaseBook& cases() const { return cases_; }
+  const std::vector<InteractionRecord>& interactions() const {
+    return interactions_;
+  }
+  // Index of an interaction by id, or -1.
+  int64_t FindInteraction(std::string_view id) const;
+  // Root case of a channel thread / host reference, or kNoCase.
+  continuity::CaseId ThreadCase(Channel channel,
+                                std::string_view thread_id) const;
+  continuity::CaseId ReferenceCase(std::string_view external_ref) const;
+  // Root cases of the customer of `base`, oldest first.
+  std::vector<continuity::CaseId> CustomerCases(uint32_t base) const;
+
+  continuity::TopicId FindTopic(std::string_view topic) const;
+  std::string_view TopicName(continuity::TopicId id) const {
+    return topics_[id];
+  }
+  const std::vector<std::string>& NamesOf(uint32_t base) const;
+  uint64_t sequence() const { return sequence_; }
+
+ private:
+  continuity::TopicId InternTopic(std::string_view topic);
+  void ApplyLinked(const v1::InteractionLinked& e);
+
+  identity::IdentityGraph graph_;
+  continuity::CaseBook cases_;
+  std::vector<InteractionRecord> interactions_;
+  absl::flat_hash_map<std::string, uint32_t> by_id_;
+  absl::flat_hash_map<std::string, continuity::CaseId> threads_;
+  absl::flat_hash_map<std::string, continuity::CaseId> references_;
+  std::vector<std::string> topics_{""};
+  absl::flat_hash_map<std::string, continuity::TopicId> topic_ids_;
+  absl::flat_hash_map<uint32_t, std::vector<std::string>> names_;
+  identity::ResolveResult last_resolve_;
+  uint64_t sequence_ = 0;
+};
+
+}  // namespace threadline::engine
+
+#endif  // THREADLINE_SRC_ENGINE_STATE_H_

@@ -1,0 +1,179 @@
+// The identity graph: which canonical identities belong to which customer.
+//
+// Every interaction is one piece of evidence that its identities belong to one
+// person. A customer is born ("base customer") when an interaction's primary
+// identity is new; it owns the identities first seen with it. An interaction
+// whose identities are owned by different customers contributes a link
+// between them, and linked customers form one customer (a component) whose id
+// is the oldest base id in it.
+//
+// Links are kept, not just their effect, because merges must be undoable:
+//   - a union that would give a customer more identities of one kind than the
+//     per-kind limit allows (two ACCOUNTs: a family sharing one landline) is
+//     refused and counted as a conflict against the identity that tried it;
+//   - an identity with `shared_after_conflicts` conflicts is shared (a brand's
+//     hotline quoted by its customers, a family phone): it stops identifying
+//     anyone and the components that rested on it are rebuilt without it;
+//   - a host can merge two customers by hand and undo any merge by its record:
+//     the two sides are then kept apart.
+// A rebuild replays a component's links in their original order with the
+// current rules, so the result is what it would have been had the rules been
+// known from the start. Everything here is deterministic: the same calls in
+// the same order give the same state.
+//
+// Thread-compatible.
+#ifndef THREADLINE_SRC_IDENTITY_GRAPH_H_
+#define THREADLINE_SRC_IDENTITY_GRAPH_H_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/time/time.h"
+#include "threadline/types.h"
+
+namespace threadline::identity {
+
+using KeyId = uint32_t;
+using BaseId = uint32_t;
+using LinkId = uint32_t;
+inline constexpr uint32_t kNone = 0xffffffffu;
+
+struct GraphOptions {
+  // Most identities of each kind one customer may have; a merge that would
+  // exceed a limit does not happen. Indexed by IdentityKind. 0: no limit.
+  std::array<uint8_t, kIdentityKindCount> max_per_kind{};
+  // Conflicts after which an identity is treated as shared.
+  int shared_after_conflicts = 2;
+};
+GraphOptions DefaultGraphOptions();
+
+// One identity of an interaction, canonical, as evidence.
+struct KeyEvidence {
+  Identity identity;        // canonical; WHATSAPP and PHONE values meet
+  bool mentioned = false;   // found in the message text
+};
+
+// What applying an interaction's evidence did.
+struct ResolveResult {
+  BaseId base = kNone;            // the base customer the interaction joined
+  bool created = false;           // a new base customer was born
+  std::vector<LinkId> merges;     // links that merged two customers
+  std::vector<LinkId> undone;     // merge records undone by a rebuild
+  std::vector<KeyId> rejected;    // identities refused by a per-kind limit
+  std::vector<KeyId> shared;      // identities that became shared
+  std::vector<KeyId> attached;    // identities newly owned by `base`
+};
+
+struct MergeInfo {
+  LinkId link = kNone;
+  BaseId survivor = kNone;  // the older component's id at the time
+  BaseId absorbed = kNone;
+  KeyId key = kNone;        // kNone for a merge the host asked for
+  uint32_t interaction = kNone;
+  absl::Time at;
+  bool active = false;      // false once undone
+  bool explicit_merge = false;
+};
+
+struct KeyInfo {
+  IdentityKind kind = IdentityKind::kUnspecified;
+  bool shared = false;
+  bool mentioned = false;   // first seen in a message's text
+  uint8_t conflicts = 0;
+  BaseId owner = kNone;
+  uint32_t evidence = kNone;  // interaction that tied it to its owner
+  absl::Time first_seen;
+  absl::Time last_seen;
+};
+
+class IdentityGraph {
+ public:
+  explicit IdentityGraph(GraphOptions options = DefaultGraphOptions());
+
+  // Key of a canonical identity, or kNone when never seen.
+  KeyId Find(const Identity& canonical) const;
+  const KeyInfo& key(KeyId k) const { return keys_[k]; }
+  const std::string& key_value(KeyId k) const { return values_[k]; }
+  Identity KeyIdentity(KeyId k) const;
+
+  // Resolve: applies one interaction's evidence. `keys` are its identities,
+  // the primary one (the interaction's account, else its contact) first;
+  // `interaction` is the caller's index of the interaction. Deterministic.
+  ResolveResult Resolve(const std::vector<KeyEvidence>& keys,
+                        uint32_t interaction, absl::Time at);
+
+  // Merge: links the customers of bases a and b by the host's word (no
+  // per-kind limit applies). Returns the merge link, or kNone when they are
+  // already one customer or are kept apart by an undone merge.
+  LinkId MergeExplicit(BaseId a, BaseId b, absl::Time at);
+
+  // Undo: undoes the merge record `link` and keeps its two sides apart.
+  // Returns the records undone (the link itself and any that the rebuild
+  // could no longer make).
+  std::vector<LinkId> Undo(LinkId link);
+
+  // The customer (component) of a base: the id of its oldest base.
+  BaseId CustomerOf(BaseId base) const;
+  // All bases of the customer of `base`, oldest first.
+  std::vector<BaseId> Members(BaseId base) const;
+  // Keys owned by a base.
+  const std::vector<KeyId>& KeysOf(BaseId base) const { return owned_[base]; }
+  size_t base_count() const { return parent_.size(); }
+  size_t key_count() const { return keys_.size(); }
+  const MergeInfo* merge(LinkId link) const;
+  size_t active_merges() const;
+  // Merge records touching the customer of `base`.
+  std::vector<LinkId> MergesOf(BaseId base) const;
+
+ private:
+  struct Link {
+    BaseId a, b;        // a: the citing interaction's base; b: the owner
+    KeyId key;          // kNone for an explicit merge
+    uint32_t interaction;
+    absl::Time at;
+    bool is_explicit = false;
+    bool disabled = false;  // undone by the host
+  };
+  struct Root {
+    std::vector<BaseId> members;
+    std::vector<LinkId> links;
+    std::array<uint8_t, kIdentityKindCount> counts{};
+    BaseId oldest = kNone;
+  };
+
+  static size_t MatchKind(IdentityKind kind);
+  BaseId FindRoot(BaseId b) const;
+  BaseId NewBase();
+  KeyId Intern(const Identity& id, bool mentioned, absl::Time at,
+               uint32_t interaction);
+  void Own(BaseId base, KeyId key);
+  // Tries to join the components of link `l`; records the merge on success.
+  bool TryUnion(LinkId l, ResolveResult* result);
+  bool KeptApart(BaseId ra, BaseId rb) const;
+  // Rebuilds the components holding `bases` from their links.
+  void Rebuild(const std::vector<BaseId>& bases, ResolveResult* result);
+  void MarkShared(KeyId key, ResolveResult* result);
+
+  GraphOptions options_;
+  std::vector<KeyInfo> keys_;
+  std::vector<std::string> values_;  // canonical value per key, match form
+  absl::flat_hash_map<std::string, KeyId> index_;
+  mutable std::vector<BaseId> parent_;
+  std::vector<Root> roots_;             // valid at roots only
+  std::vector<std::vector<KeyId>> owned_;
+  std::vector<Link> links_;
+  absl::flat_hash_map<KeyId, std::vector<LinkId>> links_by_key_;
+  absl::flat_hash_set<uint64_t> linked_pairs_;  // (base << 32 | key)
+  absl::flat_hash_map<LinkId, MergeInfo> merges_;
+  // Pairs of bases kept apart by undone merges, both directions.
+  absl::flat_hash_map<BaseId, std::vector<BaseId>> apart_;
+};
+
+}  // namespace threadline::identity
+
+#endif  // THREADLINE_SRC_IDENTITY_GRAPH_H_
