@@ -42,13 +42,16 @@ struct EngineOptions {
   // customer, even when customers quote them. Default: none (shared
   // identities are also found on their own; see shared_after_conflicts).
   std::vector<Identity> own_identities;
-  // A resolved case reopens when the customer comes back on it within this
-  // window; after it, the same matter opens a new case. Default: 7 days.
+  // A resolved case reopens when the customer follows up on it within this
+  // window (a reply, the same thread or host reference, or a message saying
+  // it follows up); after it, the same matter opens a new case. A fresh
+  // complaint without a follow-up is a new case even inside the window.
+  // Default: 7 days.
   absl::Duration reopen_window = absl::Hours(24 * 7);
   // An open case with no activity for this long no longer takes the
   // customer's return on the same matter (it went cold); explicit replies,
-  // threads and host references still reach it. Default: 14 days.
-  absl::Duration idle_window = absl::Hours(24 * 14);
+  // threads and host references still reach it. Default: 7 days.
+  absl::Duration idle_window = absl::Hours(24 * 7);
   // Most identities of each kind one customer may have, indexed by
   // IdentityKind; a merge that would exceed a limit does not happen and the
   // weaker identity is left unlinked. 0: no limit. Default: one ACCOUNT and

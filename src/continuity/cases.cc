@@ -4,7 +4,8 @@
 
 namespace threadline::continuity {
 
-CaseId CaseBook::Open(uint32_t opener_base, TopicId topic, absl::Time at) {
+CaseId CaseBook::Open(uint32_t opener_base, TopicId topic, absl::Time at,
+                      bool continuation) {
   const CaseId id = static_cast<CaseId>(cases_.size());
   CaseRecord& r = cases_.emplace_back();
   r.opener_base = opener_base;
@@ -12,6 +13,7 @@ CaseId CaseBook::Open(uint32_t opener_base, TopicId topic, absl::Time at) {
   r.opened_at = at;
   r.last_activity = at;
   r.parent = id;
+  r.continuation = continuation;
   if (by_base_.size() <= opener_base) by_base_.resize(opener_base + 1);
   by_base_[opener_base].push_back(id);
   return id;
@@ -185,26 +187,38 @@ LinkDecision Decide(const CaseBook& book, const LinkRequest& req,
     }
     return d;
   }
-  if (best_same_resolved != kNoCase) {
-    d.case_id = best_same_resolved;
-    d.reason = LinkReason::kReopened;
-    d.reopen = true;
-    return d;
-  }
-  if (req.topic == 0 || (open_count == 1 && book.get(best_open).topic == 0)) {
-    // No matter stated (or the open case has none yet): the open
-    // conversation continues; a stated follow-up may revive a resolved one.
-    if (best_open != kNoCase && (req.topic == 0 || open_count == 1)) {
+  if (req.follow_up) {
+    // The customer says they are following up: a resolved case on the same
+    // matter reopens; failing that, the one conversation they can mean.
+    if (best_same_resolved != kNoCase) {
+      d.case_id = best_same_resolved;
+      d.reason = LinkReason::kReopened;
+      d.reopen = true;
+      return d;
+    }
+    if (best_open != kNoCase && (open_count == 1 || req.topic == 0)) {
       d.case_id = best_open;
       d.reason = LinkReason::kOnlyOpenCase;
       return d;
     }
-    if (req.topic == 0 && req.follow_up && best_resolved != kNoCase) {
+    if (best_open == kNoCase && best_resolved != kNoCase) {
       d.case_id = best_resolved;
       d.reason = LinkReason::kReopened;
       d.reopen = true;
       return d;
     }
+    return d;
+  }
+  // No follow-up stated. A message that names no matter ("hello?") belongs
+  // to the open conversation; a case with no matter yet takes the first one
+  // named. Otherwise this is a new inquiry, even on a matter resolved
+  // recently: a resolved case reopens on a follow-up, not on a fresh
+  // complaint.
+  if (best_open != kNoCase &&
+      (req.topic == 0 || (open_count == 1 && book.get(best_open).topic == 0))) {
+    d.case_id = best_open;
+    d.reason = LinkReason::kOnlyOpenCase;
+    return d;
   }
   return d;  // a new matter: a new case
 }

@@ -31,11 +31,15 @@ struct CaseRecord {
   std::vector<uint32_t> interactions;    // arrival order
   CaseId parent;                         // itself while not absorbed
   uint32_t merge_cause = kNoCause;       // customer merge that absorbed it
+  // Opened by a message saying it follows up an earlier contact that this
+  // customer's known identities did not show (yet).
+  bool continuation = false;
 };
 
 class CaseBook {
  public:
-  CaseId Open(uint32_t opener_base, TopicId topic, absl::Time at);
+  CaseId Open(uint32_t opener_base, TopicId topic, absl::Time at,
+              bool continuation = false);
   void Attach(CaseId c, uint32_t interaction, Channel channel, absl::Time at);
   void SetStatus(CaseId c, CaseStatus status, absl::Time at);
   void SetTopic(CaseId c, TopicId topic) { cases_[c].topic = topic; }
@@ -63,7 +67,7 @@ class CaseBook {
 
 struct ContinuityOptions {
   absl::Duration reopen_window = absl::Hours(24 * 7);
-  absl::Duration idle_window = absl::Hours(24 * 14);
+  absl::Duration idle_window = absl::Hours(24 * 7);
 };
 
 // What is known of the interaction being linked.

@@ -339,6 +339,7 @@ absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
   linked->set_reopen(d.reopen);
   linked->set_topic(prepared.topic);
   linked->set_fingerprint(prepared.fingerprint);
+  linked->set_follow_up(prepared.follow_up);
   ApplyLocked(event);
   return CurrentLinkage(
       static_cast<uint32_t>(state_.interactions().size() - 1));
@@ -346,32 +347,55 @@ absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
 
 void EngineImpl::MergeCasesAfterMerge(uint32_t base) {
   // Two customers just became one: their open cases on the same matter are
-  // one inquiry seen from two sides. The oldest case survives.
+  // one inquiry seen from two sides, and so is a case that began by saying
+  // it follows up, when the other side has the one conversation it can
+  // mean. The oldest case survives.
   const continuity::CaseBook& book = state_.cases();
   const uint32_t cause = state_.last_resolve().merges.front();
+  auto live = [&](continuity::CaseId c) {
+    const continuity::CaseRecord& r = book.get(c);
+    return r.parent == c && r.status == CaseStatus::kOpen;
+  };
+  auto close_in_time = [&](continuity::CaseId a, continuity::CaseId b) {
+    const continuity::CaseRecord& x = book.get(a);
+    const continuity::CaseRecord& y = book.get(b);
+    absl::Duration gap = y.opened_at > x.last_activity
+                             ? y.opened_at - x.last_activity
+                             : x.opened_at - y.last_activity;
+    return gap <= options_.idle_window;
+  };
+  auto merge = [&](continuity::CaseId survivor, continuity::CaseId absorbed) {
+    v1::Event event;
+    auto* m = event.mutable_cases_merged();
+    m->set_survivor(survivor);
+    m->set_absorbed(absorbed);
+    m->set_cause(cause);
+    ApplyLocked(event);
+  };
   std::vector<continuity::CaseId> cases = state_.CustomerCases(base);
   for (size_t i = 0; i < cases.size(); ++i) {
-    const auto& a = book.get(cases[i]);
-    if (a.topic == 0 || a.status != CaseStatus::kOpen || a.parent != cases[i]) {
-      continue;
-    }
+    if (!live(cases[i]) || book.get(cases[i]).topic == 0) continue;
     for (size_t j = i + 1; j < cases.size(); ++j) {
-      const auto& b = book.get(cases[j]);
-      if (b.parent != cases[j] || b.status != CaseStatus::kOpen ||
-          b.topic != a.topic) {
+      if (live(cases[j]) && book.get(cases[j]).topic == book.get(cases[i]).topic &&
+          close_in_time(cases[i], cases[j])) {
+        merge(cases[i], cases[j]);
+      }
+    }
+  }
+  for (continuity::CaseId c : cases) {
+    if (!live(c) || !book.get(c).continuation) continue;
+    continuity::CaseId only = continuity::kNoCase;
+    int candidates = 0;
+    for (continuity::CaseId o : cases) {
+      if (o == c || !live(o) ||
+          book.get(o).opener_base == book.get(c).opener_base ||
+          book.get(o).opened_at > book.get(c).opened_at || !close_in_time(o, c)) {
         continue;
       }
-      absl::Duration gap = b.opened_at > a.last_activity
-                               ? b.opened_at - a.last_activity
-                               : a.opened_at - b.last_activity;
-      if (gap > options_.idle_window) continue;
-      v1::Event event;
-      auto* m = event.mutable_cases_merged();
-      m->set_survivor(cases[i]);
-      m->set_absorbed(cases[j]);
-      m->set_cause(cause);
-      ApplyLocked(event);
+      only = o;
+      ++candidates;
     }
+    if (candidates == 1) merge(std::min(only, c), std::max(only, c));
   }
 }
 

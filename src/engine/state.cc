@@ -41,6 +41,16 @@ continuity::CaseId State::ReferenceCase(std::string_view external_ref) const {
 
 std::vector<continuity::CaseId> State::CustomerCases(uint32_t base) const {
   std::vector<continuity::CaseId> out;
+  if (graph_.IsAlone(base)) {
+    for (continuity::CaseId c : cases_.OpenedBy(base)) {
+      out.push_back(cases_.Root(c));
+    }
+    if (out.size() > 1) {
+      std::sort(out.begin(), out.end());
+      out.erase(std::unique(out.begin(), out.end()), out.end());
+    }
+    return out;
+  }
   for (uint32_t member : graph_.Members(base)) {
     for (continuity::CaseId c : cases_.OpenedBy(member)) {
       out.push_back(cases_.Root(c));
@@ -59,6 +69,7 @@ continuity::TopicId State::FindTopic(std::string_view topic) const {
 
 continuity::TopicId State::InternTopic(std::string_view topic) {
   if (topic.empty()) return 0;
+  if (continuity::TopicId known = FindTopic(topic); known != 0) return known;
   auto [it, inserted] = topic_ids_.try_emplace(
       std::string(topic), static_cast<continuity::TopicId>(topics_.size()));
   if (inserted) topics_.emplace_back(topic);
@@ -125,7 +136,7 @@ void State::ApplyLinked(const v1::InteractionLinked& e) {
   const continuity::TopicId topic = InternTopic(e.topic());
   continuity::CaseId c = e.case_ordinal();
   if (e.new_case()) {
-    c = cases_.Open(e.customer_base(), topic, at);
+    c = cases_.Open(e.customer_base(), topic, at, e.follow_up());
   } else {
     if (e.reopen()) cases_.SetStatus(c, CaseStatus::kOpen, at);
     if (cases_.get(c).topic == 0 && topic != 0) cases_.SetTopic(c, topic);

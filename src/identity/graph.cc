@@ -233,10 +233,11 @@ ResolveResult IdentityGraph::Resolve(const std::vector<KeyEvidence>& keys,
   }
   result.base = base;
 
-  absl::flat_hash_set<KeyId> seen;
   for (size_t i = 0; i < ids.size(); ++i) {
     const KeyId key = ids[i];
-    if (!seen.insert(key).second) continue;
+    if (std::find(ids.begin(), ids.begin() + i, key) != ids.begin() + i) {
+      continue;  // the same identity given twice
+    }
     KeyInfo& k = keys_[key];
     if (k.shared) continue;
     if (k.owner == kNone) {

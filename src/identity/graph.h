@@ -119,6 +119,10 @@ class IdentityGraph {
 
   // The customer (component) of a base: the id of its oldest base.
   BaseId CustomerOf(BaseId base) const;
+  // True when the customer of `base` is that base alone (the common case).
+  bool IsAlone(BaseId base) const {
+    return parent_[base] == base && roots_[base].members.size() == 1;
+  }
   // All bases of the customer of `base`, oldest first.
   std::vector<BaseId> Members(BaseId base) const;
   // Keys owned by a base.

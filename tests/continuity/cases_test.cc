@@ -53,16 +53,37 @@ TEST_F(DecideTest, TwoMattersOpenAtOnceStayTwoCases) {
 TEST_F(DecideTest, ResolvedCaseReopensInsideTheWindow) {
   CaseId c = book_.Open(0, kBilling, Day(0));
   book_.SetStatus(c, CaseStatus::kResolved, Day(1));
-  LinkDecision d = Decide(book_, Request(Day(7), kBilling), options_);
+  LinkRequest r = Request(Day(7), kBilling);
+  r.follow_up = true;
+  LinkDecision d = Decide(book_, r, options_);
   EXPECT_EQ(d.case_id, c);
   EXPECT_EQ(d.reason, LinkReason::kReopened);
   EXPECT_TRUE(d.reopen);
 }
 
+TEST_F(DecideTest, FreshComplaintAfterResolutionIsANewInquiry) {
+  CaseId c = book_.Open(0, kBilling, Day(0));
+  book_.SetStatus(c, CaseStatus::kResolved, Day(1));
+  EXPECT_EQ(Decide(book_, Request(Day(2), kBilling), options_).case_id, kNoCase);
+}
+
+TEST_F(DecideTest, FollowUpWithAnotherWordingJoinsTheOnlyOpenCase) {
+  CaseId c = book_.Open(0, kBilling, Day(0));
+  book_.Open(0, kDelivery, Day(0));
+  book_.SetStatus(1, CaseStatus::kResolved, Day(0, 13));
+  LinkRequest r = Request(Day(1), 3);
+  r.follow_up = true;
+  LinkDecision d = Decide(book_, r, options_);
+  EXPECT_EQ(d.case_id, c);
+  EXPECT_EQ(d.reason, LinkReason::kOnlyOpenCase);
+}
+
 TEST_F(DecideTest, SameMatterAfterTheWindowIsANewCase) {
   CaseId c = book_.Open(0, kBilling, Day(0));
   book_.SetStatus(c, CaseStatus::kResolved, Day(1));
-  LinkDecision d = Decide(book_, Request(Day(9), kBilling), options_);
+  LinkRequest r = Request(Day(9), kBilling);
+  r.follow_up = true;
+  LinkDecision d = Decide(book_, r, options_);
   EXPECT_EQ(d.case_id, kNoCase);
 }
 

@@ -283,6 +283,7 @@ TEST_F(EngineTest, ReopenInsideTheWindowNewCaseAfter) {
   Interaction back = first;
   back.id = "s-3";
   back.occurred_at = At(3);
+  back.text = "Following up: this is still not solved";
   Linkage b = Ingest(back);
   EXPECT_EQ(b.case_id, a.case_id);
   EXPECT_EQ(b.reason, LinkReason::kReopened);

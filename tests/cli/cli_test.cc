@@ -1,0 +1,156 @@
+// End to end: the `threadline` subcommands on simulated journeys, as a user
+// runs them.
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "cli/commands.h"
+#include "cli/score.h"
+#include "gtest/gtest.h"
+#include "simdjson.h"
+
+namespace threadline::cli {
+namespace {
+
+std::string TempPath(const std::string& name) {
+  return ::testing::TempDir() + "threadline-cli-" + std::to_string(getpid()) +
+         "-" + name;
+}
+
+std::vector<std::string> ReadLines(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) lines.push_back(line);
+  }
+  return lines;
+}
+
+void WriteFile(const std::string& path, const std::string& data) {
+  std::ofstream(path) << data;
+}
+
+std::string Get(simdjson::dom::element e, const char* key) {
+  std::string_view v;
+  if (e[key].get(v) != simdjson::SUCCESS) return "";
+  return std::string(v);
+}
+
+struct Scores {
+  ClusterScore customers, cases;
+  size_t scored = 0;
+};
+
+Scores ScoreFiles(const std::string& truth_path, const std::string& linkage_path) {
+  simdjson::dom::parser parser;
+  absl::flat_hash_map<std::string, std::pair<std::string, std::string>> got;
+  for (const std::string& line : ReadLines(linkage_path)) {
+    simdjson::dom::element e = parser.parse(line);
+    got[Get(e, "interaction_id")] = {Get(e, "customer_id"), Get(e, "case_id")};
+  }
+  std::vector<std::string> person, inquiry, customer, kase;
+  for (const std::string& line : ReadLines(truth_path)) {
+    simdjson::dom::element e = parser.parse(line);
+    auto it = got.find(Get(e, "id"));
+    EXPECT_NE(it, got.end()) << "no linkage for " << Get(e, "id");
+    if (it == got.end()) continue;
+    person.push_back(Get(e, "person"));
+    inquiry.push_back(Get(e, "inquiry"));
+    customer.push_back(it->second.first);
+    kase.push_back(it->second.second);
+  }
+  return {Score(person, customer), Score(inquiry, kase), person.size()};
+}
+
+TEST(CliTest, SimulatedJourneysAreLinkedAccurately) {
+  const std::string journeys = TempPath("journeys.jsonl");
+  const std::string truth = TempPath("truth.jsonl");
+  const std::string linkage = TempPath("linkage.jsonl");
+  ASSERT_EQ(RunSimulate({"--customers", "1500", "--seed", "11", "--out",
+                         journeys, "--truth", truth}),
+            0);
+  const size_t n = ReadLines(journeys).size();
+  EXPECT_GT(n, 3000u);
+  ASSERT_EQ(RunLink({"--in", journeys, "--out", linkage, "--quiet"}), 0);
+  EXPECT_EQ(ReadLines(linkage).size(), n);
+  Scores s = ScoreFiles(truth, linkage);
+  EXPECT_EQ(s.scored, n);
+  EXPECT_GE(s.customers.pair_precision, 0.98);
+  EXPECT_GE(s.customers.pair_f1, 0.90);
+  EXPECT_GE(s.cases.pair_f1, 0.80);
+  std::remove(journeys.c_str());
+  std::remove(truth.c_str());
+  std::remove(linkage.c_str());
+}
+
+TEST(CliTest, BadLinesAreReportedWithTheirNumberAndSkipped) {
+  const std::string in = TempPath("bad.jsonl");
+  const std::string out = TempPath("bad-out.jsonl");
+  const std::string good =
+      R"({"id": "a", "occurred_at": "2026-01-05T10:00:00Z", "channel": "SMS", )"
+      R"("direction": "INBOUND", "contact": {"kind": "PHONE", "value": "+14155550100"}})";
+  WriteFile(in, good + "\n" +
+                    "{not json\n" +
+                    R"({"id": "b", "channel": "SMS", "direction": "INBOUND", "contact": {"kind": "PHONE", "value": "+14155550100"}})" "\n" +
+                    R"({"id": "c", "occurred_at": "2026-01-05T10:00:00Z", "channel": "PIGEON", "direction": "INBOUND", "contact": {"kind": "PHONE", "value": "+14155550100"}})" "\n" +
+                    R"({"id": "d", "occurred_at": "yesterday", "channel": "SMS", "direction": "INBOUND", "contact": {"kind": "PHONE", "value": "+14155550100"}})" "\n" +
+                    "\n" +
+                    R"({"id": "e", "occurred_at": "2026-01-05T11:00:00Z", "channel": "SMS", "direction": "INBOUND", "contact": {"kind": "PHONE", "value": "(415) 555-0100"}, "region": "US"})" "\n");
+  ::testing::internal::CaptureStderr();
+  const int code = RunLink({"--in", in, "--out", out, "--quiet"});
+  const std::string err = ::testing::internal::GetCapturedStderr();
+  EXPECT_EQ(code, 0);
+  EXPECT_NE(err.find("line 2:"), std::string::npos) << err;
+  EXPECT_NE(err.find("line 3:"), std::string::npos) << err;
+  EXPECT_NE(err.find("occurred_at"), std::string::npos) << err;
+  EXPECT_NE(err.find("line 4:"), std::string::npos) << err;
+  EXPECT_NE(err.find("PIGEON"), std::string::npos) << err;
+  EXPECT_NE(err.find("line 5:"), std::string::npos) << err;
+  EXPECT_EQ(err.find("line 6:"), std::string::npos) << err;
+  std::vector<std::string> lines = ReadLines(out);
+  ASSERT_EQ(lines.size(), 2u);
+  simdjson::dom::parser parser;
+  EXPECT_EQ(Get(parser.parse(lines[0]), "customer_id"),
+            Get(parser.parse(lines[1]), "customer_id"));
+  std::remove(in.c_str());
+  std::remove(out.c_str());
+}
+
+TEST(CliTest, MissingInputFileIsAClearError) {
+  ::testing::internal::CaptureStderr();
+  EXPECT_EQ(RunLink({"--in", "/nonexistent/journeys.jsonl", "--quiet"}), 1);
+  const std::string err = ::testing::internal::GetCapturedStderr();
+  EXPECT_NE(err.find("/nonexistent/journeys.jsonl"), std::string::npos) << err;
+}
+
+TEST(CliTest, HelpAndUsageErrors) {
+  ::testing::internal::CaptureStdout();
+  EXPECT_EQ(RunLink({"--help"}), 0);
+  std::string help = ::testing::internal::GetCapturedStdout();
+  EXPECT_NE(help.find("--own-identity"), std::string::npos);
+  ::testing::internal::CaptureStderr();
+  EXPECT_EQ(RunLink({"--frobnicate"}), 2);
+  EXPECT_NE(::testing::internal::GetCapturedStderr().find("--frobnicate"),
+            std::string::npos);
+  ::testing::internal::CaptureStderr();
+  EXPECT_EQ(RunLink({"--own-identity", "PIGEON:@x"}), 2);
+  EXPECT_NE(::testing::internal::GetCapturedStderr().find("PIGEON"),
+            std::string::npos);
+}
+
+TEST(ScoreTest, PairwiseAndBCubed) {
+  ClusterScore perfect = Score({"a", "a", "b"}, {"x", "x", "y"});
+  EXPECT_DOUBLE_EQ(perfect.pair_f1, 1.0);
+  EXPECT_DOUBLE_EQ(perfect.b3_f1, 1.0);
+  ClusterScore lumped = Score({"a", "a", "b"}, {"x", "x", "x"});
+  EXPECT_DOUBLE_EQ(lumped.pair_precision, 1.0 / 3);
+  EXPECT_DOUBLE_EQ(lumped.pair_recall, 1.0);
+}
+
+}  // namespace
+}  // namespace threadline::cli
