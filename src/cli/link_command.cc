@@ -110,9 +110,9 @@ void PrintSummary(const std::vector<Accepted>& accepted,
     for (size_t i = 0; i < top.size() && i < 8; ++i) {
       absl::StrAppend(&out, absl::StrFormat(
                                 "    %-22s %d\n",
-                                absl::StrCat(ChannelName(top[i].second.first),
-                                             "→",
-                                             ChannelName(top[i].second.second)),
+                                std::string(ChannelName(top[i].second.first)) +
+                                    "→" +
+                                    std::string(ChannelName(top[i].second.second)),
                                 top[i].first));
     }
   }

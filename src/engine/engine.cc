@@ -93,8 +93,18 @@ class EngineImpl final : public Engine {
 
  private:
   // The normalized form of one interaction, computed outside the lock.
+  // One identity of the interaction, normalized.
+  struct Evidence {
+    Identity identity;         // canonical; empty when `status` is not OK
+    absl::Status status;       // why the value did not normalize
+    bool mentioned = false;
+    bool contact = false;
+    // The digits of a phone number written the national way with no region
+    // given; resolved against known numbers under the lock.
+    std::string national;
+  };
   struct Prepared {
-    v1::Event resolved;  // IdentitiesResolved
+    std::vector<Evidence> evidence;  // the primary identity first
     std::string topic;
     bool follow_up = false;
     uint64_t fingerprint = 0;
@@ -108,6 +118,9 @@ class EngineImpl final : public Engine {
   }
 
   absl::StatusOr<Prepared> Prepare(const Interaction& in) const;
+  absl::StatusOr<v1::Event> ResolveEvidence(const Interaction& in,
+                                            std::vector<Evidence>& evidence)
+      const ABSL_SHARED_LOCKS_REQUIRED(mu_);
   absl::StatusOr<Linkage> IngestLocked(const Interaction& in,
                                        Prepared prepared)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
@@ -195,54 +208,79 @@ absl::Status Validate(const Interaction& in) {
   return absl::OkStatus();
 }
 
+// The digits of a phone number written the national way ("(316) 565-4325")
+// when the interaction names no region to read it by; empty otherwise.
+std::string NationalDigits(const Identity& raw, const std::string& region) {
+  if (raw.kind != IdentityKind::kPhone || !region.empty()) return "";
+  std::string digits;
+  for (char c : raw.value) {
+    if (c == '+') return "";  // international
+    if (c >= '0' && c <= '9') digits.push_back(c);
+  }
+  if (digits.size() < 7 || digits.rfind("00", 0) == 0 ||
+      digits.rfind("011", 0) == 0) {
+    return "";  // too short to match safely, or an international prefix
+  }
+  return digits;
+}
+
 absl::StatusOr<EngineImpl::Prepared> EngineImpl::Prepare(
     const Interaction& in) const {
   THREADLINE_RETURN_IF_ERROR(Validate(in));
   Prepared p;
   p.fingerprint = Fingerprint(in);
-  auto* resolved = p.resolved.mutable_identities_resolved();
-  model::ToProto(in.occurred_at, resolved->mutable_at());
-
-  absl::StatusOr<Identity> contact = normalizer_.Normalize(in.contact, in.region);
-  if (!contact.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("interaction \"", in.id, "\": field \"contact\": ",
-                     std::string(contact.status().message())));
-  }
-  std::vector<std::pair<Identity, bool>> evidence;
+  auto read = [&](const Identity& raw, bool contact) {
+    Evidence e;
+    e.contact = contact;
+    e.national = NationalDigits(raw, in.region);
+    absl::StatusOr<Identity> id = normalizer_.Normalize(raw, in.region);
+    if (id.ok()) {
+      e.identity = *std::move(id);
+      if (own_.contains(OwnKey(e.identity))) return;
+    } else {
+      e.status = id.status();
+    }
+    // Identities that do not normalize are left out (unless a national
+    // number may still match a known one): the host's other data must not
+    // be lost for one bad field.
+    if (e.status.ok() || !e.national.empty() || contact) {
+      p.evidence.push_back(std::move(e));
+    }
+  };
   // The primary identity decides which customer the interaction belongs to:
   // an account number when one is given (a family shares a landline, not an
   // account), else the contact.
-  for (const Identity& raw : in.identities) {
-    if (raw.kind != IdentityKind::kAccount) continue;
-    absl::StatusOr<Identity> id = normalizer_.Normalize(raw, in.region);
-    if (id.ok() && !own_.contains(OwnKey(*id))) {
-      evidence.emplace_back(*std::move(id), false);
+  size_t primary_account = in.identities.size();
+  for (size_t i = 0; i < in.identities.size(); ++i) {
+    if (in.identities[i].kind != IdentityKind::kAccount) continue;
+    const size_t before = p.evidence.size();
+    read(in.identities[i], false);
+    if (p.evidence.size() > before) {
+      primary_account = i;
       break;
     }
   }
-  if (!own_.contains(OwnKey(*contact))) evidence.emplace_back(*contact, false);
-  for (const Identity& raw : in.identities) {
-    // Identities that do not normalize are left out: the host's other data
-    // must not be lost for one bad field.
-    absl::StatusOr<Identity> id = normalizer_.Normalize(raw, in.region);
-    if (id.ok() && !own_.contains(OwnKey(*id))) {
-      evidence.emplace_back(*std::move(id), false);
-    }
+  const size_t before_contact = p.evidence.size();
+  read(in.contact, true);
+  if (p.evidence.size() > before_contact &&
+      !p.evidence.back().status.ok() && p.evidence.back().national.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("interaction \"", in.id, "\": field \"contact\": ",
+                     std::string(p.evidence.back().status.message())));
+  }
+  for (size_t i = 0; i < in.identities.size(); ++i) {
+    if (i != primary_account) read(in.identities[i], false);
   }
   if (options_.use_mentioned_identities &&
       in.direction == Direction::kInbound && !in.text.empty()) {
     for (Identity& id : normalizer_.ExtractMentions(SkipAddressees(in.text),
                                                     in.region, in.channel)) {
-      if (!own_.contains(OwnKey(id))) evidence.emplace_back(std::move(id), true);
+      if (own_.contains(OwnKey(id))) continue;
+      Evidence e;
+      e.identity = std::move(id);
+      e.mentioned = true;
+      p.evidence.push_back(std::move(e));
     }
-  }
-  absl::flat_hash_set<std::string> seen;
-  for (auto& [id, mentioned] : evidence) {
-    if (!seen.insert(OwnKey(id)).second) continue;
-    auto* e = resolved->add_evidence();
-    model::ToProto(id, e->mutable_identity());
-    e->set_mentioned(mentioned);
   }
 
   if (!in.topic.empty()) {
@@ -254,6 +292,70 @@ absl::StatusOr<EngineImpl::Prepared> EngineImpl::Prepare(
     p.follow_up = guess.follow_up;
   }
   return p;
+}
+
+absl::StatusOr<v1::Event> EngineImpl::ResolveEvidence(
+    const Interaction& in, std::vector<Evidence>& evidence) const {
+  const identity::IdentityGraph& g = state_.graph();
+  auto usable = [&g](identity::KeyId k) {
+    return !g.key(k).shared && g.key(k).owner != identity::kNone;
+  };
+  v1::Event event;
+  auto* resolved = event.mutable_identities_resolved();
+  model::ToProto(in.occurred_at, resolved->mutable_at());
+  std::vector<Identity> extra;
+  for (Evidence& e : evidence) {
+    bool guess = false;
+    if (!e.national.empty()) {
+      // A national number with no region: the one known number it can be,
+      // else the default region's reading, marked as a guess.
+      std::vector<identity::KeyId> known;
+      for (identity::KeyId k : g.PhonesMatchingNational(e.national)) {
+        if (usable(k)) known.push_back(k);
+      }
+      if (known.size() == 1) {
+        e.identity = g.KeyIdentity(known[0]);
+        e.status = absl::OkStatus();
+      } else if (e.status.ok()) {
+        guess = true;
+      } else if (e.contact) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("interaction \"", in.id, "\": field \"contact\": ",
+                         std::string(e.status.message())));
+      } else {
+        continue;
+      }
+    } else if (!e.status.ok()) {
+      continue;
+    } else if (!e.mentioned &&
+               (e.identity.kind == IdentityKind::kPhone ||
+                e.identity.kind == IdentityKind::kWhatsapp) &&
+               g.Find(e.identity) == identity::kNone) {
+      // A new international number: an earlier national reading of it made
+      // with a guessed region is the same number.
+      const std::string& v = e.identity.value;
+      std::vector<identity::KeyId> guessed;
+      for (size_t cc = 1; cc <= 3 && cc + 1 < v.size(); ++cc) {
+        for (identity::KeyId k : g.PhonesMatchingNational(v.substr(1 + cc))) {
+          if (usable(k) && g.key(k).national_guess && g.key_value(k) != v &&
+              std::find(guessed.begin(), guessed.end(), k) == guessed.end()) {
+            guessed.push_back(k);
+          }
+        }
+      }
+      if (guessed.size() == 1) extra.push_back(g.KeyIdentity(guessed[0]));
+    }
+    auto* ev = resolved->add_evidence();
+    model::ToProto(e.identity, ev->mutable_identity());
+    ev->set_mentioned(e.mentioned);
+    ev->set_national_guess(guess);
+  }
+  for (const Identity& id : extra) {
+    auto* ev = resolved->add_evidence();
+    model::ToProto(id, ev->mutable_identity());
+    ev->set_mentioned(true);  // weak evidence: it may prove shared
+  }
+  return event;
 }
 
 absl::StatusOr<Linkage> EngineImpl::Ingest(const Interaction& in) {
@@ -298,7 +400,9 @@ absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
   }
 
   // 2 resolve.
-  ApplyLocked(prepared.resolved);
+  THREADLINE_ASSIGN_OR_RETURN(v1::Event resolved_event,
+                              ResolveEvidence(in, prepared.evidence));
+  ApplyLocked(resolved_event);
   const identity::ResolveResult& resolved = state_.last_resolve();
   const uint32_t base = resolved.base;
   if (!resolved.merges.empty()) MergeCasesAfterMerge(base);

@@ -90,7 +90,8 @@ void State::Apply(const v1::Event& event) {
       std::vector<identity::KeyEvidence> keys;
       keys.reserve(e.evidence_size());
       for (const auto& ev : e.evidence()) {
-        keys.push_back({model::FromProto(ev.identity()), ev.mentioned()});
+        keys.push_back({model::FromProto(ev.identity()), ev.mentioned(),
+                        ev.national_guess()});
       }
       last_resolve_ = graph_.Resolve(
           keys, static_cast<uint32_t>(interactions_.size()),

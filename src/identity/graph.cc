@@ -80,7 +80,7 @@ const MergeInfo* IdentityGraph::merge(LinkId link) const {
 
 size_t IdentityGraph::active_merges() const {
   size_t n = 0;
-  for (const auto& [id, info] : merges_) n += info.active ? 1 : 0;
+  for (const auto& [id, info] : merges_) n += info.active && !info.fresh;
   return n;
 }
 
@@ -89,6 +89,7 @@ std::vector<LinkId> IdentityGraph::MergesOf(BaseId base) const {
   absl::flat_hash_set<BaseId> members;
   for (BaseId m : roots_[FindRoot(base)].members) members.insert(m);
   for (const auto& [id, info] : merges_) {
+    if (info.fresh) continue;
     if (members.contains(info.survivor) || members.contains(info.absorbed) ||
         members.contains(links_[id].a) || members.contains(links_[id].b)) {
       out.push_back(id);
@@ -108,8 +109,51 @@ BaseId IdentityGraph::NewBase() {
   return b;
 }
 
-KeyId IdentityGraph::Intern(const Identity& id, bool mentioned, absl::Time at,
+namespace {
+
+// The last seven digits of a digit string, as a number; -1 when shorter.
+int64_t Suffix7(std::string_view digits) {
+  if (digits.size() < 7) return -1;
+  int64_t v = 0;
+  for (char c : digits.substr(digits.size() - 7)) {
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+}  // namespace
+
+std::vector<KeyId> IdentityGraph::PhonesMatchingNational(
+    std::string_view national_digits) const {
+  std::vector<KeyId> out;
+  for (int strip = 0; strip < 2; ++strip) {
+    std::string_view d = national_digits;
+    if (strip == 1) {
+      if (d.empty() || d[0] != '0') break;
+      d.remove_prefix(1);
+    }
+    const int64_t suffix = Suffix7(d);
+    if (suffix < 0) continue;
+    auto it = phone_suffix_.find(static_cast<uint32_t>(suffix));
+    if (it == phone_suffix_.end()) continue;
+    for (KeyId k : it->second) {
+      const std::string& v = values_[k];  // "+<country code><national>"
+      const size_t cc = v.size() - 1 - std::min(v.size() - 1, d.size());
+      if (v.size() > d.size() && cc >= 1 && cc <= 3 &&
+          std::string_view(v).substr(v.size() - d.size()) == d &&
+          std::find(out.begin(), out.end(), k) == out.end()) {
+        out.push_back(k);
+      }
+    }
+  }
+  return out;
+}
+
+KeyId IdentityGraph::Intern(const KeyEvidence& e, absl::Time at,
                             uint32_t interaction) {
+  const Identity& id = e.identity;
+  const bool mentioned = e.mentioned;
   auto [it, inserted] = index_.try_emplace(
       IndexKey(MatchKind(id.kind), id.value), static_cast<KeyId>(keys_.size()));
   if (inserted) {
@@ -119,13 +163,22 @@ KeyId IdentityGraph::Intern(const Identity& id, bool mentioned, absl::Time at,
     info.evidence = interaction;
     info.first_seen = at;
     info.last_seen = at;
+    info.national_guess = e.national_guess;
     keys_.push_back(info);
     values_.push_back(id.value);
+    if (MatchKind(id.kind) == static_cast<size_t>(IdentityKind::kPhone) &&
+        id.value.size() > 1) {
+      const int64_t suffix = Suffix7(std::string_view(id.value).substr(1));
+      if (suffix >= 0) {
+        phone_suffix_[static_cast<uint32_t>(suffix)].push_back(it->second);
+      }
+    }
   } else {
     KeyInfo& info = keys_[it->second];
     info.first_seen = std::min(info.first_seen, at);
     info.last_seen = std::max(info.last_seen, at);
     if (!mentioned) info.mentioned = false;
+    if (!e.national_guess) info.national_guess = false;
   }
   return it->second;
 }
@@ -167,6 +220,11 @@ bool IdentityGraph::TryUnion(LinkId l, ResolveResult* result) {
   }
   if (KeptApart(ra, rb)) return false;
 
+  // Joining a base born from this very interaction is how a new contact
+  // finds its customer, not a merge of two customers.
+  const bool fresh =
+      fresh_ != kNone && ((ra == fresh_ && roots_[ra].members.size() == 1) ||
+                          (rb == fresh_ && roots_[rb].members.size() == 1));
   const BaseId survivor = std::min(roots_[ra].oldest, roots_[rb].oldest);
   const BaseId absorbed = std::max(roots_[ra].oldest, roots_[rb].oldest);
   if (roots_[ra].members.size() < roots_[rb].members.size()) std::swap(ra, rb);
@@ -180,7 +238,9 @@ bool IdentityGraph::TryUnion(LinkId l, ResolveResult* result) {
   into.oldest = std::min(into.oldest, from.oldest);
   from = Root();
 
-  MergeInfo& info = merges_[l];
+  auto [it, inserted] = merges_.try_emplace(l);
+  MergeInfo& info = it->second;
+  if (inserted) info.fresh = fresh;
   const bool was_active = info.active;
   info.link = l;
   info.survivor = survivor;
@@ -190,7 +250,9 @@ bool IdentityGraph::TryUnion(LinkId l, ResolveResult* result) {
   info.at = link.at;
   info.active = true;
   info.explicit_merge = link.is_explicit;
-  if (!was_active && result != nullptr) result->merges.push_back(l);
+  if (!was_active && !info.fresh && result != nullptr) {
+    result->merges.push_back(l);
+  }
   return true;
 }
 
@@ -200,36 +262,25 @@ ResolveResult IdentityGraph::Resolve(const std::vector<KeyEvidence>& keys,
   std::vector<KeyId> ids;
   ids.reserve(keys.size());
   for (const KeyEvidence& e : keys) {
-    ids.push_back(Intern(e.identity, e.mentioned, at, interaction));
+    ids.push_back(Intern(e, at, interaction));
   }
 
-  // The base: the owner of the primary identity; a new customer when the
-  // primary is new. A shared primary (a family landline) identifies no one,
-  // so the next identity that does decides.
-  // A new primary joins the customer of the next known identity when it fits
-  // there (a chat visitor who gives their email); when it would break a
-  // limit (a second account on a family landline) it is a new person.
+  // The base: the owner of the primary identity, or a new base customer
+  // when the primary is new. A shared primary (a family landline) identifies
+  // no one, so the next identity that does decides. A new base that the
+  // other identities tie to a known customer joins it through a link like
+  // any other, so the join can be undone if its evidence turns out shared.
   BaseId base = kNone;
-  const KeyInfo* primary = nullptr;
-  for (size_t i = 0; i < ids.size() && base == kNone; ++i) {
+  for (size_t i = 0; i < ids.size(); ++i) {
     const KeyInfo& k = keys_[ids[i]];
     if (k.shared) continue;
-    if (primary == nullptr) {
-      primary = &k;
-      if (k.owner != kNone) base = k.owner;
-      continue;
-    }
-    if (k.owner == kNone) continue;
-    if (primary->owner == kNone) {
-      const size_t kind = MatchKind(primary->kind);
-      const uint8_t max = options_.max_per_kind[kind];
-      if (max != 0 && roots_[FindRoot(k.owner)].counts[kind] >= max) break;
-    }
-    base = k.owner;
+    if (k.owner != kNone) base = k.owner;
+    break;
   }
   if (base == kNone) {
     base = NewBase();
     result.created = true;
+    fresh_ = base;
   }
   result.base = base;
 
@@ -279,6 +330,7 @@ ResolveResult IdentityGraph::Resolve(const std::vector<KeyEvidence>& keys,
       MarkShared(key, &result);
     }
   }
+  fresh_ = kNone;
   return result;
 }
 
@@ -342,7 +394,7 @@ void IdentityGraph::Rebuild(const std::vector<BaseId>& bases,
     }
   }
   for (LinkId l : was_active) {
-    if (!merges_[l].active) result->undone.push_back(l);
+    if (!merges_[l].active && !merges_[l].fresh) result->undone.push_back(l);
   }
 }
 

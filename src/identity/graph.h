@@ -56,6 +56,9 @@ GraphOptions DefaultGraphOptions();
 struct KeyEvidence {
   Identity identity;        // canonical; WHATSAPP and PHONE values meet
   bool mentioned = false;   // found in the message text
+  // A phone number written the national way with no region to read it by,
+  // read with the default region: a guess (see PhonesMatchingNational).
+  bool national_guess = false;
 };
 
 // What applying an interaction's evidence did.
@@ -78,12 +81,16 @@ struct MergeInfo {
   absl::Time at;
   bool active = false;      // false once undone
   bool explicit_merge = false;
+  // A new contact joining its customer (one side was born from the very
+  // interaction): undoable like a merge, but not reported as one.
+  bool fresh = false;
 };
 
 struct KeyInfo {
   IdentityKind kind = IdentityKind::kUnspecified;
   bool shared = false;
   bool mentioned = false;   // first seen in a message's text
+  bool national_guess = false;  // only ever read with a guessed region
   uint8_t conflicts = 0;
   BaseId owner = kNone;
   uint32_t evidence = kNone;  // interaction that tied it to its owner
@@ -97,6 +104,12 @@ class IdentityGraph {
 
   // Key of a canonical identity, or kNone when never seen.
   KeyId Find(const Identity& canonical) const;
+  // PhonesMatchingNational: phone keys whose E.164 form is a country code
+  // (1-3 digits) followed by `national_digits` (a leading trunk 0 may be
+  // left out), e.g. "3165654325" matches "+573165654325". This is how a
+  // number written the national way without a region is recognised as a
+  // number already known in international form.
+  std::vector<KeyId> PhonesMatchingNational(std::string_view national_digits) const;
   const KeyInfo& key(KeyId k) const { return keys_[k]; }
   const std::string& key_value(KeyId k) const { return values_[k]; }
   Identity KeyIdentity(KeyId k) const;
@@ -153,8 +166,7 @@ class IdentityGraph {
   static size_t MatchKind(IdentityKind kind);
   BaseId FindRoot(BaseId b) const;
   BaseId NewBase();
-  KeyId Intern(const Identity& id, bool mentioned, absl::Time at,
-               uint32_t interaction);
+  KeyId Intern(const KeyEvidence& e, absl::Time at, uint32_t interaction);
   void Own(BaseId base, KeyId key);
   // Tries to join the components of link `l`; records the merge on success.
   bool TryUnion(LinkId l, ResolveResult* result);
@@ -167,12 +179,15 @@ class IdentityGraph {
   std::vector<KeyInfo> keys_;
   std::vector<std::string> values_;  // canonical value per key, match form
   absl::flat_hash_map<std::string, KeyId> index_;
+  // Phone keys by their last seven digits.
+  absl::flat_hash_map<uint32_t, std::vector<KeyId>> phone_suffix_;
   mutable std::vector<BaseId> parent_;
   std::vector<Root> roots_;             // valid at roots only
   std::vector<std::vector<KeyId>> owned_;
   std::vector<Link> links_;
   absl::flat_hash_map<KeyId, std::vector<LinkId>> links_by_key_;
   absl::flat_hash_set<uint64_t> linked_pairs_;  // (base << 32 | key)
+  BaseId fresh_ = kNone;  // the base born in the Resolve under way
   absl::flat_hash_map<LinkId, MergeInfo> merges_;
   // Pairs of bases kept apart by undone merges, both directions.
   absl::flat_hash_map<BaseId, std::vector<BaseId>> apart_;
