@@ -8,7 +8,16 @@
 // Canonical forms:
 //   PHONE, WHATSAPP   E.164 ("+16465550134"), parsed by libphonenumber with the
 //                     interaction's region, else the normalizer's default.
-//   EMAIL             trimmed, lower case ("grace.clark@example.org").
+//                     An international dialling prefix ("00", "011", "0011",
+//                     "010") is read as "+" whatever the region; WHATSAPP
+//                     values are international with or without "+"
+//                     ("573227891702"); a number libphonenumber deems
+//                     possible but not valid (a range newer than its
+//                     metadata) is kept; Mexico's old "+52 1" mobile prefix
+//                     and Brazil's pre-2016 eight-digit mobiles resolve to
+//                     the current number; extensions are dropped.
+//   EMAIL             trimmed, lower case, without "mailto:" or a display
+//                     name ("grace.clark@example.org").
 //   TWITTER, INSTAGRAM, LINKEDIN, FACEBOOK  handle without "@", lower case.
 //   ACCOUNT           letters and digits only, upper case ("AC305510").
 //   CHAT_VISITOR, OTHER  trimmed.
@@ -52,20 +61,26 @@ class THREADLINE_EXPORT IdentityNormalizer {
   IdentityNormalizer& operator=(const IdentityNormalizer&) = delete;
 
   // Normalize: the canonical form of `raw`, reading national phone numbers
-  // with `region` (empty: the default region).
+  // with `region` (an ISO 3166 code in any case; empty: the default region).
   // Returns InvalidArgument naming the kind, the value and the rule when the
   // value is not valid for its kind (an unparsable phone number, an email
-  // without a domain, an empty value, a handle with characters handles
-  // cannot have) or is a placeholder ("unknown", "anonymous", "null", "-1",
-  // all zeros and dashes), which identifies no one.
+  // without a domain, a handle with characters handles cannot have, an
+  // account without letters or digits, invalid UTF-8, more than 1 KiB, an
+  // unspecified kind) or is a placeholder, which identifies no one: empty,
+  // "unknown", "anonymous", "null", "none", "n/a", "-1", "undefined", "nil"
+  // (any case), only zeros and dashes, or a phone number whose digits are
+  // all one digit.
   [[nodiscard]] absl::StatusOr<Identity> Normalize(
       const Identity& raw, std::string_view region = {}) const;
 
   // ExtractMentions: the customer identities written into `text`: emails,
-  // phone numbers (libphonenumber's matcher, national numbers read with
-  // `region`) and "@handles" (Twitter unless the text or `channel` says
-  // Instagram). Returned canonical, each once, in order of appearance.
-  // Invalid UTF-8 and huge texts are handled; nothing here fails.
+  // phone numbers (libphonenumber's matcher; national numbers read with
+  // `region` and valid there, numbers written with "+" at least possible)
+  // and "@handles" (Twitter unless the nearby words or `channel` say
+  // Instagram, or the words say Facebook or LinkedIn). Returned canonical,
+  // each once, in order of appearance, at most 64. Nothing here fails:
+  // invalid UTF-8 is tolerated, and huge texts cost bounded work (numbers
+  // are looked for in the first 64 KiB only).
   [[nodiscard]] std::vector<Identity> ExtractMentions(
       std::string_view text, std::string_view region = {},
       Channel channel = Channel::kUnspecified) const;

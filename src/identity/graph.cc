@@ -139,6 +139,13 @@ std::vector<KeyId> IdentityGraph::PhonesMatchingNational(
     if (it == phone_suffix_.end()) continue;
     for (KeyId k : it->second) {
       const std::string& v = values_[k];  // "+<country code><national>"
+      if (v.rfind(kNationalPrefix, 0) == 0) {
+        if (std::string_view(v).substr(sizeof(kNationalPrefix) - 1) == d &&
+            std::find(out.begin(), out.end(), k) == out.end()) {
+          out.push_back(k);
+        }
+        continue;
+      }
       const size_t cc = v.size() - 1 - std::min(v.size() - 1, d.size());
       if (v.size() > d.size() && cc >= 1 && cc <= 3 &&
           std::string_view(v).substr(v.size() - d.size()) == d &&

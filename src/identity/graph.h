@@ -42,6 +42,9 @@ using KeyId = uint32_t;
 using BaseId = uint32_t;
 using LinkId = uint32_t;
 inline constexpr uint32_t kNone = 0xffffffffu;
+// Value prefix of a provisional phone identity: national digits that no
+// region could read ("national:686499706").
+inline constexpr char kNationalPrefix[] = "national:";
 
 struct GraphOptions {
   // Most identities of each kind one customer may have; a merge that would

@@ -1,0 +1,199 @@
+#include "identity/mentions.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "identity/value_text.h"
+
+namespace threadline {
+namespace identity_internal {
+namespace {
+
+// RFC 5321 limits: an email with longer parts is not an address.
+constexpr size_t kMaxLocalPart = 64;
+constexpr size_t kMaxDomain = 253;
+// Longest run after "@" considered a handle; a longer one is not a mention.
+constexpr size_t kMaxHandleRun = 100;
+// How far around a handle to look for the word that names its network:
+// "I also wrote you on twitter as @x" puts it about a dozen bytes away;
+// much further and the word is about something else.
+constexpr size_t kContextBefore = 48;
+constexpr size_t kContextAfter = 40;
+
+struct Keyword {
+  std::string_view word;
+  IdentityKind kind;
+};
+// Words, in English and Spanish, that say which network a nearby handle
+// belongs to.
+constexpr std::array<Keyword, 18> kKeywords = {{
+    {"instagram", IdentityKind::kInstagram},
+    {"insta", IdentityKind::kInstagram},
+    {"ig", IdentityKind::kInstagram},
+    {"twitter", IdentityKind::kTwitter},
+    {"tweet", IdentityKind::kTwitter},
+    {"tweets", IdentityKind::kTwitter},
+    {"tweeted", IdentityKind::kTwitter},
+    {"tweeting", IdentityKind::kTwitter},
+    {"tuit", IdentityKind::kTwitter},
+    {"tuits", IdentityKind::kTwitter},
+    {"tuiter", IdentityKind::kTwitter},
+    {"tuitter", IdentityKind::kTwitter},
+    {"tuitee", IdentityKind::kTwitter},
+    {"tuiteo", IdentityKind::kTwitter},
+    {"tuitear", IdentityKind::kTwitter},
+    {"facebook", IdentityKind::kFacebook},
+    {"fb", IdentityKind::kFacebook},
+    {"linkedin", IdentityKind::kLinkedin},
+}};
+
+bool IsLocalChar(char c) {
+  return IsAsciiAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' ||
+         c == '-';
+}
+
+bool IsDomainChar(char c) { return IsAsciiAlnum(c) || c == '.' || c == '-'; }
+
+bool IsHandleRunChar(char c) {
+  return IsAsciiAlnum(c) || c == '_' || c == '.' || c == '-';
+}
+
+// Whether `c` may stand right before the "@" of a handle: "x@y" is an
+// email or nothing, never a mention of "y".
+bool IsHandleBoundary(char c) {
+  return !(IsAsciiAlnum(c) || c == '_' || c == '@' ||
+           static_cast<uint8_t>(c) >= 0x80);
+}
+
+// Finds the email whose "@" is at `at`; sets [*begin, *end) and returns true.
+bool FindEmailAt(std::string_view text, size_t at, size_t* begin, size_t* end) {
+  size_t b = at;
+  while (b > 0 && IsLocalChar(text[b - 1])) {
+    --b;
+    if (at - b > kMaxLocalPart) return false;
+  }
+  while (b < at && text[b] == '.') ++b;  // "...ava@x.com": an ellipsis
+  if (b == at) return false;
+  size_t e = at + 1;
+  while (e < text.size() && IsDomainChar(text[e])) {
+    ++e;
+    if (e - at - 1 > kMaxDomain) return false;
+  }
+  // Sentence punctuation after the address is not part of it.
+  while (e > at + 1 && (text[e - 1] == '.' || text[e - 1] == '-')) --e;
+  if (!IsEmailDomain(text.substr(at + 1, e - at - 1))) return false;
+  *begin = b;
+  *end = e;
+  return true;
+}
+
+// The kind named by the keyword nearest to the handle at [at, end), or
+// kUnspecified if none is near.
+IdentityKind KindFromNearbyWords(std::string_view text, size_t at, size_t end) {
+  const size_t window_begin = at > kContextBefore ? at - kContextBefore : 0;
+  const size_t window_end = std::min(text.size(), end + kContextAfter);
+  IdentityKind best = IdentityKind::kUnspecified;
+  size_t best_distance = std::numeric_limits<size_t>::max();
+  size_t i = window_begin;
+  // A word cut by the window's edge is not a word.
+  if (i > 0 && IsAsciiAlpha(text[i - 1])) {
+    while (i < window_end && IsAsciiAlpha(text[i])) ++i;
+  }
+  std::string word;
+  while (i < window_end) {
+    if (!IsAsciiAlpha(text[i])) {
+      ++i;
+      continue;
+    }
+    const size_t word_begin = i;
+    while (i < text.size() && IsAsciiAlpha(text[i])) ++i;
+    const size_t word_end = i;
+    if (word_end > window_end) break;
+    if (word_begin >= at && word_begin < end) continue;  // the handle itself
+    word.assign(text.substr(word_begin, word_end - word_begin));
+    for (char& c : word) c = AsciiLower(c);
+    for (const Keyword& keyword : kKeywords) {
+      if (word != keyword.word) continue;
+      const size_t distance = word_end <= at ? at - word_end : word_begin - end;
+      if (distance < best_distance) {
+        best_distance = distance;
+        best = keyword.kind;
+      }
+      break;
+    }
+  }
+  return best;
+}
+
+bool AllowedInHandle(IdentityKind kind, char c) {
+  switch (kind) {
+    case IdentityKind::kTwitter:
+      return IsAsciiAlnum(c) || c == '_';
+    case IdentityKind::kInstagram:
+      return IsAsciiAlnum(c) || c == '_' || c == '.';
+    default:  // Facebook and LinkedIn names: dots and dashes too
+      return IsHandleRunChar(c);
+  }
+}
+
+}  // namespace
+
+std::vector<Mention> FindEmailsAndHandles(std::string_view text,
+                                          Channel channel,
+                                          size_t max_mentions) {
+  std::vector<Mention> mentions;
+  for (size_t at = text.find('@');
+       at != std::string_view::npos && mentions.size() < max_mentions;
+       at = text.find('@', at + 1)) {
+    size_t begin = 0;
+    size_t end = 0;
+    if (FindEmailAt(text, at, &begin, &end)) {
+      mentions.push_back({begin,
+                          {IdentityKind::kEmail,
+                           std::string(text.substr(begin, end - begin))}});
+      at = end - 1;
+      continue;
+    }
+    if (at > 0 && !IsHandleBoundary(text[at - 1])) continue;
+    size_t run_end = at + 1;
+    while (run_end < text.size() && IsHandleRunChar(text[run_end]) &&
+           run_end - at <= kMaxHandleRun) {
+      ++run_end;
+    }
+    if (run_end == at + 1 || run_end - at > kMaxHandleRun) continue;
+    // "@ava@example.com" is an email with a stray "@", found at the next "@".
+    if (run_end < text.size() && text[run_end] == '@') continue;
+
+    IdentityKind kind = KindFromNearbyWords(text, at, run_end);
+    if (kind == IdentityKind::kUnspecified) {
+      kind = channel == Channel::kInstagram ? IdentityKind::kInstagram
+                                            : IdentityKind::kTwitter;
+    }
+    size_t handle_end = at + 1;
+    while (handle_end < run_end && AllowedInHandle(kind, text[handle_end])) {
+      ++handle_end;
+    }
+    // "@gmail.com" is a domain, not a Twitter handle.
+    if (kind == IdentityKind::kTwitter && handle_end + 1 < text.size() &&
+        text[handle_end] == '.' && IsAsciiAlnum(text[handle_end + 1])) {
+      continue;
+    }
+    // Sentence punctuation after the handle is not part of it.
+    while (handle_end > at + 1 &&
+           (text[handle_end - 1] == '.' || text[handle_end - 1] == '-')) {
+      --handle_end;
+    }
+    if (handle_end == at + 1) continue;
+    mentions.push_back(
+        {at, {kind, std::string(text.substr(at + 1, handle_end - at - 1))}});
+  }
+  return mentions;
+}
+
+}  // namespace identity_internal
+}  // namespace threadline

@@ -1,0 +1,35 @@
+// Finding the emails and "@handles" a customer writes into a message.
+// Phone numbers are found by libphonenumber (identity/phone.h). Internal to
+// src/identity.
+#ifndef THREADLINE_SRC_IDENTITY_MENTIONS_H_
+#define THREADLINE_SRC_IDENTITY_MENTIONS_H_
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "threadline/types.h"
+
+namespace threadline {
+namespace identity_internal {
+
+// A candidate identity in a text, not yet normalized.
+struct Mention {
+  size_t offset = 0;  // byte offset in the text
+  Identity identity;  // an email, or a handle without its "@"
+};
+
+// FindEmailsAndHandles: emails ("ava.smith29@yahoo.es") and "@handles" in
+// `text`, in order of appearance, at most `max_mentions`. A handle's kind is
+// decided by the words nearest to it ("my instagram is @x", "I tweeted you
+// as @y"), else by `channel` (INSTAGRAM), else it is TWITTER: Twitter is
+// where customers most often name their handle. The domain of an email is
+// never taken for a handle. Works on any bytes; non-ASCII text simply ends a
+// candidate.
+std::vector<Mention> FindEmailsAndHandles(std::string_view text,
+                                          Channel channel, size_t max_mentions);
+
+}  // namespace identity_internal
+}  // namespace threadline
+
+#endif  // THREADLINE_SRC_IDENTITY_MENTIONS_H_

@@ -1,0 +1,80 @@
+// PhoneCache: a bounded map from a raw phone value (with its kind and
+// region) to the result of reading it, so that libphonenumber (about 10 µs a
+// number, several readings for an unusual form) runs once per distinct raw
+// value rather than once per interaction. Internal to src/identity.
+//
+// Eviction is generational, an approximation of LRU that needs no list: each
+// shard fills a "recent" map; when it is full, it becomes the "older" map and
+// the previous older map is dropped. A hit in the older map moves the entry
+// back to recent, so values in steady use survive every rotation. A shard
+// holds at most its share of the capacity.
+//
+// Thread-safe: entries are spread over shards, each behind its own mutex,
+// so two threads rarely wait on each other.
+#ifndef THREADLINE_SRC_IDENTITY_PHONE_CACHE_H_
+#define THREADLINE_SRC_IDENTITY_PHONE_CACHE_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/synchronization/mutex.h"
+
+namespace threadline {
+namespace identity_internal {
+
+// The outcome of reading one raw phone value. Plain strings rather than an
+// absl::Status: a cached status would share one reference-counted message
+// among all threads that hit it.
+struct PhoneResult {
+  bool ok = false;
+  std::string text;  // the E.164 form when ok, else why it is not a number
+};
+
+class PhoneCache {
+ public:
+  // A cache of at most `capacity` entries; `capacity` must be at least 1.
+  explicit PhoneCache(size_t capacity);
+  // Not copyable or movable: shards hold mutexes.
+  PhoneCache(const PhoneCache&) = delete;
+  PhoneCache& operator=(const PhoneCache&) = delete;
+
+  // Lookup: sets `*result` and returns true when `key` is cached.
+  bool Lookup(std::string_view key, PhoneResult* result);
+
+  // Insert: caches `result` under `key`.
+  void Insert(std::string_view key, const PhoneResult& result);
+
+  // size: entries held now, at most the capacity.
+  size_t size() const;
+
+ private:
+  using Map = absl::flat_hash_map<std::string, PhoneResult>;
+  struct Shard {
+    mutable absl::Mutex mu;
+    Map recent ABSL_GUARDED_BY(mu);
+    Map older ABSL_GUARDED_BY(mu);
+  };
+
+  Shard& ShardFor(std::string_view key);
+  // Adds an entry to `shard.recent`, rotating the generations first if
+  // recent is full.
+  void InsertLocked(Shard& shard, std::string key, PhoneResult result)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(shard.mu);
+
+  size_t shard_count_;
+  // Entries per generation in one shard.
+  size_t generation_limit_;
+  // False when a shard holds a single entry: there is no room for two
+  // generations, so a rotation drops the old one.
+  bool keep_older_;
+  std::unique_ptr<Shard[]> shards_;
+};
+
+}  // namespace identity_internal
+}  // namespace threadline
+
+#endif  // THREADLINE_SRC_IDENTITY_PHONE_CACHE_H_

@@ -1,0 +1,221 @@
+#include "identity/value_text.h"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+
+namespace threadline {
+namespace identity_internal {
+namespace {
+
+// Placeholders that CRMs, forms and exports write for "no value". Identity
+// systems block the same values (Segment: `^[0-]*$`, "-1", "null",
+// "anonymous"), because one such value shared by thousands of records would
+// merge them all into one customer.
+constexpr std::array<std::string_view, 8> kPlaceholders = {
+    "unknown", "anonymous", "null", "none", "n/a", "-1", "undefined", "nil"};
+
+// Longest value quoted whole in an error message.
+constexpr size_t kMaxQuotedBytes = 64;
+
+// The length of the whitespace-like sequence at the start of `s`, 0 if none.
+size_t LeadingSpaceLength(std::string_view s) {
+  if (s.empty()) return 0;
+  switch (s[0]) {
+    case ' ':
+    case '\t':
+    case '\n':
+    case '\r':
+    case '\v':
+    case '\f':
+      return 1;
+    default:
+      break;
+  }
+  if (s.size() >= 2 && s.substr(0, 2) == "\xC2\xA0") return 2;      // U+00A0
+  if (s.size() >= 3 && s.substr(0, 3) == "\xE2\x80\x8B") return 3;  // U+200B
+  if (s.size() >= 3 && s.substr(0, 3) == "\xEF\xBB\xBF") return 3;  // U+FEFF
+  return 0;
+}
+
+// The length of the whitespace-like sequence at the end of `s`, 0 if none.
+size_t TrailingSpaceLength(std::string_view s) {
+  if (s.empty()) return 0;
+  switch (s.back()) {
+    case ' ':
+    case '\t':
+    case '\n':
+    case '\r':
+    case '\v':
+    case '\f':
+      return 1;
+    default:
+      break;
+  }
+  if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") return 2;
+  if (s.size() >= 3 && (s.substr(s.size() - 3) == "\xE2\x80\x8B" ||
+                        s.substr(s.size() - 3) == "\xEF\xBB\xBF")) {
+    return 3;
+  }
+  return 0;
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (AsciiLower(a[i]) != AsciiLower(b[i])) return false;
+  }
+  return true;
+}
+
+// The length of the well-formed UTF-8 sequence at the start of `s`, 0 if
+// the first byte does not start one.
+size_t Utf8SequenceLength(std::string_view s) {
+  const auto byte = [&s](size_t i) { return static_cast<uint8_t>(s[i]); };
+  const auto is_cont = [&](size_t i) {
+    return i < s.size() && (byte(i) & 0xC0) == 0x80;
+  };
+  const uint8_t b0 = byte(0);
+  if (b0 < 0x80) return 1;
+  if (b0 >= 0xC2 && b0 <= 0xDF) return is_cont(1) ? 2 : 0;
+  if (b0 >= 0xE0 && b0 <= 0xEF) {
+    if (!is_cont(1) || !is_cont(2)) return 0;
+    // Overlong forms (E0 80..9F) and UTF-16 surrogates (ED A0..BF).
+    if (b0 == 0xE0 && byte(1) < 0xA0) return 0;
+    if (b0 == 0xED && byte(1) > 0x9F) return 0;
+    return 3;
+  }
+  if (b0 >= 0xF0 && b0 <= 0xF4) {
+    if (!is_cont(1) || !is_cont(2) || !is_cont(3)) return 0;
+    // Overlong forms (F0 80..8F) and code points above U+10FFFF.
+    if (b0 == 0xF0 && byte(1) < 0x90) return 0;
+    if (b0 == 0xF4 && byte(1) > 0x8F) return 0;
+    return 4;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string_view TrimValue(std::string_view value) {
+  while (size_t n = LeadingSpaceLength(value)) value.remove_prefix(n);
+  while (size_t n = TrailingSpaceLength(value)) value.remove_suffix(n);
+  return value;
+}
+
+bool IsPlaceholder(std::string_view trimmed) {
+  if (trimmed.empty()) return true;
+  for (std::string_view placeholder : kPlaceholders) {
+    if (EqualsIgnoreCase(trimmed, placeholder)) return true;
+  }
+  // Zeros and dashes, with the separators a phone or account field may add
+  // around them ("(000) 000-0000", "+0", "00.00").
+  bool zero_or_dash = false;
+  for (char c : trimmed) {
+    switch (c) {
+      case '0':
+      case '-':
+        zero_or_dash = true;
+        break;
+      case ' ':
+      case '(':
+      case ')':
+      case '+':
+      case '.':
+        break;
+      default:
+        return false;
+    }
+  }
+  return zero_or_dash;
+}
+
+bool IsValidUtf8(std::string_view text) {
+  while (!text.empty()) {
+    const size_t n = Utf8SequenceLength(text);
+    if (n == 0) return false;
+    text.remove_prefix(n);
+  }
+  return true;
+}
+
+std::string ReplaceInvalidUtf8(std::string_view text) {
+  std::string out(text);
+  size_t i = 0;
+  while (i < out.size()) {
+    const size_t n = Utf8SequenceLength(std::string_view(out).substr(i));
+    if (n == 0) {
+      out[i] = ' ';
+      ++i;
+    } else {
+      i += n;
+    }
+  }
+  return out;
+}
+
+std::string QuoteForMessage(std::string_view value) {
+  std::string_view shown = value;
+  if (shown.size() > kMaxQuotedBytes) {
+    shown = shown.substr(0, kMaxQuotedBytes);
+    // Cut at a character boundary (at most 3 bytes back) so the quoted
+    // part stays readable.
+    for (int back = 0;
+         back < 3 && !shown.empty() &&
+         (static_cast<uint8_t>(value[shown.size()]) & 0xC0) == 0x80;
+         ++back) {
+      shown.remove_suffix(1);
+    }
+  }
+  // Well-formed UTF-8 is kept as is ("Peña"); anything else is hex-escaped
+  // so a message never carries broken bytes into a log or JSON.
+  std::string quoted =
+      absl::StrCat("\"",
+                   IsValidUtf8(shown) ? absl::Utf8SafeCHexEscape(ToAbsl(shown))
+                                      : absl::CHexEscape(ToAbsl(shown)),
+                   "\"");
+  if (shown.size() < value.size()) {
+    absl::StrAppend(&quoted, "... (", value.size(), " bytes)");
+  }
+  return quoted;
+}
+
+bool IsEmailDomain(std::string_view domain) {
+  if (domain.find('.') == std::string_view::npos) return false;
+  std::string_view last_label;
+  while (true) {
+    const size_t dot = domain.find('.');
+    const std::string_view label = domain.substr(0, dot);
+    if (label.empty() || label.front() == '-' || label.back() == '-') {
+      return false;
+    }
+    for (char c : label) {
+      if (!IsAsciiAlnum(c) && c != '-' && static_cast<uint8_t>(c) < 0x80) {
+        return false;
+      }
+    }
+    last_label = label;
+    if (dot == std::string_view::npos) break;
+    domain.remove_prefix(dot + 1);
+  }
+  // Top-level domains are letters ("x@3.14" is not an address), or
+  // punycode ("xn--p1ai").
+  if (last_label.size() < 2) return false;
+  if (StartsWithIgnoreCase(last_label, "xn--")) return true;
+  for (char c : last_label) {
+    if (!IsAsciiAlpha(c) && static_cast<uint8_t>(c) < 0x80) return false;
+  }
+  return true;
+}
+
+bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() &&
+         EqualsIgnoreCase(text.substr(0, prefix.size()), prefix);
+}
+
+}  // namespace identity_internal
+}  // namespace threadline
