@@ -318,12 +318,14 @@ absl::StatusOr<v1::Event> EngineImpl::ResolveEvidence(
         e.status = absl::OkStatus();
       } else if (e.status.ok()) {
         guess = true;
-      } else if (e.contact) {
-        return absl::InvalidArgumentError(
-            absl::StrCat("interaction \"", in.id, "\": field \"contact\": ",
-                         std::string(e.status.message())));
       } else {
-        continue;
+        // Not a number of the default region either: keep the digits as a
+        // provisional identity that only an exact national match to a known
+        // international number (or the same digits again) can link.
+        e.identity = {IdentityKind::kPhone,
+                      absl::StrCat(identity::kNationalPrefix, e.national)};
+        e.status = absl::OkStatus();
+        guess = true;
       }
     } else if (!e.status.ok()) {
       continue;
