@@ -20,6 +20,30 @@
 namespace threadline {
 namespace {
 
+// CompactPhone: `value` without the punctuation numbers are written with
+// (spaces, dashes, dots, slashes, parentheses), a leading "+" kept and a
+// "(" recorded as a trailing "(". False when the value holds anything else
+// (letters, an extension), which is then cached as written.
+bool CompactPhone(std::string_view value, std::string* out) {
+  out->clear();
+  bool paren = false;
+  for (size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
+    if (c >= '0' && c <= '9') {
+      out->push_back(c);
+    } else if (c == '+' && out->empty()) {
+      out->push_back(c);
+    } else if (c == '(' || c == ')') {
+      paren |= c == '(';
+    } else if (c != ' ' && c != '-' && c != '.' && c != '/' && c != '\t') {
+      out->clear();
+      return false;
+    }
+  }
+  if (paren) out->push_back('(');
+  return !out->empty();
+}
+
 using identity_internal::AsciiLower;
 using identity_internal::AsciiUpper;
 using identity_internal::FindEmailsAndHandles;
@@ -357,18 +381,30 @@ class IdentityNormalizer::Impl {
       result = read();
     } else {
       // Key: kind (WhatsApp values are read differently), region, value.
+      // Punctuation is dropped from the value: "(646) 555-0134" and
+      // "646.555.0134" read alike, and each new customer's number in each
+      // of its forms would otherwise cost a libphonenumber parse. A "+"
+      // makes the region irrelevant. Only "(" is kept as a mark, since it
+      // says the number is written the national way.
+      std::string compact;
+      const std::string_view cache_value =
+          CompactPhone(value, &compact) ? std::string_view(compact) : value;
+      const std::string_view cache_region =
+          !compact.empty() && compact[0] == '+' ? std::string_view()
+                                                : std::string_view(read_region);
       char stack_key[kStackKeyBytes];
       std::string heap_key;
-      const size_t key_size = 2 + read_region.size() + value.size();
+      const size_t key_size = 2 + cache_region.size() + cache_value.size();
       char* key = stack_key;
       if (key_size > kStackKeyBytes) {
         heap_key.resize(key_size);
         key = heap_key.data();
       }
       key[0] = static_cast<char>(kind);
-      std::copy(read_region.begin(), read_region.end(), key + 1);
-      key[1 + read_region.size()] = '\x1f';  // not in any region code
-      std::copy(value.begin(), value.end(), key + 2 + read_region.size());
+      std::copy(cache_region.begin(), cache_region.end(), key + 1);
+      key[1 + cache_region.size()] = '\x1f';  // not in any region code
+      std::copy(cache_value.begin(), cache_value.end(),
+                key + 2 + cache_region.size());
       const std::string_view key_view(key, key_size);
       if (!cache_->Lookup(key_view, &result)) {
         result = read();
