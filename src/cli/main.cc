@@ -17,6 +17,7 @@ constexpr char kUsage[] =
     "             (customer, case, reason) and a journey summary\n"
     "  simulate   write realistic simulated customer journeys as JSON Lines\n"
     "  score      compare a linkage with ground truth (precision, recall, F1)\n"
+    "  sentiment  score the sentiment of one text per line (English, Spanish)\n"
     "\n"
     "Run 'threadline COMMAND --help' for the flags of a command.\n";
 
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
   if (command == "link") return threadline::cli::RunLink(args);
   if (command == "simulate") return threadline::cli::RunSimulate(args);
   if (command == "score") return threadline::cli::RunScore(args);
+  if (command == "sentiment") return threadline::cli::RunSentiment(args);
   if (command == "--help" || command == "-h" || command == "help") {
     std::fputs(kUsage, stdout);
     return 0;

@@ -1,0 +1,93 @@
+// The matter classifier: what a customer's message is about, from a fixed
+// taxonomy of customer-care matters, and whether it says it continues an
+// earlier contact. Continuity uses both to decide whether a customer who
+// comes back is on the same matter as an open case.
+//
+// It scores a hand-written English and Spanish lexicon of weighted words,
+// stems ("refund*") and short phrases ("cancel* plan") per topic. Text is
+// folded to lower-case ASCII, so accents and capitals do not matter, and
+// phrases skip articles, possessives and auxiliaries ("cancel my plan" and
+// "cancel the plan" are one phrase). A phrase consumes its words, which is
+// how "cancel my plan" counts for cancellation and not for plan changes.
+//
+// Example:
+//   const TopicClassifier classifier;
+//   TopicGuess g = classifier.Classify("Me cobraron dos veces", "es");
+//   // g.topic == "billing"
+#ifndef THREADLINE_SRC_TEXT_TOPIC_H_
+#define THREADLINE_SRC_TEXT_TOPIC_H_
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "text/hash_table.h"
+
+namespace threadline::text {
+
+struct TopicGuess {
+  // A name from Topics(), or empty when the text states no matter.
+  std::string_view topic;
+  // 0..1: grows with the evidence for the topic and shrinks when another
+  // topic has nearly as much. 0 when topic is empty.
+  float confidence = 0;
+  // The text says it continues an earlier contact ("still not solved", "any
+  // update?", "following up", "sigue sin resolverse", "ya los habia
+  // contactado"). A mere mention of earlier calls ("I already called twice")
+  // or of a recurring problem ("outage again") is not a follow-up.
+  bool follow_up = false;
+};
+
+// TopicClassifier: immutable after construction; thread-safe.
+class TopicClassifier {
+ public:
+  // Only the first kMaxBytes of a text are read, which bounds the work on a
+  // long email or transcript (a customer states the matter early).
+  static constexpr size_t kMaxBytes = 64 * 1024;
+
+  TopicClassifier();
+
+  // Classify: the matter of `text` (any bytes; invalid UTF-8 is skipped).
+  // `language` "en" or "es" weighs that language's words fully and the
+  // other's at half; anything else weighs both fully.
+  TopicGuess Classify(std::string_view text,
+                      std::string_view language = {}) const;
+
+  // Topics: the taxonomy, in a fixed order.
+  static const std::vector<std::string_view>& Topics();
+
+ private:
+  struct Weight {
+    uint8_t topic;      // index into Topics(), or kFollowUp
+    uint8_t languages;  // bit 0: English, bit 1: Spanish
+    float weight;
+  };
+  struct Lexeme {
+    uint32_t first = 0;  // weights_[first, first + count)
+    uint32_t count = 0;
+    uint32_t phrase_id = 0;  // the word's id inside phrases; 0: none
+    bool filler = false;     // skipped inside phrases ("my", "el")
+  };
+  struct Item;  // a content word of the text, defined in topic.cc
+  class Builder;
+
+  // Resolve: the lexeme of a normalized word (exact, else its stems), given
+  // the hashes of its prefixes (prefix[i] hashes text[0..i]).
+  Item Resolve(int size, const uint64_t* prefix) const;
+  void Score(const Item* items, int n, uint8_t languages, float* scores) const;
+  void AddWeights(uint32_t first, uint32_t count, uint8_t languages,
+                  float* scores) const;
+
+  std::vector<Weight> weights_;
+  std::vector<Lexeme> lexemes_;
+  std::vector<uint8_t> phrase_len_;  // by phrase id: longest phrase from it
+  HashIndex words_;                  // HashWord(word) -> lexeme
+  HashIndex stems_;                  // HashWord(stem) -> lexeme
+  HashIndex phrases_;  // PhraseKey(ids) -> index into phrase_weights_
+  std::vector<std::pair<uint32_t, uint32_t>> phrase_weights_;  // first, count
+  uint32_t stem_lengths_ = 0;  // bit n: some stem has n letters
+};
+
+}  // namespace threadline::text
+
+#endif  // THREADLINE_SRC_TEXT_TOPIC_H_

@@ -1,0 +1,146 @@
+#include "text/tokenizer.h"
+
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+
+namespace threadline::text {
+namespace {
+
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<std::string> out;
+  Tokenizer tokenizer(text);
+  Token token;
+  while (tokenizer.Next(&token)) {
+    if (token.kind == TokenKind::kWord) out.emplace_back(token.word());
+  }
+  return out;
+}
+
+std::vector<Token> All(std::string_view text) {
+  std::vector<Token> out;
+  Tokenizer tokenizer(text);
+  Token token;
+  while (tokenizer.Next(&token)) out.push_back(token);
+  return out;
+}
+
+using Ws = std::vector<std::string>;
+
+TEST(TokenizerTest, LowerCasesAndFoldsAccents) {
+  EXPECT_EQ(Words("Contraseña SEÑAL Mañana él útil"),
+            (Ws{"contrasena", "senal", "manana", "el", "util"}));
+  EXPECT_EQ(Words("ÀÉÎÕÜ ç ß"), (Ws{"aeiou", "c", "s"}));
+  EXPECT_EQ(Words("Łódź žluťoučký"), (Ws{"lodz", "zlutoucky"}));
+}
+
+TEST(TokenizerTest, SplitsOnNonLettersAndJoinsApostrophes) {
+  EXPECT_EQ(Words("I can't log-in, it's 2FA!"),
+            (Ws{"i", "cant", "log", "in", "its", "fa"}));
+  EXPECT_EQ(Words("don’t won`t"), (Ws{"dont", "wont"}));
+  EXPECT_EQ(Words("'quoted' word'"), (Ws{"quoted", "word"}));
+}
+
+TEST(TokenizerTest, SkipsHandlesUrlsAndEmails) {
+  EXPECT_EQ(Words("@AcmeCare my refund (@Other) see https://x.co/refund "
+                  "www.acme.com/bill or mail me at ana.refund@mail.com ok"),
+            (Ws{"my", "refund", "see", "or", "mail", "me", "at", "ok"}));
+}
+
+TEST(TokenizerTest, CamelCaseHashtagsAreSplit) {
+  EXPECT_EQ(Words("#EpicFail #FelizLunes #ATT #iPhone no#Split CamelCase"),
+            (Ws{"epic", "fail", "feliz", "lunes", "att", "i", "phone", "no",
+                "split", "camelcase"}));
+}
+
+TEST(TokenizerTest, PhoneNumbersAndAmountsLeaveNoWords) {
+  EXPECT_EQ(Words("+57 300 123 4567 (646) 555-0134 $40.00"), Ws{});
+}
+
+TEST(TokenizerTest, InvalidUtf8IsASeparator) {
+  EXPECT_EQ(Words("bad\xff\xfe"
+                  "bytes \xc3 end \xe2\x82"),
+            (Ws{"bad", "bytes", "end"}));
+  EXPECT_EQ(Words("\xed\xa0\x80surrogate \xc0\xafoverlong"),
+            (Ws{"surrogate", "overlong"}));
+}
+
+TEST(TokenizerTest, ElongationIsCappedAndCollapsible) {
+  std::vector<Token> t = All("Sooooo goooood coffee");
+  ASSERT_EQ(t.size(), 4u);
+  EXPECT_EQ(t[0].word(), "soo");
+  EXPECT_TRUE(t[0].elongated);
+  char out[kMaxWordBytes];
+  EXPECT_EQ(std::string(out, CollapseElongation(t[0], out)), "so");
+  EXPECT_EQ(t[1].word(), "good");
+  EXPECT_EQ(std::string(out, CollapseElongation(t[1], out)), "god");
+  EXPECT_EQ(t[2].word(), "coffee");
+  EXPECT_FALSE(t[2].elongated);
+  EXPECT_EQ(std::string(out, CollapseElongation(t[2], out)), "coffee");
+}
+
+TEST(TokenizerTest, CapitalsAreCounted) {
+  std::vector<Token> t = All("NEVER I Ñandú");
+  EXPECT_TRUE(t[0].all_caps());
+  EXPECT_FALSE(t[1].all_caps());  // one letter is not shouting
+  EXPECT_EQ(t[2].upper, 1);
+  EXPECT_EQ(t[2].letters, 5);
+}
+
+TEST(TokenizerTest, GapsRecordPunctuation) {
+  std::vector<Token> t = All("bad, really bad. why? great!!! ok\nnext");
+  ASSERT_EQ(t.size(), 8u);
+  EXPECT_EQ(t[1].gap, kGapComma);
+  EXPECT_EQ(t[3].gap, kGapPeriod);
+  EXPECT_EQ(t[4].gap, kGapQuestion);
+  EXPECT_EQ(t[5].gap, kGapExclaim);
+  EXPECT_EQ(t[5].exclaims, 3);
+  EXPECT_EQ(t[6].gap, kGapPeriod);  // a line break ends a sentence
+  EXPECT_EQ(t[7].kind, TokenKind::kEnd);
+}
+
+TEST(TokenizerTest, EmoticonsAndEmoji) {
+  std::vector<Token> t = All("ok :) bad :-( <3 :Do \xF0\x9F\x98\x80 x:D");
+  std::vector<std::pair<TokenKind, uint32_t>> got;
+  for (const Token& k : t) {
+    if (k.kind != TokenKind::kWord) got.emplace_back(k.kind, k.symbol);
+  }
+  ASSERT_EQ(got.size(), 6u);
+  EXPECT_EQ(got[0], std::make_pair(TokenKind::kEmoticon, uint32_t{kSmile}));
+  EXPECT_EQ(got[1], std::make_pair(TokenKind::kEmoticon, uint32_t{kFrown}));
+  EXPECT_EQ(got[2], std::make_pair(TokenKind::kEmoticon, uint32_t{kHeart}));
+  EXPECT_EQ(got[3], std::make_pair(TokenKind::kEmoji, uint32_t{0x1F600}));
+  EXPECT_EQ(got[4], std::make_pair(TokenKind::kEmoticon, uint32_t{kLaugh}));
+  EXPECT_EQ(got[5].first, TokenKind::kEnd);
+}
+
+TEST(TokenizerTest, LongWordsAreMarked) {
+  std::string word;
+  for (int i = 0; i < 10; ++i) word += "abcdefghij";
+  std::vector<Token> t = All(word + " c");
+  EXPECT_TRUE(t[0].too_long);
+  EXPECT_EQ(t[1].word(), "c");
+}
+
+TEST(TokenizerTest, EmptyAndMaxBytes) {
+  std::vector<Token> t = All("");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].kind, TokenKind::kEnd);
+  Tokenizer tokenizer("refund please", 6);
+  Token token;
+  ASSERT_TRUE(tokenizer.Next(&token));
+  EXPECT_EQ(token.word(), "refund");
+  ASSERT_TRUE(tokenizer.Next(&token));
+  EXPECT_EQ(token.kind, TokenKind::kEnd);
+  EXPECT_FALSE(tokenizer.Next(&token));
+}
+
+TEST(TokenizerTest, HashesMatchHashWord) {
+  std::vector<Token> t = All("Refunds");
+  EXPECT_EQ(t[0].hash, HashWord("refunds"));
+  EXPECT_EQ(t[0].prefix_hash[5], HashWord("refund"));
+}
+
+}  // namespace
+}  // namespace threadline::text
