@@ -77,7 +77,10 @@ class THREADLINE_EXPORT IdentityNormalizer {
   // phone numbers (libphonenumber's matcher; national numbers read with
   // `region` and valid there, numbers written with "+" at least possible)
   // and "@handles" (Twitter unless the nearby words or `channel` say
-  // Instagram, or the words say Facebook or LinkedIn). Returned canonical,
+  // Instagram, or the words say Facebook or LinkedIn), and account numbers
+  // written right after the word for one ("my account is AC-305510", "mi
+  // cuenta es la ac-305510"; order and ticket numbers are not taken).
+  // Returned canonical,
   // each once, in order of appearance, at most 64. Nothing here fails:
   // invalid UTF-8 is tolerated, and huge texts cost bounded work (numbers
   // are looked for in the first 64 KiB only).

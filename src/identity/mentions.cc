@@ -195,5 +195,110 @@ std::vector<Mention> FindEmailsAndHandles(std::string_view text,
   return mentions;
 }
 
+namespace {
+
+// Words that name an account, folded to lower-case ASCII ("número" is
+// matched by its unaccented form or by "cuenta" after it).
+constexpr std::array<std::string_view, 5> kAccountWords = {
+    "account", "acct", "acc", "cuenta", "cta"};
+// Words that may stand between the account word and the number.
+constexpr std::array<std::string_view, 16> kAccountFiller = {
+    "number", "no", "nr", "nro", "num", "numero", "is", "es",
+    "la",     "el", "de", "my", "mi",  "id",  "n",      "o"};
+// Bytes after the account word in which the number must start.
+constexpr size_t kAccountReach = 32;
+
+bool WordAt(std::string_view text, size_t at, std::string_view word) {
+  if (at + word.size() > text.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (AsciiLower(text[at + i]) != word[i]) return false;
+  }
+  const size_t end = at + word.size();
+  return (at == 0 || !IsAsciiAlpha(text[at - 1])) &&
+         (end == text.size() || !IsAsciiAlpha(text[end]));
+}
+
+// The account token starting at `at`: up to four letters, then digit groups
+// joined by single spaces, dashes, dots or slashes; five digits or more.
+// Returns its end, or `at` when there is none.
+size_t AccountTokenAt(std::string_view text, size_t at) {
+  size_t i = at;
+  size_t letters = 0;
+  while (i < text.size() && IsAsciiAlpha(text[i]) && letters < 5) {
+    ++i;
+    ++letters;
+  }
+  if (letters > 4) return at;
+  if (letters > 0 && i < text.size() &&
+      (text[i] == '-' || text[i] == '.' || text[i] == ' ') && i + 1 < text.size() &&
+      IsAsciiDigit(text[i + 1])) {
+    ++i;
+  }
+  size_t digits = 0;
+  size_t end = i;
+  while (i < text.size()) {
+    if (IsAsciiDigit(text[i])) {
+      ++digits;
+      end = ++i;
+      continue;
+    }
+    const bool joiner = text[i] == ' ' || text[i] == '-' || text[i] == '.' ||
+                        text[i] == '/';
+    if (joiner && digits > 0 && i + 1 < text.size() &&
+        IsAsciiDigit(text[i + 1])) {
+      ++i;
+      continue;
+    }
+    break;
+  }
+  if (digits < 5 || digits > 24) return at;
+  if (end < text.size() && IsAsciiAlpha(text[end])) return at;  // a word
+  return end;
+}
+
+}  // namespace
+
+std::vector<Mention> FindAccountNumbers(std::string_view text,
+                                        size_t max_mentions) {
+  std::vector<Mention> out;
+  for (size_t at = 0; at < text.size() && out.size() < max_mentions; ++at) {
+    const char c = AsciiLower(text[at]);
+    if (c != 'a' && c != 'c') continue;
+    size_t after = std::string_view::npos;
+    for (std::string_view w : kAccountWords) {
+      if (WordAt(text, at, w)) {
+        after = at + w.size();
+        break;
+      }
+    }
+    if (after == std::string_view::npos) continue;
+    // Skip filler words and punctuation up to the token.
+    size_t i = after;
+    while (i < text.size() && i - after <= kAccountReach) {
+      const char d = text[i];
+      if (d == ' ' || d == ':' || d == '#' || d == '.' || d == ',' ||
+          d == '\xc2' || d == '\xb0' || d == '\xba') {  // "n°", "nº"
+        ++i;
+        continue;
+      }
+      bool filler = false;
+      for (std::string_view f : kAccountFiller) {
+        if (WordAt(text, i, f)) {
+          i += f.size();
+          filler = true;
+          break;
+        }
+      }
+      if (!filler) break;
+    }
+    if (i >= text.size() || i - after > kAccountReach) continue;
+    const size_t end = AccountTokenAt(text, i);
+    if (end == i) continue;
+    out.push_back({i, {IdentityKind::kAccount, std::string(text.substr(i, end - i))}});
+    at = end;
+  }
+  return out;
+}
+
 }  // namespace identity_internal
 }  // namespace threadline

@@ -29,6 +29,16 @@ struct Mention {
 std::vector<Mention> FindEmailsAndHandles(std::string_view text,
                                           Channel channel, size_t max_mentions);
 
+// FindAccountNumbers: account numbers a customer writes after the word for
+// one ("my account is AC-305510", "acct# 8841 2231", "mi cuenta es la
+// ac-305510", "número de cuenta 77120934"), raw, in order of appearance, at
+// most `max_mentions`. Only a token right after the word (and filler such as
+// "number", "is", "es la", "#", ":") counts, so order and ticket numbers
+// elsewhere in the text are not taken; the token needs five digits or more
+// and at most a short letter prefix.
+std::vector<Mention> FindAccountNumbers(std::string_view text,
+                                        size_t max_mentions);
+
 }  // namespace identity_internal
 }  // namespace threadline
 

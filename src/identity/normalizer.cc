@@ -46,6 +46,7 @@ bool CompactPhone(std::string_view value, std::string* out) {
 
 using identity_internal::AsciiLower;
 using identity_internal::AsciiUpper;
+using identity_internal::FindAccountNumbers;
 using identity_internal::FindEmailsAndHandles;
 using identity_internal::IsAsciiAlnum;
 using identity_internal::IsEmailDomain;
@@ -304,6 +305,15 @@ class IdentityNormalizer::Impl {
     if (text.empty()) return out;
     std::vector<Mention> written =
         FindEmailsAndHandles(text, channel, kMaxMentions);
+    std::vector<Mention> accounts = FindAccountNumbers(text, kMaxMentions);
+    if (!accounts.empty()) {
+      written.insert(written.end(), std::make_move_iterator(accounts.begin()),
+                     std::make_move_iterator(accounts.end()));
+      std::stable_sort(written.begin(), written.end(),
+                       [](const Mention& a, const Mention& b) {
+                         return a.offset < b.offset;
+                       });
+    }
 
     std::vector<PhoneReader::Found> phones =
         phone_reader_.Find(text, ReadRegion(region),
@@ -342,6 +352,8 @@ class IdentityNormalizer::Impl {
       absl::StatusOr<Identity> identity =
           raw.kind == IdentityKind::kEmail
               ? NormalizeEmail(raw.value, raw.value)
+          : raw.kind == IdentityKind::kAccount
+              ? NormalizeAccount(raw.value, raw.value)
               : NormalizeHandle(raw.kind, raw.value, raw.value);
       if (identity.ok()) add(*std::move(identity));
     }

@@ -233,3 +233,39 @@ TEST_F(MentionsTest, PathologicalMegabyteTexts) {
 
 }  // namespace
 }  // namespace threadline
+
+namespace threadline {
+namespace {
+
+Identity Account(std::string value) {
+  return {IdentityKind::kAccount, std::move(value)};
+}
+
+TEST(AccountMentionsTest, AccountNumbersAfterTheWordForOne) {
+  IdentityNormalizer n;
+  EXPECT_THAT(n.ExtractMentions("Still broken. My account is AC-305510."),
+              ElementsAre(Account("AC305510")));
+  EXPECT_THAT(n.ExtractMentions("acct# 8841 2231 please check"),
+              ElementsAre(Account("88412231")));
+  EXPECT_THAT(n.ExtractMentions("Account number AC 694 2490, thanks"),
+              ElementsAre(Account("AC6942490")));
+  EXPECT_THAT(n.ExtractMentions("no uso ni la mitad. Mi cuenta es la ac-8941119."),
+              ElementsAre(Account("AC8941119")));
+  EXPECT_THAT(n.ExtractMentions("Número de cuenta: 77120934"),
+              ElementsAre(Account("77120934")));
+}
+
+TEST(AccountMentionsTest, OrderTicketAndShortNumbersAreNotAccounts) {
+  IdentityNormalizer n;
+  EXPECT_THAT(n.ExtractMentions("Order #95432500 never arrived, ticket TCK-7051516"),
+              IsEmpty());
+  EXPECT_THAT(n.ExtractMentions("I cannot log in to my account since 2026"),
+              IsEmpty());
+  EXPECT_THAT(n.ExtractMentions("No puedo entrar a mi cuenta, no llega el correo"),
+              IsEmpty());
+  EXPECT_THAT(n.ExtractMentions("the account shows $45.99 due on 12/03"),
+              IsEmpty());
+}
+
+}  // namespace
+}  // namespace threadline
