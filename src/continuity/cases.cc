@@ -209,13 +209,14 @@ LinkDecision Decide(const CaseBook& book, const LinkRequest& req,
     }
     return d;
   }
-  // No follow-up stated. A message that names no matter ("hello?") belongs
-  // to the open conversation; a case with no matter yet takes the first one
-  // named. Otherwise this is a new inquiry, even on a matter resolved
+  // No follow-up stated. A message that names no matter ("hello?"), or
+  // names one only faintly ("here are my details"), belongs to the open
+  // conversation; a case with no matter yet takes the first one named. Otherwise this is a new inquiry, even on a matter resolved
   // recently: a resolved case reopens on a follow-up, not on a fresh
   // complaint.
   if (best_open != kNoCase &&
-      (req.topic == 0 || (open_count == 1 && book.get(best_open).topic == 0))) {
+      (req.topic == 0 || req.weak_topic ||
+       (open_count == 1 && book.get(best_open).topic == 0))) {
     d.case_id = best_open;
     d.reason = LinkReason::kOnlyOpenCase;
     return d;

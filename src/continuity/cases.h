@@ -76,6 +76,9 @@ struct LinkRequest {
   Direction direction = Direction::kUnspecified;
   TopicId topic = 0;
   bool follow_up = false;          // the text says it continues a contact
+  // The matter was read from few or ambiguous words: enough to match a case
+  // on it, not enough to open a new case beside an open conversation.
+  bool weak_topic = false;
   CaseId reply_case = kNoCase;     // root case of the interaction replied to
   CaseId thread_case = kNoCase;    // root case of the same channel thread
   CaseId reference_case = kNoCase; // root case of the same host reference

@@ -30,6 +30,11 @@ std::array<uint8_t, kIdentityKindCount> EngineOptions::DefaultIdentityLimits() {
 namespace engine {
 namespace {
 
+// Confidence below which a matter read from the text is weak: the
+// classifier's confidence falls when few words speak for the matter or
+// another is close ("here you go, I'm the account holder").
+constexpr float kStrongTopic = 0.4f;
+
 // Identities that identify no one: the brand's own, matched in canonical
 // form; WhatsApp and phone meet as in the identity graph.
 std::string OwnKey(const Identity& id) {
@@ -106,6 +111,7 @@ class EngineImpl final : public Engine {
   struct Prepared {
     std::vector<Evidence> evidence;  // the primary identity first
     std::string topic;
+    bool weak_topic = false;
     bool follow_up = false;
     uint64_t fingerprint = 0;
   };
@@ -288,7 +294,10 @@ absl::StatusOr<EngineImpl::Prepared> EngineImpl::Prepare(
   }
   if (in.direction == Direction::kInbound) {
     text::TopicGuess guess = topics_.Classify(in.text, in.language);
-    if (p.topic.empty()) p.topic = std::string(guess.topic);
+    if (p.topic.empty()) {
+      p.topic = std::string(guess.topic);
+      p.weak_topic = guess.confidence < kStrongTopic;
+    }
     p.follow_up = guess.follow_up;
   }
   return p;
@@ -418,6 +427,7 @@ absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
     req.topic = 0xffff;  // a matter not seen before matches no case
   }
   req.follow_up = prepared.follow_up;
+  req.weak_topic = prepared.weak_topic;
   if (!in.reply_to.empty()) {
     if (int64_t j = state_.FindInteraction(in.reply_to); j >= 0) {
       req.reply_case = state_.cases().Root(state_.interactions()[j].case_id);
