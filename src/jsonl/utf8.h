@@ -1,0 +1,38 @@
+// UTF-8 checks shared by the JSON Lines reader and writer: both must turn a
+// broken byte sequence into U+FFFD the same way, so that what the writer
+// emits for a string is what the reader would have made of it.
+#ifndef THREADLINE_SRC_JSONL_UTF8_H_
+#define THREADLINE_SRC_JSONL_UTF8_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace threadline::jsonl {
+
+// The UTF-8 encoding of U+FFFD REPLACEMENT CHARACTER.
+inline constexpr std::string_view kReplacementChar = "\xEF\xBF\xBD";
+
+// Utf8SequenceLength: at `p` (p < end, *p >= 0x80), returns n > 0 when a
+// well-formed sequence of n bytes starts there, or -n when it does not, n being
+// the length of the maximal subpart to replace by one U+FFFD (Unicode 15,
+// section 3.9, "U+FFFD Substitution of Maximal Subparts"; WHATWG Encoding
+// agrees, so browsers and Python show the same replacement).
+int Utf8SequenceLength(const unsigned char* p, const unsigned char* end);
+
+// A byte range [begin, end) of a repaired line that replaced invalid input.
+struct Utf8Repair {
+  size_t begin;
+  size_t end;
+};
+
+// RepairUtf8: copies `in` to `*out` (cleared first) with every maximal invalid
+// subpart replaced by U+FFFD, and records in `*repairs` (cleared first) where
+// in `*out` each replacement landed. Returns true when anything was replaced.
+bool RepairUtf8(std::string_view in, std::string* out,
+                std::vector<Utf8Repair>* repairs);
+
+}  // namespace threadline::jsonl
+
+#endif  // THREADLINE_SRC_JSONL_UTF8_H_
