@@ -12,6 +12,7 @@ namespace threadline::cli {
 int RunLink(const std::vector<std::string>& args);
 int RunSimulate(const std::vector<std::string>& args);
 int RunScore(const std::vector<std::string>& args);
+int RunGuard(const std::vector<std::string>& args);
 int RunSentiment(const std::vector<std::string>& args);
 
 }  // namespace threadline::cli

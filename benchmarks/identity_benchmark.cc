@@ -1,0 +1,189 @@
+// Identity normalization on the engine's hot path: phone numbers with and
+// without the cache, emails, handles, and mention extraction from messages.
+//
+//   identity_benchmark --benchmark_min_time=0.05
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "benchmark/benchmark.h"
+#include "threadline/identity.h"
+#include "threadline/types.h"
+
+namespace threadline {
+namespace {
+
+struct RawPhone {
+  Identity identity;
+  std::string region;
+};
+
+// Phone values in the forms they arrive in.
+std::vector<RawPhone> PhoneValues() {
+  return {
+      {{IdentityKind::kPhone, "+57 300 123 4567"}, "CO"},
+      {{IdentityKind::kPhone, "(646) 555-0134"}, "US"},
+      {{IdentityKind::kPhone, "4152708985"}, "US"},
+      {{IdentityKind::kPhone, "+34-665112400"}, "ES"},
+      {{IdentityKind::kPhone, "0034612345678"}, "US"},
+      {{IdentityKind::kPhone, "(318) 887-6086"}, "CO"},
+      {{IdentityKind::kWhatsapp, "573227891702"}, "CO"},
+      {{IdentityKind::kWhatsapp, "+14159520765"}, ""},
+  };
+}
+
+void BM_NormalizePhoneCold(benchmark::State& state) {
+  IdentityNormalizer normalizer({.phone_cache_entries = 0});
+  const std::vector<RawPhone> values = PhoneValues();
+  size_t i = 0;
+  for (auto _ : state) {
+    const RawPhone& raw = values[i++ % values.size()];
+    benchmark::DoNotOptimize(normalizer.Normalize(raw.identity, raw.region));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_NormalizePhoneCold);
+
+// One form at a time: "0034..." from a US region needs several readings.
+void BM_NormalizePhoneColdByForm(benchmark::State& state) {
+  IdentityNormalizer normalizer({.phone_cache_entries = 0});
+  const RawPhone raw = PhoneValues()[state.range(0)];
+  state.SetLabel(raw.identity.value);
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(normalizer.Normalize(raw.identity, raw.region));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_NormalizePhoneColdByForm)->DenseRange(0, 7);
+
+// The steady state: the engine sees the same customers' numbers again.
+void BM_NormalizePhoneCached(benchmark::State& state) {
+  static IdentityNormalizer* const normalizer = new IdentityNormalizer();
+  const std::vector<RawPhone> values = PhoneValues();
+  for (const RawPhone& raw : values) {
+    benchmark::DoNotOptimize(normalizer->Normalize(raw.identity, raw.region));
+  }
+  size_t i = state.thread_index();
+  for (auto _ : state) {
+    const RawPhone& raw = values[i++ % values.size()];
+    benchmark::DoNotOptimize(normalizer->Normalize(raw.identity, raw.region));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_NormalizePhoneCached)->ThreadRange(1, 2);
+
+// A cache holding many numbers, looked up at random: closer to an engine
+// with many customers than eight hot entries.
+void BM_NormalizePhoneCachedManyNumbers(benchmark::State& state) {
+  IdentityNormalizer normalizer;
+  const int count = static_cast<int>(state.range(0));
+  std::vector<Identity> values;
+  for (int i = 0; i < count; ++i) {
+    values.push_back(
+        {IdentityKind::kPhone, "+1 646 " + std::to_string(2000000 + i * 7)});
+    benchmark::DoNotOptimize(normalizer.Normalize(values.back(), "US"));
+  }
+  uint64_t x = 88172645463325252u;
+  for (auto _ : state) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    benchmark::DoNotOptimize(normalizer.Normalize(values[x % count], "US"));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_NormalizePhoneCachedManyNumbers)->Arg(1 << 10)->Arg(1 << 15);
+
+void BM_NormalizeEmail(benchmark::State& state) {
+  IdentityNormalizer normalizer;
+  const Identity raw{IdentityKind::kEmail, " Grace.Clark@Example.org "};
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(normalizer.Normalize(raw));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_NormalizeEmail)->ThreadRange(1, 2);
+
+void BM_NormalizeHandle(benchmark::State& state) {
+  IdentityNormalizer normalizer;
+  const Identity raw{IdentityKind::kTwitter, "@GraceCla9596"};
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(normalizer.Normalize(raw));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_NormalizeHandle);
+
+void BM_NormalizeAccount(benchmark::State& state) {
+  IdentityNormalizer normalizer;
+  const Identity raw{IdentityKind::kAccount, "ac-305 510"};
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(normalizer.Normalize(raw));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_NormalizeAccount);
+
+// Typical customer messages of about 100 characters.
+const std::vector<std::string>& Messages() {
+  static const auto* const messages = new std::vector<std::string>{
+      "Any update on my refund? I also wrote you on twitter as @AVABRO5651, "
+      "nobody answered since Monday",
+      "Sin internet desde esta manana, no carga nada. Me pueden llamar al "
+      "+573218374019 por favor",
+      "My email is ava.smith29@yahoo.es, please send the invoice there and "
+      "not to my old work address",
+      "@AcmeCare I was charged twice for the same month and the app still "
+      "shows the old plan, help!",
+  };
+  return *messages;
+}
+
+void BM_ExtractMentions(benchmark::State& state) {
+  IdentityNormalizer normalizer;
+  const std::string& text = Messages()[state.range(0)];
+  int64_t bytes = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(
+        normalizer.ExtractMentions(text, "US", Channel::kTwitter));
+    bytes += static_cast<int64_t>(text.size());
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.SetBytesProcessed(bytes);
+}
+BENCHMARK(BM_ExtractMentions)->DenseRange(0, 3);
+
+void BM_ExtractMentionsTwoThreads(benchmark::State& state) {
+  static IdentityNormalizer* const normalizer = new IdentityNormalizer();
+  size_t i = state.thread_index();
+  for (auto _ : state) {
+    const std::string& text = Messages()[i++ % Messages().size()];
+    benchmark::DoNotOptimize(normalizer->ExtractMentions(text, "US"));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ExtractMentionsTwoThreads)->ThreadRange(1, 2);
+
+// Long texts (transcripts, pasted logs): the phone scan stops at 64 KiB.
+void BM_ExtractMentionsLongText(benchmark::State& state) {
+  IdentityNormalizer normalizer;
+  std::string text;
+  while (text.size() < static_cast<size_t>(state.range(0))) {
+    text += Messages()[text.size() % Messages().size()];
+    text += " Order 4471-0032 on 2026-01-05, total $120.50. ";
+  }
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(normalizer.ExtractMentions(text, "US"));
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.SetBytesProcessed(state.iterations() *
+                          static_cast<int64_t>(text.size()));
+}
+BENCHMARK(BM_ExtractMentionsLongText)
+    ->RangeMultiplier(16)
+    ->Range(1 << 10, 1 << 20)
+    ->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+}  // namespace threadline
