@@ -119,6 +119,66 @@ void PrintSummary(const std::vector<Accepted>& accepted,
   std::fputs(out.c_str(), stderr);
 }
 
+std::string Clip(std::string_view text, size_t max) {
+  std::string out;
+  for (char c : text) {
+    if (out.size() >= max) {
+      out += "…";
+      break;
+    }
+    out.push_back(c == '\n' || c == '\r' ? ' ' : c);
+  }
+  return out;
+}
+
+// The handoff contexts of the `n` cases that went through the most
+// channels, as the next agent would see them.
+void PrintJourneys(const Engine& engine, const std::vector<Linkage>& linkages,
+                   int64_t n) {
+  std::vector<std::string> case_ids;
+  for (const Linkage& l : linkages) case_ids.push_back(l.case_id);
+  std::sort(case_ids.begin(), case_ids.end());
+  case_ids.erase(std::unique(case_ids.begin(), case_ids.end()), case_ids.end());
+  std::vector<Case> cases;
+  for (const std::string& id : case_ids) {
+    absl::StatusOr<Case> c = engine.GetCase(id);
+    if (c.ok() && c->channels.size() > 1) cases.push_back(*std::move(c));
+  }
+  std::stable_sort(cases.begin(), cases.end(), [](const Case& a, const Case& b) {
+    return a.channels.size() > b.channels.size();
+  });
+  std::string out;
+  for (size_t i = 0; i < cases.size() && static_cast<int64_t>(i) < n; ++i) {
+    absl::StatusOr<HandoffContext> ctx = engine.Context(cases[i].id);
+    if (!ctx.ok()) continue;
+    std::string path, ids, names;
+    for (Channel c : ctx->channels) {
+      absl::StrAppend(&path, path.empty() ? "" : " → ", std::string(ChannelName(c)));
+    }
+    for (const CustomerIdentity& id : ctx->customer.identities) {
+      absl::StrAppend(&ids, ids.empty() ? "" : ", ", IdentityToString(id.identity));
+    }
+    for (const std::string& name : ctx->customer.display_names) {
+      absl::StrAppend(&names, names.empty() ? "" : ", ", name);
+    }
+    absl::StrAppend(
+        &out, "\ncase ", ctx->case_info.id, " (", std::string(CaseStatusName(ctx->case_info.status)),
+        ctx->case_info.topic.empty() ? "" : ", " + ctx->case_info.topic, "): ", path, "\n",
+        "  customer ", ctx->customer.id, names.empty() ? "" : " " + names, ": ", ids, "\n",
+        "  started ", absl::FormatTime("%Y-%m-%d %H:%M", ctx->started_at, absl::UTCTimeZone()),
+        " on ", std::string(ChannelName(ctx->started_on)), ", ",
+        ctx->case_info.interaction_ids.size(), " interactions\n");
+    for (const ContextMessage& m : ctx->last_messages) {
+      absl::StrAppend(
+          &out, "  ", absl::FormatTime("%m-%d %H:%M", m.occurred_at, absl::UTCTimeZone()), "  ",
+          absl::StrFormat("%-9s", std::string(ChannelName(m.channel))),
+          m.direction == Direction::kInbound ? " customer: " : " agent:    ",
+          Clip(m.text, 90), "\n");
+    }
+  }
+  std::fputs(out.c_str(), stderr);
+}
+
 }  // namespace
 
 int RunLink(const std::vector<std::string>& args) {
@@ -143,6 +203,11 @@ int RunLink(const std::vector<std::string>& args) {
             "days a resolved case reopens on a follow-up (default: 7)",
             &reopen_days);
   flags.Bool("quiet", "no summary and no progress bar", &quiet);
+  long long journeys = 0;
+  flags.Int("journeys", "N",
+            "also show the handoff context of N cases that crossed the most "
+            "channels, as the next agent would see it (default: 0)",
+            &journeys);
   if (absl::Status s = flags.Parse(args); !s.ok()) {
     std::fprintf(stderr, "threadline link: %s\n", std::string(s.message()).c_str());
     return 2;
@@ -263,6 +328,7 @@ int RunLink(const std::vector<std::string>& args) {
     PrintSummary(accepted, linkages, line_no, bad, (*engine)->Stats(),
                  absl::ToDoubleSeconds(absl::Now() - start));
   }
+  if (journeys > 0) PrintJourneys(**engine, linkages, journeys);
   return 0;
 }
 
