@@ -138,8 +138,11 @@ class THREADLINE_EXPORT Engine {
   // Ingesting an id again with the same content returns the current linkage
   // (a retry is a no-op); with different content AlreadyExists. An
   // interaction lacking a required field (id, occurred_at, channel,
-  // direction, contact) or whose contact is not a valid identity is
-  // InvalidArgument naming the field and value; nothing changes then.
+  // direction, contact kind and value) is InvalidArgument naming the field;
+  // nothing changes then. A contact or identity that does not normalize (a
+  // withheld caller id, a garbled address) identifies no one but does not
+  // lose the interaction: its other identities, or the case its reply or
+  // thread continues, decide the customer; else it is a customer of its own.
   [[nodiscard]] virtual absl::StatusOr<Linkage> Ingest(
       const Interaction& interaction) = 0;
 

@@ -103,7 +103,6 @@ class EngineImpl final : public Engine {
     Identity identity;         // canonical; empty when `status` is not OK
     absl::Status status;       // why the value did not normalize
     bool mentioned = false;
-    bool contact = false;
     // The digits of a phone number written the national way with no region
     // given; resolved against known numbers under the lock.
     std::string national;
@@ -235,9 +234,8 @@ absl::StatusOr<EngineImpl::Prepared> EngineImpl::Prepare(
   THREADLINE_RETURN_IF_ERROR(Validate(in));
   Prepared p;
   p.fingerprint = Fingerprint(in);
-  auto read = [&](const Identity& raw, bool contact) {
+  auto read = [&](const Identity& raw) {
     Evidence e;
-    e.contact = contact;
     e.national = NationalDigits(raw, in.region);
     absl::StatusOr<Identity> id = normalizer_.Normalize(raw, in.region);
     if (id.ok()) {
@@ -249,7 +247,7 @@ absl::StatusOr<EngineImpl::Prepared> EngineImpl::Prepare(
     // Identities that do not normalize are left out (unless a national
     // number may still match a known one): the host's other data must not
     // be lost for one bad field.
-    if (e.status.ok() || !e.national.empty() || contact) {
+    if (e.status.ok() || !e.national.empty()) {
       p.evidence.push_back(std::move(e));
     }
   };
@@ -260,22 +258,18 @@ absl::StatusOr<EngineImpl::Prepared> EngineImpl::Prepare(
   for (size_t i = 0; i < in.identities.size(); ++i) {
     if (in.identities[i].kind != IdentityKind::kAccount) continue;
     const size_t before = p.evidence.size();
-    read(in.identities[i], false);
+    read(in.identities[i]);
     if (p.evidence.size() > before) {
       primary_account = i;
       break;
     }
   }
-  const size_t before_contact = p.evidence.size();
-  read(in.contact, true);
-  if (p.evidence.size() > before_contact &&
-      !p.evidence.back().status.ok() && p.evidence.back().national.empty()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("interaction \"", in.id, "\": field \"contact\": ",
-                     std::string(p.evidence.back().status.message())));
-  }
+  // A contact that does not normalize (a withheld caller id, a garbled
+  // address) identifies no one, but the interaction is still linked: by its
+  // other identities, its reply or thread, or as a customer of its own.
+  read(in.contact);
   for (size_t i = 0; i < in.identities.size(); ++i) {
-    if (i != primary_account) read(in.identities[i], false);
+    if (i != primary_account) read(in.identities[i]);
   }
   if (options_.use_mentioned_identities &&
       in.direction == Direction::kInbound && !in.text.empty()) {
@@ -410,9 +404,33 @@ absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
     return CurrentLinkage(static_cast<uint32_t>(known));
   }
 
-  // 2 resolve.
+  // The case an explicit link names (a reply, a thread, a host reference).
+  continuity::CaseId reply_case = continuity::kNoCase;
+  continuity::CaseId thread_case = continuity::kNoCase;
+  continuity::CaseId reference_case = continuity::kNoCase;
+  if (!in.reply_to.empty()) {
+    if (int64_t j = state_.FindInteraction(in.reply_to); j >= 0) {
+      reply_case = state_.cases().Root(state_.interactions()[j].case_id);
+    }
+  }
+  if (!in.thread_id.empty()) {
+    thread_case = state_.ThreadCase(in.channel, in.thread_id);
+  }
+  if (!in.external_ref.empty()) {
+    reference_case = state_.ReferenceCase(in.external_ref);
+  }
+
+  // 2 resolve. An interaction none of whose identities identifies anyone
+  // belongs to the customer of the case it explicitly continues.
   THREADLINE_ASSIGN_OR_RETURN(v1::Event resolved_event,
                               ResolveEvidence(in, prepared.evidence));
+  for (continuity::CaseId c : {reply_case, thread_case, reference_case}) {
+    if (c != continuity::kNoCase) {
+      resolved_event.mutable_identities_resolved()->set_fallback_base(
+          state_.cases().get(c).opener_base);
+      break;
+    }
+  }
   ApplyLocked(resolved_event);
   const identity::ResolveResult& resolved = state_.last_resolve();
   const uint32_t base = resolved.base;
@@ -428,17 +446,13 @@ absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
   }
   req.follow_up = prepared.follow_up;
   req.weak_topic = prepared.weak_topic;
-  if (!in.reply_to.empty()) {
-    if (int64_t j = state_.FindInteraction(in.reply_to); j >= 0) {
-      req.reply_case = state_.cases().Root(state_.interactions()[j].case_id);
-    }
-  }
-  if (!in.thread_id.empty()) {
-    req.thread_case = state_.ThreadCase(in.channel, in.thread_id);
-  }
-  if (!in.external_ref.empty()) {
-    req.reference_case = state_.ReferenceCase(in.external_ref);
-  }
+  // Roots again: the resolution may have merged or split cases.
+  auto root = [this](continuity::CaseId c) {
+    return c == continuity::kNoCase ? c : state_.cases().Root(c);
+  };
+  req.reply_case = root(reply_case);
+  req.thread_case = root(thread_case);
+  req.reference_case = root(reference_case);
   req.customer_cases = state_.CustomerCases(base);
   continuity::LinkDecision d = continuity::Decide(state_.cases(), req,
                                                   continuity_);

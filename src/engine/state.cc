@@ -95,7 +95,8 @@ void State::Apply(const v1::Event& event) {
       }
       last_resolve_ = graph_.Resolve(
           keys, static_cast<uint32_t>(interactions_.size()),
-          model::FromProto(e.at()));
+          model::FromProto(e.at()),
+          e.has_fallback_base() ? e.fallback_base() : identity::kNone);
       for (identity::LinkId l : last_resolve_.undone) {
         cases_.UndoMergesCausedBy(l);
       }

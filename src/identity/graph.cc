@@ -264,7 +264,8 @@ bool IdentityGraph::TryUnion(LinkId l, ResolveResult* result) {
 }
 
 ResolveResult IdentityGraph::Resolve(const std::vector<KeyEvidence>& keys,
-                                     uint32_t interaction, absl::Time at) {
+                                     uint32_t interaction, absl::Time at,
+                                     BaseId fallback) {
   ResolveResult result;
   std::vector<KeyId> ids;
   ids.reserve(keys.size());
@@ -283,6 +284,11 @@ ResolveResult IdentityGraph::Resolve(const std::vector<KeyEvidence>& keys,
     if (k.shared) continue;
     if (k.owner != kNone) base = k.owner;
     break;
+  }
+  if (base == kNone && fallback != kNone && fallback < parent_.size() &&
+      std::all_of(ids.begin(), ids.end(),
+                  [this](KeyId k) { return keys_[k].shared; })) {
+    base = fallback;
   }
   if (base == kNone) {
     base = NewBase();

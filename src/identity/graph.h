@@ -120,8 +120,12 @@ class IdentityGraph {
   // Resolve: applies one interaction's evidence. `keys` are its identities,
   // the primary one (the interaction's account, else its contact) first;
   // `interaction` is the caller's index of the interaction. Deterministic.
+  // When no identity identifies anyone (none given, all shared or new) and
+  // `fallback` names a base, the interaction joins that base instead of
+  // making a customer of its own, unless it brings new identities.
   ResolveResult Resolve(const std::vector<KeyEvidence>& keys,
-                        uint32_t interaction, absl::Time at);
+                        uint32_t interaction, absl::Time at,
+                        BaseId fallback = kNone);
 
   // Merge: links the customers of bases a and b by the host's word (no
   // per-kind limit applies). Returns the merge link, or kNone when they are

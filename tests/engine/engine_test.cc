@@ -382,14 +382,38 @@ TEST_F(EngineTest, MissingFieldsAndBadContactAreClearErrors) {
   absl::Status s = engine_->Ingest(in).status();
   EXPECT_NE(s.message().find("channel"), absl::string_view::npos) << s;
   in.channel = Channel::kSms;
-  in.contact.value = "not a number";
+  in.contact.value = "";
   s = engine_->Ingest(in).status();
-  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_NE(s.message().find("not a number"), absl::string_view::npos) << s;
+  EXPECT_NE(s.message().find("contact"), absl::string_view::npos) << s;
+  in.contact.value = "+14155550100";
   in.occurred_at = absl::InfinitePast();
   EXPECT_EQ(engine_->Ingest(in).status().code(),
             absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(engine_->Stats().interactions, 0u);
+}
+
+TEST_F(EngineTest, WithheldCallerIsLinkedByItsReplyOrAsItsOwnCustomer) {
+  Interaction call = Make("v-1", At(0), Channel::kVoice, IdentityKind::kPhone,
+                          "anonymous", "router broken");
+  Linkage a = Ingest(call);
+  EXPECT_FALSE(a.customer_id.empty());
+  Interaction other = Make("v-2", At(0, 10), Channel::kVoice,
+                           IdentityKind::kPhone, "unknown", "router broken");
+  EXPECT_NE(Ingest(other).customer_id, a.customer_id);
+  // The agent's callback names no number either, but replies to the call.
+  Interaction callback = Reply("v-3", call, At(0, 11));
+  Linkage c = Ingest(callback);
+  EXPECT_EQ(c.customer_id, a.customer_id);
+  EXPECT_EQ(c.case_id, a.case_id);
+  // A garbled email with the customer's account still finds them.
+  Interaction known = Make("e-1", At(1), Channel::kEmail, IdentityKind::kEmail,
+                           "ann@example.org");
+  known.identities = {{IdentityKind::kAccount, "AC-1234567"}};
+  Linkage k = Ingest(known);
+  Interaction garbled = Make("e-2", At(2), Channel::kEmail, IdentityKind::kEmail,
+                             "ann at example");
+  garbled.identities = {{IdentityKind::kAccount, "ac1234567"}};
+  EXPECT_EQ(Ingest(garbled).customer_id, k.customer_id);
 }
 
 TEST_F(EngineTest, InvalidUtf8AndHugeTextsAreLinked) {
