@@ -67,6 +67,18 @@ class HashIndex {
   uint64_t mask_ = 0;
 };
 
+// PhraseStep: the key of a phrase extended by one word's id, built word by
+// word from a seed (splitmix64's finalizer mixes the bits).
+inline uint64_t PhraseStep(uint64_t key, uint32_t id) {
+  uint64_t x = key ^ id;
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ull;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebull;
+  x ^= x >> 31;
+  return x + id;
+}
+
 }  // namespace threadline::text
 
 #endif  // THREADLINE_SRC_TEXT_HASH_TABLE_H_

@@ -93,16 +93,7 @@ struct Entry {
   bool fixed = false;              // a phrase holding a negator
 };
 
-uint64_t Mix(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ull;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebull;
-  x ^= x >> 31;
-  return x;
-}
 constexpr uint64_t kPhraseSeed = 0x3c6ef372fe94f82bull;
-uint64_t PhraseStep(uint64_t key, uint32_t id) { return Mix(key ^ id) + id; }
 
 // The words of one authored entry, normalized like text.
 std::vector<std::string> EntryWords(std::string_view entry) {

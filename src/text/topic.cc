@@ -32,18 +32,9 @@ constexpr float kEvidenceScale = 3.0f;
 
 constexpr uint8_t kNoTopicIndex = 0xff;
 
-uint64_t Mix(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ull;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebull;
-  x ^= x >> 31;
-  return x;
-}
 
 // Key of a phrase from its words' phrase ids, built word by word.
 constexpr uint64_t kPhraseSeed = 0x7a3f9c2d51e84b61ull;
-uint64_t PhraseStep(uint64_t key, uint32_t id) { return Mix(key ^ id) + id; }
 
 struct Word {
   std::string text;
