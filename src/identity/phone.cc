@@ -87,10 +87,23 @@ std::vector<Window> PrepareForMatcher(std::string* text) {
   size_t run_end = 0;    // just after its last digit
   int digits = 0;
   int separators = 0;
+  // A run glued to letters or a "#" is an identifier, not a phone number:
+  // "order #95432500", "TCK-7051516", "A9835480", "AC-1942340". Texts are
+  // full of them, and each costs the matcher tens of microseconds.
+  const auto is_identifier = [&] {
+    size_t before = run_begin;
+    if (before > 0 && (*text)[before - 1] == '-') --before;
+    const bool letter_before =
+        before > 0 && (IsAsciiAlpha((*text)[before - 1]) ||
+                       (*text)[before - 1] == '#');
+    const bool letter_after =
+        run_end < text->size() && IsAsciiAlpha((*text)[run_end]);
+    return letter_before || letter_after;
+  };
   const auto end_run = [&] {
     if (digits > kMaxPhoneRunDigits) {
       std::fill(text->begin() + run_begin, text->begin() + run_end, ' ');
-    } else if (digits >= kMinPhoneDigits) {
+    } else if (digits >= kMinPhoneDigits && !is_identifier()) {
       runs.push_back({run_begin, run_end});
     }
     digits = 0;

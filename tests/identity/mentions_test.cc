@@ -269,3 +269,19 @@ TEST(AccountMentionsTest, OrderTicketAndShortNumbersAreNotAccounts) {
 
 }  // namespace
 }  // namespace threadline
+
+namespace threadline {
+namespace {
+
+TEST(PhoneMentionsTest, IdentifiersGluedToLettersAreNotPhoneNumbers) {
+  IdentityNormalizer n;
+  EXPECT_THAT(n.ExtractMentions("Ticket TCK-7051516, order #95432500, ref "
+                                "A9835480, code 3105268174x",
+                                "US"),
+              IsEmpty());
+  EXPECT_THAT(n.ExtractMentions("Tel:3105268174 please", "US"),
+              ElementsAre(Identity{IdentityKind::kPhone, "+13105268174"}));
+}
+
+}  // namespace
+}  // namespace threadline
