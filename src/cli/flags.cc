@@ -1,7 +1,9 @@
 #include "cli/flags.h"
 
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
+#include <optional>
 
 #include "absl/strings/str_cat.h"
 
@@ -112,6 +114,28 @@ std::string FlagSet::Help() const {
   }
   absl::StrAppend(&out, "  --help                    show this help\n");
   return out;
+}
+
+absl::Status ParseIdentityFlag(const char* flag_name, const std::string& flag,
+                               Identity* out) {
+  const size_t colon = flag.find(':');
+  if (colon == std::string::npos) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--", flag_name, " \"", flag,
+                     "\" must be KIND:VALUE, e.g. PHONE:+18005550199"));
+  }
+  std::string kind_name = flag.substr(0, colon);
+  for (char& c : kind_name) c = static_cast<char>(std::toupper(c));
+  std::optional<IdentityKind> kind = ParseIdentityKind(kind_name);
+  if (!kind || *kind == IdentityKind::kUnspecified) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--", flag_name, " \"", flag, "\": unknown kind \"",
+        flag.substr(0, colon),
+        "\" (PHONE, EMAIL, TWITTER, FACEBOOK, INSTAGRAM, WHATSAPP, LINKEDIN, "
+        "CHAT_VISITOR, ACCOUNT, OTHER)"));
+  }
+  *out = Identity{*kind, flag.substr(colon + 1)};
+  return absl::OkStatus();
 }
 
 }  // namespace threadline::cli

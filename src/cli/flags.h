@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "threadline/types.h"
 
 namespace threadline::cli {
 
@@ -53,6 +54,12 @@ class FlagSet {
   std::vector<Flag> flags_;
   bool help_requested_ = false;
 };
+
+// ParseIdentityFlag: a "KIND:VALUE" flag value ("TWITTER:@AcmeCare", kind
+// in any letter case) as a raw Identity. InvalidArgument naming the flag and
+// the value when there is no colon or the kind is unknown.
+absl::Status ParseIdentityFlag(const char* flag_name, const std::string& flag,
+                               Identity* out);
 
 }  // namespace threadline::cli
 

@@ -47,23 +47,6 @@ struct Accepted {
   Channel channel;
 };
 
-absl::Status ParseOwnIdentity(const std::string& flag, Identity* out) {
-  const size_t colon = flag.find(':');
-  if (colon == std::string::npos) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "--own-identity \"", flag, "\" must be KIND:VALUE, e.g. TWITTER:@AcmeCare"));
-  }
-  std::optional<IdentityKind> kind = ParseIdentityKind(flag.substr(0, colon));
-  if (!kind) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "--own-identity \"", flag, "\": unknown kind \"", flag.substr(0, colon),
-        "\" (PHONE, EMAIL, TWITTER, FACEBOOK, INSTAGRAM, WHATSAPP, LINKEDIN, "
-        "CHAT_VISITOR, ACCOUNT, OTHER)"));
-  }
-  *out = Identity{*kind, flag.substr(colon + 1)};
-  return absl::OkStatus();
-}
-
 void PrintSummary(const std::vector<Accepted>& accepted,
                   const std::vector<Linkage>& linkages, int64_t lines,
                   int64_t bad, const EngineStats& stats, double seconds) {
@@ -222,7 +205,7 @@ int RunLink(const std::vector<std::string>& args) {
   options.reopen_window = absl::Hours(24 * reopen_days);
   for (const std::string& f : own) {
     Identity id;
-    if (absl::Status s = ParseOwnIdentity(f, &id); !s.ok()) {
+    if (absl::Status s = ParseIdentityFlag("own-identity", f, &id); !s.ok()) {
       std::fprintf(stderr, "threadline link: %s\n",
                    std::string(s.message()).c_str());
       return 2;

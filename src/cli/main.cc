@@ -18,6 +18,7 @@ constexpr char kUsage[] =
     "  simulate   write realistic simulated customer journeys as JSON Lines\n"
     "  score      compare a linkage with ground truth (precision, recall, F1)\n"
     "  sentiment  score the sentiment of one text per line (English, Spanish)\n"
+    "  guard      check an agent's reply before it goes out on a channel\n"
     "\n"
     "Run 'threadline COMMAND --help' for the flags of a command.\n";
 
@@ -34,6 +35,7 @@ int main(int argc, char** argv) {
   if (command == "simulate") return threadline::cli::RunSimulate(args);
   if (command == "score") return threadline::cli::RunScore(args);
   if (command == "sentiment") return threadline::cli::RunSentiment(args);
+  if (command == "guard") return threadline::cli::RunGuard(args);
   if (command == "--help" || command == "-h" || command == "help") {
     std::fputs(kUsage, stdout);
     return 0;
