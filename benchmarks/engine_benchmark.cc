@@ -84,7 +84,8 @@ void BM_LinkCommand(benchmark::State& state) {
     return;
   }
   close(fd);
-  std::vector<std::string> args = {"--in", path, "--out", "/dev/null", "--quiet"};
+  std::vector<std::string> args = {"--in", path, "--out", "/dev/null", "--quiet",
+                                   "--threads", std::to_string(state.range(1))};
   for (const Identity& id : sim.own_identities) {
     args.push_back("--own-identity");
     args.push_back(std::string(IdentityKindName(id.kind)) + ":" + id.value);
@@ -96,7 +97,9 @@ void BM_LinkCommand(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * sim.interactions.size());
   state.SetBytesProcessed(state.iterations() * data.size());
 }
-BENCHMARK(BM_LinkCommand)->Arg(20000)->Unit(benchmark::kMillisecond);
+// Second argument: threads reading identities and text (--threads).
+BENCHMARK(BM_LinkCommand)->Args({20000, 1})->Args({20000, 2})
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 }  // namespace threadline

@@ -68,6 +68,11 @@ struct EngineOptions {
   bool use_mentioned_identities = true;
   // Messages shown in a handoff context. Default: 5.
   int context_messages = 5;
+  // Threads IngestBatch may use to read a batch's identities and text
+  // (phone numbers, mentions, matter) before linking it in order; results
+  // are the same for any number. The threads live only during the call.
+  // Default: 1 (no threads of the engine's own).
+  int batch_threads = 1;
   // Source of "now" for waiting times. Default: the system clock.
   std::shared_ptr<Clock> clock;
 
@@ -147,6 +152,8 @@ class THREADLINE_EXPORT Engine {
       const Interaction& interaction) = 0;
 
   // IngestBatch: Ingest of each interaction in order; one result each.
+  // With EngineOptions::batch_threads > 1 the reading of the batch is
+  // shared among that many threads; linking stays in order.
   [[nodiscard]] virtual std::vector<absl::StatusOr<Linkage>> IngestBatch(
       const std::vector<Interaction>& interactions) = 0;
 

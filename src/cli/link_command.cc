@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -186,6 +187,12 @@ int RunLink(const std::vector<std::string>& args) {
             "days a resolved case reopens on a follow-up (default: 7)",
             &reopen_days);
   flags.Bool("quiet", "no summary and no progress bar", &quiet);
+  long long threads = std::max(1u, std::thread::hardware_concurrency());
+  flags.Int("threads", "N",
+            "threads reading identities and text; linking stays in input "
+            "order and the output is the same for any N (default: the "
+            "machine's cores)",
+            &threads);
   long long journeys = 0;
   flags.Int("journeys", "N",
             "also show the handoff context of N cases that crossed the most "
@@ -203,6 +210,7 @@ int RunLink(const std::vector<std::string>& args) {
   EngineOptions options;
   options.default_region = region;
   options.reopen_window = absl::Hours(24 * reopen_days);
+  options.batch_threads = static_cast<int>(std::clamp(threads, 1LL, 256LL));
   for (const std::string& f : own) {
     Identity id;
     if (absl::Status s = ParseIdentityFlag("own-identity", f, &id); !s.ok()) {

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <thread>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
@@ -371,9 +372,26 @@ absl::StatusOr<Linkage> EngineImpl::Ingest(const Interaction& in) {
 
 std::vector<absl::StatusOr<Linkage>> EngineImpl::IngestBatch(
     const std::vector<Interaction>& interactions) {
-  std::vector<absl::StatusOr<Prepared>> prepared;
-  prepared.reserve(interactions.size());
-  for (const Interaction& in : interactions) prepared.push_back(Prepare(in));
+  // Reading (normalization, mentions, matter) is pure and needs no lock, so
+  // it may be shared among threads; each thread takes every n-th item.
+  std::vector<absl::StatusOr<Prepared>> prepared(
+      interactions.size(), absl::UnknownError("not read"));
+  const size_t n = static_cast<size_t>(std::max(1, options_.batch_threads));
+  auto read = [&](size_t first) {
+    for (size_t i = first; i < interactions.size(); i += n) {
+      prepared[i] = Prepare(interactions[i]);
+    }
+  };
+  if (n == 1 || interactions.size() < 2 * n) {
+    for (size_t i = 0; i < interactions.size(); ++i) {
+      prepared[i] = Prepare(interactions[i]);
+    }
+  } else {
+    std::vector<std::thread> threads;
+    for (size_t t = 1; t < n; ++t) threads.emplace_back(read, t);
+    read(0);
+    for (std::thread& t : threads) t.join();
+  }
   std::vector<absl::StatusOr<Linkage>> out;
   out.reserve(interactions.size());
   absl::MutexLock lock(&mu_);
@@ -868,6 +886,11 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Open(EngineOptions options) {
     return absl::InvalidArgumentError(absl::StrCat(
         "EngineOptions.shared_after_conflicts must be at least 1, got ",
         options.shared_after_conflicts));
+  }
+  if (options.batch_threads < 1 || options.batch_threads > 256) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "EngineOptions.batch_threads must be between 1 and 256, got ",
+        options.batch_threads));
   }
   if (options.context_messages < 0) {
     return absl::InvalidArgumentError(

@@ -88,6 +88,23 @@ TEST(CliTest, SimulatedJourneysAreLinkedAccurately) {
   std::remove(linkage.c_str());
 }
 
+TEST(CliTest, OutputIsTheSameForAnyNumberOfThreads) {
+  const std::string journeys = TempPath("threads-journeys.jsonl");
+  const std::string one = TempPath("threads-1.jsonl");
+  const std::string two = TempPath("threads-2.jsonl");
+  ASSERT_EQ(RunSimulate({"--customers", "800", "--seed", "5", "--out", journeys,
+                         "--quiet"}),
+            0);
+  ASSERT_EQ(RunLink({"--in", journeys, "--out", one, "--quiet", "--threads", "1"}), 0);
+  ASSERT_EQ(RunLink({"--in", journeys, "--out", two, "--quiet", "--threads", "2"}), 0);
+  const std::vector<std::string> a = ReadLines(one);
+  EXPECT_GT(a.size(), 1000u);
+  EXPECT_EQ(a, ReadLines(two));
+  std::remove(journeys.c_str());
+  std::remove(one.c_str());
+  std::remove(two.c_str());
+}
+
 TEST(CliTest, BadLinesAreReportedWithTheirNumberAndSkipped) {
   const std::string in = TempPath("bad.jsonl");
   const std::string out = TempPath("bad-out.jsonl");

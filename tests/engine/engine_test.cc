@@ -441,6 +441,10 @@ TEST_F(EngineTest, OptionsAreValidatedByName) {
   o = EngineOptions{};
   o.reopen_window = -absl::Hours(1);
   EXPECT_FALSE(Engine::Open(o).ok());
+  o = EngineOptions{};
+  o.batch_threads = 0;
+  s = Engine::Open(o).status();
+  EXPECT_NE(s.message().find("batch_threads"), absl::string_view::npos) << s;
 }
 
 TEST_F(EngineTest, ConcurrentIngestFromTwoThreads) {
