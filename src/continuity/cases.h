@@ -17,6 +17,8 @@ namespace threadline::continuity {
 
 using CaseId = uint32_t;
 using TopicId = uint16_t;  // 0: no matter known
+// A matter named but not yet seen in any case: it matches none.
+inline constexpr TopicId kUnseenTopic = 0xffff;
 inline constexpr CaseId kNoCase = 0xffffffffu;
 inline constexpr uint32_t kNoCause = 0xffffffffu;
 

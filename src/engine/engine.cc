@@ -98,7 +98,6 @@ class EngineImpl final : public Engine {
   EngineStats Stats() const override;
 
  private:
-  // The normalized form of one interaction, computed outside the lock.
   // One identity of the interaction, normalized.
   struct Evidence {
     Identity identity;         // canonical; empty when `status` is not OK
@@ -108,6 +107,7 @@ class EngineImpl final : public Engine {
     // given; resolved against known numbers under the lock.
     std::string national;
   };
+  // The normalized form of one interaction, computed outside the lock.
   struct Prepared {
     std::vector<Evidence> evidence;  // the primary identity first
     std::string topic;
@@ -376,22 +376,17 @@ std::vector<absl::StatusOr<Linkage>> EngineImpl::IngestBatch(
   // it may be shared among threads; each thread takes every n-th item.
   std::vector<absl::StatusOr<Prepared>> prepared(
       interactions.size(), absl::UnknownError("not read"));
-  const size_t n = static_cast<size_t>(std::max(1, options_.batch_threads));
+  const size_t threads = static_cast<size_t>(options_.batch_threads);
+  const size_t n = interactions.size() < 2 * threads ? 1 : threads;
   auto read = [&](size_t first) {
     for (size_t i = first; i < interactions.size(); i += n) {
       prepared[i] = Prepare(interactions[i]);
     }
   };
-  if (n == 1 || interactions.size() < 2 * n) {
-    for (size_t i = 0; i < interactions.size(); ++i) {
-      prepared[i] = Prepare(interactions[i]);
-    }
-  } else {
-    std::vector<std::thread> threads;
-    for (size_t t = 1; t < n; ++t) threads.emplace_back(read, t);
-    read(0);
-    for (std::thread& t : threads) t.join();
-  }
+  std::vector<std::thread> workers;
+  for (size_t t = 1; t < n; ++t) workers.emplace_back(read, t);
+  read(0);
+  for (std::thread& t : workers) t.join();
   std::vector<absl::StatusOr<Linkage>> out;
   out.reserve(interactions.size());
   absl::MutexLock lock(&mu_);
@@ -460,7 +455,7 @@ absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
   req.direction = in.direction;
   req.topic = state_.FindTopic(prepared.topic);
   if (req.topic == 0 && !prepared.topic.empty()) {
-    req.topic = 0xffff;  // a matter not seen before matches no case
+    req.topic = continuity::kUnseenTopic;  // matches no case
   }
   req.follow_up = prepared.follow_up;
   req.weak_topic = prepared.weak_topic;

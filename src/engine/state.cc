@@ -41,23 +41,21 @@ continuity::CaseId State::ReferenceCase(std::string_view external_ref) const {
 
 std::vector<continuity::CaseId> State::CustomerCases(uint32_t base) const {
   std::vector<continuity::CaseId> out;
-  if (graph_.IsAlone(base)) {
-    for (continuity::CaseId c : cases_.OpenedBy(base)) {
-      out.push_back(cases_.Root(c));
-    }
-    if (out.size() > 1) {
-      std::sort(out.begin(), out.end());
-      out.erase(std::unique(out.begin(), out.end()), out.end());
-    }
-    return out;
-  }
-  for (uint32_t member : graph_.Members(base)) {
+  auto add = [&](uint32_t member) {
     for (continuity::CaseId c : cases_.OpenedBy(member)) {
       out.push_back(cases_.Root(c));
     }
+  };
+  // Most customers are one base: skip building and sorting the member list.
+  if (graph_.IsAlone(base)) {
+    add(base);
+  } else {
+    for (uint32_t member : graph_.Members(base)) add(member);
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  if (out.size() > 1) {
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+  }
   return out;
 }
 
@@ -148,11 +146,12 @@ void State::ApplyLinked(const v1::InteractionLinked& e) {
   if (in.disposition() == v1::Interaction::RESOLVED) {
     cases_.SetStatus(c, CaseStatus::kResolved, at);
   }
+  // A thread or reference leads to its latest case: when an old one was past
+  // reopening and a follow-up case opened, the thread continues there.
   if (!in.thread_id().empty()) {
-    threads_.try_emplace(
-        ThreadKey(static_cast<Channel>(in.channel()), in.thread_id()), c);
+    threads_[ThreadKey(static_cast<Channel>(in.channel()), in.thread_id())] = c;
   }
-  if (!in.external_ref().empty()) references_.try_emplace(in.external_ref(), c);
+  if (!in.external_ref().empty()) references_[in.external_ref()] = c;
   if (!in.display_name().empty() &&
       in.direction() == v1::Interaction::INBOUND) {
     auto& names = names_[e.customer_base()];

@@ -315,7 +315,6 @@ ResolveResult IdentityGraph::Resolve(const std::vector<KeyEvidence>& keys,
       }
       k.evidence = interaction;
       Own(base, key);
-      result.attached.push_back(key);
       continue;
     }
     if (k.owner == base) continue;
@@ -351,7 +350,6 @@ void IdentityGraph::MarkShared(KeyId key, ResolveResult* result) {
   KeyInfo& k = keys_[key];
   if (k.shared) return;
   k.shared = true;
-  result->shared.push_back(key);
   std::vector<BaseId> affected;
   if (k.owner != kNone) {
     affected.push_back(k.owner);

@@ -71,8 +71,6 @@ struct ResolveResult {
   std::vector<LinkId> merges;     // links that merged two customers
   std::vector<LinkId> undone;     // merge records undone by a rebuild
   std::vector<KeyId> rejected;    // identities refused by a per-kind limit
-  std::vector<KeyId> shared;      // identities that became shared
-  std::vector<KeyId> attached;    // identities newly owned by `base`
 };
 
 struct MergeInfo {

@@ -343,6 +343,28 @@ TEST_F(EngineTest, ThreadAndHostReferenceContinueTheCase) {
   EXPECT_EQ(third.reason, LinkReason::kExternalRef);
 }
 
+TEST_F(EngineTest, ThreadPastReopeningContinuesInItsFollowUpCase) {
+  Interaction a = Make("e-1", At(0), Channel::kEmail, IdentityKind::kEmail,
+                       "zoe@example.com");
+  a.thread_id = "thr-9";
+  a.topic = "billing";
+  a.disposition = Disposition::kResolved;
+  Linkage first = Ingest(a);
+  Interaction late = a;
+  late.id = "e-2";
+  late.occurred_at = At(30);
+  late.disposition = Disposition::kUnspecified;
+  Linkage follow = Ingest(late);
+  EXPECT_NE(follow.case_id, first.case_id);
+  Interaction again = late;
+  again.id = "e-3";
+  again.occurred_at = At(30, 12);
+  again.topic = "delivery";
+  Linkage next = Ingest(again);
+  EXPECT_EQ(next.case_id, follow.case_id);
+  EXPECT_EQ(next.reason, LinkReason::kThread);
+}
+
 TEST_F(EngineTest, LateArrivalIsLinkedAsOfItsOwnTime) {
   Interaction first = Make("s-1", At(0), Channel::kSms, IdentityKind::kPhone,
                            "+14155550100");
