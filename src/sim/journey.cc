@@ -322,6 +322,11 @@ class Planner {
   Channel PickOutageChannel();
   int SlotFor(Channel ch);
   void Evidence(ContactPlan& c, bool allow_capture, bool asked = false);
+  // The customer sends the details `asked_by` (an agent's contact) asked
+  // for, in the same thread, after a while from `*at`, which becomes its
+  // time. Returns its index, or -1 when it could not be added.
+  int SendDetails(Channel ch, int slot, const ContactPlan& asked_by,
+                  int32_t* at);
   int PickSlot(uint16_t bits);
   int PickCore(uint16_t bits);
   void NoteHotline(ContactPlan& c);
@@ -639,6 +644,18 @@ void Planner::NoteHotline(ContactPlan& c) {
   c.hotline = rng_.Chance(p);
 }
 
+int Planner::SendDetails(Channel ch, int slot, const ContactPlan& asked_by,
+                         int32_t* at) {
+  *at += static_cast<int32_t>(DrawSpan(rng_, kCustomerReact));
+  *at = Wake(rng_, *at, phase_);
+  ContactPlan d = Customer(ch, slot, Msg::kDetails, *at);
+  d.thread = asked_by.thread;
+  d.thread_kind = asked_by.thread_kind;
+  d.reply_to = rng_.Chance(0.4) ? static_cast<int16_t>(last_agent_) : -1;
+  Evidence(d, false, /*asked=*/true);
+  return Add(d);
+}
+
 Planner::EpisodeResult Planner::Episode(int32_t t, Channel ch, Msg first,
                                         Channel prev, int episode) {
   agent_ = static_cast<uint16_t>(
@@ -765,14 +782,7 @@ Planner::EpisodeResult Planner::Social(int32_t t, Channel ch, Msg first,
       return res;
     }
     if (reply != Msg::kAskDetails) return res;
-    at += static_cast<int32_t>(DrawSpan(rng_, kCustomerReact));
-    at = Wake(rng_, at, phase_);
-    ContactPlan d = Customer(ch, c.contact_slot, Msg::kDetails, at);
-    d.thread = a.thread;
-    d.thread_kind = a.thread_kind;
-    d.reply_to = rng_.Chance(0.4) ? static_cast<int16_t>(last_agent_) : -1;
-    Evidence(d, false, /*asked=*/true);
-    last = Add(d);
+    last = SendDetails(ch, c.contact_slot, a, &at);
     if (last < 0) return res;
     res.end = at;
   }
@@ -831,14 +841,8 @@ Planner::EpisodeResult Planner::Messaging(int32_t t, Channel ch, Msg first,
       return res;
     }
     if (reply != Msg::kAskDetails) return res;
-    int32_t back = at + static_cast<int32_t>(DrawSpan(rng_, kCustomerReact));
-    back = Wake(rng_, back, phase_);
-    ContactPlan d = Customer(ch, kMobile, Msg::kDetails, back);
-    d.thread = a.thread;
-    d.thread_kind = a.thread_kind;
-    d.reply_to = rng_.Chance(0.4) ? static_cast<int16_t>(last_agent_) : -1;
-    Evidence(d, false, /*asked=*/true);
-    last = Add(d);
+    int32_t back = at;
+    last = SendDetails(ch, kMobile, a, &back);
     if (last < 0) return res;
     res.end = back;
   }
