@@ -179,6 +179,67 @@ TEST(JournalTest, SnapshotOfEverythingLeavesAnEmptyLogThatAppendsFollowOn) {
   EXPECT_TRUE(Equal(loaded.events, {Event(6)}));
 }
 
+TEST(JournalTest, SnapshotFarIntoALargeJournalKeepsExactlyTheLaterEvents) {
+  // Over 1 MiB of records, so compaction starts from the sparse index.
+  ScratchDir dir;
+  {
+    std::shared_ptr<Store> store = OpenOrDie(dir.path());
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(LoadAll(*store).report.ok());
+    for (uint64_t first = 1; first <= 6000; first += 500) {
+      ASSERT_TRUE(store->Append(Events(first, 500, "bulk", 300)).ok());
+    }
+    ASSERT_TRUE(store->WriteSnapshot({4321, "far in"}).ok());
+  }
+  std::shared_ptr<Store> store = OpenOrDie(dir.path());
+  ASSERT_NE(store, nullptr);
+  Loaded loaded = LoadAll(*store);
+  ASSERT_TRUE(loaded.report.ok()) << loaded.report.status();
+  EXPECT_EQ(loaded.report->snapshot_sequence, 4321u);
+  EXPECT_TRUE(Equal(loaded.events, Events(4322, 6000 - 4321, "bulk", 300)));
+}
+
+TEST(JournalTest, SnapshotsWhileOthersAppend) {
+  ScratchDir dir;
+  constexpr uint64_t kEvents = 3000;
+  {
+    std::shared_ptr<Store> store = OpenOrDie(dir.path());
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(LoadAll(*store).report.ok());
+    absl::Mutex mu;
+    uint64_t appended = 0;  // guarded by mu
+    std::thread writer([&] {
+      for (uint64_t sequence = 1; sequence <= kEvents; ++sequence) {
+        absl::MutexLock lock(&mu);
+        ASSERT_TRUE(store->Append({Event(sequence)}).ok());
+        appended = sequence;
+      }
+    });
+    uint64_t last_snapshot = 0;
+    for (;;) {
+      uint64_t upto;
+      {
+        absl::MutexLock lock(&mu);
+        upto = appended;
+      }
+      if (upto > last_snapshot) {
+        ASSERT_TRUE(store->WriteSnapshot({upto, std::to_string(upto)}).ok());
+        last_snapshot = upto;
+      }
+      if (upto == kEvents) break;
+    }
+    writer.join();
+    ASSERT_TRUE(store->Append({Event(kEvents + 1)}).ok());
+  }
+  std::shared_ptr<Store> store = OpenOrDie(dir.path());
+  ASSERT_NE(store, nullptr);
+  Loaded loaded = LoadAll(*store);
+  ASSERT_TRUE(loaded.report.ok()) << loaded.report.status();
+  ASSERT_TRUE(loaded.snapshot.has_value());
+  EXPECT_EQ(loaded.snapshot->sequence, kEvents);
+  EXPECT_TRUE(Equal(loaded.events, {Event(kEvents + 1)}));
+}
+
 // RLIMIT_FSIZE makes the kernel refuse writes past a size: a real write
 // error (EFBIG) and a real short write, without a full disk.
 class FileSizeLimit {
