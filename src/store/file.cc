@@ -78,6 +78,11 @@ absl::Status WriteAt(int fd, const std::string& path, std::string_view data,
       if (errno == EINTR) continue;
       return PosixError("write", path, errno);
     }
+    if (n == 0) {
+      // Never seen from a regular file; retrying could spin forever.
+      return absl::InternalError(
+          absl::StrCat("write ", path, ": wrote nothing at byte ", offset));
+    }
     // A short write (a file size limit, a full disk) is retried for the rest,
     // which then fails with the reason.
     data.remove_prefix(static_cast<size_t>(n));

@@ -54,6 +54,8 @@
 
 namespace threadline::store {
 
+// Journal: the journal store (see the file comment). Thread-safe.
+// Neither copyable nor movable: its background thread points at it.
 class Journal final : public Store {
  public:
   // Open: see OpenJournal in threadline/store.h.
@@ -63,6 +65,8 @@ class Journal final : public Store {
   // Closing syncs what was written and not yet synced (a clean shutdown
   // loses nothing under either policy) and releases the lock.
   ~Journal() override;
+  Journal(const Journal&) = delete;
+  Journal& operator=(const Journal&) = delete;
 
   absl::StatusOr<LoadReport> Load(
       const std::function<absl::Status(const StoredSnapshot&)>& on_snapshot,
