@@ -1,6 +1,9 @@
 // The engine with a store: snapshots restore the state exactly, replay
 // rebuilds it, writes are one Append and one Sync, and a failing store never
 // leaves memory ahead of what is stored.
+#include <stdlib.h>
+
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -257,6 +260,46 @@ TEST_F(DurableTest, AStoreThatCannotReloadStopsWrites) {
   EXPECT_EQ(a->Merge("c-1", "c-2").status().code(),
             absl::StatusCode::kFailedPrecondition);
   EXPECT_TRUE(a->LinkageOf((*data_)[0].id).ok()) << "reads keep working";
+}
+
+TEST_F(DurableTest, AJournalReopensToTheSameState) {
+  char tmp[] = "/tmp/threadline-durable-XXXXXX";
+  ASSERT_NE(mkdtemp(tmp), nullptr);
+  const std::string dir = tmp;
+  auto open_journal = [&](uint64_t snapshot_every) {
+    EngineOptions options;
+    options.own_identities = testing_sim::SimOwnIdentities();
+    options.clock = clock_;
+    options.journal_dir = dir;
+    options.snapshot_every = snapshot_every;
+    absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Open(options);
+    EXPECT_TRUE(engine.ok()) << engine.status();
+    return engine.ok() ? *std::move(engine) : nullptr;
+  };
+  std::string before;
+  {
+    std::unique_ptr<Engine> a = open_journal(0);
+    ASSERT_NE(a, nullptr);
+    Feed(*a, 0, data_->size() / 2);
+    HostActions(*a);
+    before = DumpEngine(*a, Ids());
+  }
+  {
+    // Events only: every one replayed.
+    std::unique_ptr<Engine> b = open_journal(700);
+    ASSERT_NE(b, nullptr);
+    EXPECT_EQ(b->Recovery().load.snapshot_sequence, 0u);
+    EXPECT_EQ(DumpEngine(*b, Ids()), before);
+    Feed(*b, data_->size() / 2, data_->size());  // snapshots on the way
+    before = DumpEngine(*b, Ids());
+  }
+  std::unique_ptr<Engine> c = open_journal(0);
+  ASSERT_NE(c, nullptr);
+  EXPECT_GT(c->Recovery().load.snapshot_sequence, 0u);
+  EXPECT_EQ(c->Recovery().load.dropped_bytes, 0u);
+  EXPECT_EQ(DumpEngine(*c, Ids()), before);
+  c.reset();
+  std::filesystem::remove_all(dir);
 }
 
 TEST_F(DurableTest, CheckpointNeedsAStore) {
