@@ -29,6 +29,7 @@
 #include "absl/time/time.h"
 #include "threadline/clock.h"
 #include "threadline/export.h"
+#include "threadline/store.h"
 #include "threadline/types.h"
 
 namespace threadline {
@@ -73,8 +74,24 @@ struct EngineOptions {
   // are the same for any number. The threads live only during the call.
   // Default: 1 (no threads of the engine's own).
   int batch_threads = 1;
-  // Source of "now" for waiting times. Default: the system clock.
+  // Source of "now" for waiting times, merges and snapshot times. Default:
+  // the system clock.
   std::shared_ptr<Clock> clock;
+  // Where every change is kept (see store.h). Open loads it (the newest
+  // snapshot, then the events after it) before returning, and every write
+  // returns only once its events are stored as the store's sync policy
+  // says. Default: none: the state lives in memory only.
+  std::shared_ptr<Store> store;
+  // With no `store`: the directory of a journal that Open opens (creating
+  // it when missing) with default JournalOptions, the embedded default.
+  // Default: empty (no journal).
+  std::string journal_dir;
+  // With a store: events between automatic snapshots. A snapshot bounds
+  // what the next Open replays and lets the store drop older events; taking
+  // one serializes the whole state while ingests wait (about a second per
+  // million interactions), so it is not taken often. 0: only by
+  // Engine::Checkpoint and Engine::Erase. Default: 1,000,000.
+  uint64_t snapshot_every = 1000000;
 
   static std::array<uint8_t, kIdentityKindCount> DefaultIdentityLimits();
 };
@@ -115,6 +132,26 @@ struct TimelineEntry {
   std::string text;
 };
 
+// RecoveryReport: what Engine::Open found in its store.
+struct RecoveryReport {
+  // Store::Describe() of the store; empty for an engine without one.
+  std::string store;
+  LoadReport load;  // snapshot sequence, events replayed, what was cut off
+  // When the restored snapshot was taken (engine clock); InfinitePast when
+  // there was none.
+  absl::Time snapshot_taken_at = absl::InfinitePast();
+  absl::Duration took = absl::ZeroDuration();  // time to load
+};
+
+// ErasureReport: what Engine::Erase removed.
+struct ErasureReport {
+  // The customer's id, then the ids of the customers merged into it.
+  std::vector<std::string> customer_ids;
+  uint64_t identities = 0;
+  uint64_t interactions = 0;  // theirs, and the brand's replies in their cases
+  uint64_t cases = 0;
+};
+
 struct EngineStats {
   uint64_t interactions = 0;
   uint64_t customers = 0;  // current customers, after merges
@@ -127,6 +164,17 @@ struct EngineStats {
 // Engine: thread-safe. All methods may be called concurrently; Ingest calls
 // are serialized internally (normalization runs outside the lock). No
 // callback into host code is made while a lock is held.
+//
+// Durability, with a store: each write (Ingest, IngestBatch as a whole,
+// Merge, Unmerge, SetCaseStatus, Erase) hands its events to Store::Append
+// under the engine's lock, then waits for Store::Sync outside it, so
+// concurrent writers share one sync; a write that returns OK is stored. When
+// Append or Sync fails the write returns that error and the engine rebuilds
+// its state from what the store holds (snapshot and events), so memory never
+// runs ahead of the store: an ingest that failed may or may not be stored
+// (after a failed Sync) and can be retried with the same id. Reads keep
+// working throughout; if the rebuild fails as well, every later write
+// returns the rebuild's error until the engine is opened again.
 class THREADLINE_EXPORT Engine {
  public:
   // Open: a new engine with `options`. InvalidArgument naming the field for
@@ -207,6 +255,30 @@ class THREADLINE_EXPORT Engine {
                                                    absl::Time at) = 0;
 
   virtual EngineStats Stats() const = 0;
+
+  // Recovery: what Open loaded from the store (what a crash cut off, how
+  // many events were replayed after which snapshot).
+  virtual RecoveryReport Recovery() const = 0;
+
+  // Checkpoint: writes a snapshot of the whole state through
+  // Store::WriteSnapshot, after which the store drops the events it covers
+  // and Open replays only later ones. Writes wait while the state is
+  // serialized. FailedPrecondition without a store; the store's error
+  // otherwise.
+  [[nodiscard]] virtual absl::Status Checkpoint() = 0;
+
+  // Erase: forgets a customer (the right to be forgotten): the customer, the
+  // customers merged into it, their identities, their interactions (and the
+  // brand's replies in their cases) and their cases. Afterwards nothing of
+  // them is found through this API, their ids are NotFound, and the same
+  // identity seen again makes a new customer; other customers are untouched.
+  // With a store the erasure is stored, then a Checkpoint drops the older
+  // events that held their data. NotFound for an unknown (or already
+  // erased) customer; the store's error when the checkpoint fails, in which
+  // case the erasure holds in memory and in the store but older events may
+  // still hold the data until the next successful Checkpoint.
+  [[nodiscard]] virtual absl::StatusOr<ErasureReport> Erase(
+      std::string_view customer_id) = 0;
 
  protected:
   Engine() = default;

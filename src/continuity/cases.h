@@ -10,8 +10,13 @@
 #include <cstdint>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "threadline/types.h"
+
+namespace threadline::v1 {
+class CaseBookSnapshot;
+}  // namespace threadline::v1
 
 namespace threadline::continuity {
 
@@ -36,6 +41,8 @@ struct CaseRecord {
   // Opened by a message saying it follows up an earlier contact that this
   // customer's known identities did not show (yet).
   bool continuation = false;
+  // Its customer was erased: no interactions, found by no one.
+  bool erased = false;
 };
 
 class CaseBook {
@@ -60,6 +67,18 @@ class CaseBook {
   std::vector<uint32_t> InteractionsOf(CaseId root) const;
   // Cases merged into `root` (directly or not).
   std::vector<CaseId> AbsorbedInto(CaseId root) const;
+
+  // Erase: empties a case of an erased customer and hides it from
+  // OpenedBy; its ordinal stays taken.
+  void Erase(CaseId c);
+  // Detach: takes an erased interaction out of a case that stays.
+  void Detach(CaseId c, uint32_t interaction);
+
+  // Save / Restore: the book as a snapshot message (the per-customer index
+  // is rebuilt). Restore checks ordinals (DataLoss) and leaves the book
+  // empty on error.
+  void Save(v1::CaseBookSnapshot* out) const;
+  [[nodiscard]] absl::Status Restore(const v1::CaseBookSnapshot& in);
 
  private:
   std::vector<CaseRecord> cases_;

@@ -15,6 +15,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "engine/engine_impl.h"
 #include "engine/ids.h"
 #include "engine/state.h"
 #include "model/convert.h"
@@ -62,96 +63,6 @@ std::string_view SkipAddressees(std::string_view text) {
   }
 }
 
-class EngineImpl final : public Engine {
- public:
-  EngineImpl(EngineOptions options, absl::flat_hash_set<std::string> own)
-      : options_(std::move(options)),
-        own_(std::move(own)),
-        normalizer_(NormalizerOptions{options_.default_region}),
-        state_(MakeStateOptions(options_)) {
-    continuity_.reopen_window = options_.reopen_window;
-    continuity_.idle_window = options_.idle_window;
-  }
-
-  absl::StatusOr<Linkage> Ingest(const Interaction& in) override;
-  std::vector<absl::StatusOr<Linkage>> IngestBatch(
-      const std::vector<Interaction>& interactions) override;
-  absl::StatusOr<Linkage> LinkageOf(std::string_view id) const override;
-  absl::StatusOr<Customer> GetCustomer(std::string_view id) const override;
-  absl::StatusOr<Customer> FindCustomer(const Identity& identity,
-                                        std::string_view region) const override;
-  absl::StatusOr<Case> GetCase(std::string_view id) const override;
-  absl::StatusOr<std::vector<Case>> CasesOf(
-      std::string_view customer_id) const override;
-  absl::StatusOr<std::vector<TimelineEntry>> Timeline(
-      std::string_view customer_id) const override;
-  absl::StatusOr<HandoffContext> Context(
-      std::string_view case_id) const override;
-  absl::StatusOr<MergeRecord> Merge(std::string_view a,
-                                    std::string_view b) override;
-  absl::StatusOr<std::vector<MergeRecord>> Unmerge(
-      std::string_view merge_id) override;
-  absl::StatusOr<std::vector<MergeRecord>> Merges(
-      std::string_view customer_id) const override;
-  absl::Status SetCaseStatus(std::string_view case_id, CaseStatus status,
-                             absl::Time at) override;
-  EngineStats Stats() const override;
-
- private:
-  // One identity of the interaction, normalized.
-  struct Evidence {
-    Identity identity;         // canonical; empty when `status` is not OK
-    absl::Status status;       // why the value did not normalize
-    bool mentioned = false;
-    // The digits of a phone number written the national way with no region
-    // given; resolved against known numbers under the lock.
-    std::string national;
-  };
-  // The normalized form of one interaction, computed outside the lock.
-  struct Prepared {
-    std::vector<Evidence> evidence;  // the primary identity first
-    std::string topic;
-    bool weak_topic = false;
-    bool follow_up = false;
-    uint64_t fingerprint = 0;
-  };
-
-  static StateOptions MakeStateOptions(const EngineOptions& o) {
-    StateOptions s;
-    s.graph.max_per_kind = o.max_identities_per_kind;
-    s.graph.shared_after_conflicts = o.shared_after_conflicts;
-    return s;
-  }
-
-  absl::StatusOr<Prepared> Prepare(const Interaction& in) const;
-  absl::StatusOr<v1::Event> ResolveEvidence(const Interaction& in,
-                                            std::vector<Evidence>& evidence)
-      const ABSL_SHARED_LOCKS_REQUIRED(mu_);
-  absl::StatusOr<Linkage> IngestLocked(const Interaction& in,
-                                       Prepared prepared)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  void ApplyLocked(v1::Event& event) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  void MergeCasesAfterMerge(uint32_t base) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  Linkage CurrentLinkage(uint32_t index) const ABSL_SHARED_LOCKS_REQUIRED(mu_);
-  Customer BuildCustomer(uint32_t base) const ABSL_SHARED_LOCKS_REQUIRED(mu_);
-  Case BuildCase(continuity::CaseId root) const
-      ABSL_SHARED_LOCKS_REQUIRED(mu_);
-  MergeRecord BuildMerge(identity::LinkId link) const
-      ABSL_SHARED_LOCKS_REQUIRED(mu_);
-  absl::StatusOr<uint32_t> BaseOf(std::string_view customer_id) const
-      ABSL_SHARED_LOCKS_REQUIRED(mu_);
-  absl::StatusOr<continuity::CaseId> CaseOf(std::string_view case_id) const
-      ABSL_SHARED_LOCKS_REQUIRED(mu_);
-
-  const EngineOptions options_;
-  const absl::flat_hash_set<std::string> own_;
-  const IdentityNormalizer normalizer_;
-  const text::TopicClassifier topics_;
-  continuity::ContinuityOptions continuity_;
-
-  mutable absl::Mutex mu_;
-  State state_ ABSL_GUARDED_BY(mu_);
-};
 
 uint64_t Fingerprint(const Interaction& in) {
   // FNV-1a over every field: stable across processes, so a retry is
@@ -229,6 +140,8 @@ std::string NationalDigits(const Identity& raw, const std::string& region) {
   }
   return digits;
 }
+
+}  // namespace
 
 absl::StatusOr<EngineImpl::Prepared> EngineImpl::Prepare(
     const Interaction& in) const {
@@ -366,8 +279,20 @@ absl::StatusOr<v1::Event> EngineImpl::ResolveEvidence(
 
 absl::StatusOr<Linkage> EngineImpl::Ingest(const Interaction& in) {
   THREADLINE_ASSIGN_OR_RETURN(Prepared prepared, Prepare(in));
-  absl::MutexLock lock(&mu_);
-  return IngestLocked(in, std::move(prepared));
+  if (store_ == nullptr) {
+    absl::MutexLock lock(&mu_);
+    return IngestLocked(in, std::move(prepared));
+  }
+  absl::StatusOr<Linkage> out;
+  uint64_t ticket = 0;
+  {
+    absl::MutexLock lock(&mu_);
+    THREADLINE_RETURN_IF_ERROR(WritableLocked());
+    out = IngestLocked(in, std::move(prepared));
+    THREADLINE_ASSIGN_OR_RETURN(ticket, AppendLocked());
+  }
+  THREADLINE_RETURN_IF_ERROR(AwaitDurable(ticket));
+  return out;
 }
 
 std::vector<absl::StatusOr<Linkage>> EngineImpl::IngestBatch(
@@ -389,12 +314,36 @@ std::vector<absl::StatusOr<Linkage>> EngineImpl::IngestBatch(
   for (std::thread& t : workers) t.join();
   std::vector<absl::StatusOr<Linkage>> out;
   out.reserve(interactions.size());
-  absl::MutexLock lock(&mu_);
-  for (size_t i = 0; i < interactions.size(); ++i) {
-    if (!prepared[i].ok()) {
-      out.push_back(prepared[i].status());
-    } else {
-      out.push_back(IngestLocked(interactions[i], *std::move(prepared[i])));
+  absl::Status stored;
+  uint64_t ticket = 0;
+  {
+    absl::MutexLock lock(&mu_);
+    if (store_ != nullptr) stored = WritableLocked();
+    for (size_t i = 0; i < interactions.size(); ++i) {
+      if (!prepared[i].ok()) {
+        out.push_back(prepared[i].status());
+      } else if (!stored.ok()) {
+        out.push_back(stored);
+      } else {
+        out.push_back(IngestLocked(interactions[i], *std::move(prepared[i])));
+      }
+    }
+    if (store_ != nullptr && stored.ok()) {
+      // One Append and one Sync for the whole batch.
+      absl::StatusOr<uint64_t> appended = AppendLocked();
+      if (appended.ok()) {
+        ticket = *appended;
+      } else {
+        stored = appended.status();
+      }
+    }
+  }
+  if (store_ != nullptr && stored.ok()) stored = AwaitDurable(ticket);
+  if (!stored.ok()) {
+    // Nothing of the batch is known to be stored, and the state was rebuilt
+    // from the store: no linkage of it holds.
+    for (absl::StatusOr<Linkage>& r : out) {
+      if (r.ok()) r = stored;
     }
   }
   return out;
@@ -403,6 +352,9 @@ std::vector<absl::StatusOr<Linkage>> EngineImpl::IngestBatch(
 void EngineImpl::ApplyLocked(v1::Event& event) {
   event.set_sequence(state_.sequence() + 1);
   state_.Apply(event);
+  if (store_ != nullptr) {
+    pending_.push_back({event.sequence(), event.SerializeAsString()});
+  }
 }
 
 absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
@@ -542,224 +494,25 @@ void EngineImpl::MergeCasesAfterMerge(uint32_t base) {
   }
 }
 
-Linkage EngineImpl::CurrentLinkage(uint32_t index) const {
-  const InteractionRecord& r = state_.interactions()[index];
-  Linkage l;
-  l.interaction_id = r.id;
-  l.customer_id = CustomerId(state_.graph().CustomerOf(r.base));
-  l.case_id = CaseIdString(state_.cases().Root(r.case_id));
-  l.reason = r.reason;
-  l.continued = r.continued;
-  return l;
-}
-
-absl::StatusOr<Linkage> EngineImpl::LinkageOf(std::string_view id) const {
-  absl::ReaderMutexLock lock(&mu_);
-  int64_t i = state_.FindInteraction(id);
-  if (i < 0) {
-    return absl::NotFoundError(
-        absl::StrCat("no interaction with id \"", std::string(id), "\""));
-  }
-  return CurrentLinkage(static_cast<uint32_t>(i));
-}
-
-absl::StatusOr<uint32_t> EngineImpl::BaseOf(std::string_view customer_id) const {
-  std::optional<uint32_t> base = ParseCustomerId(customer_id);
-  if (!base || *base >= state_.graph().base_count()) {
-    return absl::NotFoundError(
-        absl::StrCat("no customer with id \"", std::string(customer_id), "\""));
-  }
-  return *base;
-}
-
-absl::StatusOr<continuity::CaseId> EngineImpl::CaseOf(
-    std::string_view case_id) const {
-  std::optional<uint32_t> c = ParseCaseId(case_id);
-  if (!c || *c >= state_.cases().size()) {
-    return absl::NotFoundError(
-        absl::StrCat("no case with id \"", std::string(case_id), "\""));
-  }
-  return state_.cases().Root(*c);
-}
-
-Customer EngineImpl::BuildCustomer(uint32_t base) const {
-  const identity::IdentityGraph& g = state_.graph();
-  Customer c;
-  c.id = CustomerId(g.CustomerOf(base));
-  c.first_seen = absl::InfiniteFuture();
-  c.last_seen = absl::InfinitePast();
-  for (uint32_t member : g.Members(base)) {
-    if (member != g.CustomerOf(base)) c.absorbed_ids.push_back(CustomerId(member));
-    for (identity::KeyId k : g.KeysOf(member)) {
-      const identity::KeyInfo& info = g.key(k);
-      if (info.shared) continue;
-      CustomerIdentity ci;
-      ci.identity = g.KeyIdentity(k);
-      ci.first_seen = info.first_seen;
-      ci.last_seen = info.last_seen;
-      ci.mentioned = info.mentioned;
-      if (info.evidence != identity::kNone &&
-          info.evidence < state_.interactions().size()) {
-        ci.evidence_interaction_id = state_.interactions()[info.evidence].id;
-      }
-      c.first_seen = std::min(c.first_seen, info.first_seen);
-      c.last_seen = std::max(c.last_seen, info.last_seen);
-      c.identities.push_back(std::move(ci));
-    }
-    for (const std::string& n : state_.NamesOf(member)) {
-      if (std::find(c.display_names.begin(), c.display_names.end(), n) ==
-          c.display_names.end()) {
-        c.display_names.push_back(n);
-      }
-    }
-  }
-  return c;
-}
-
-Case EngineImpl::BuildCase(continuity::CaseId root) const {
-  const continuity::CaseRecord& r = state_.cases().get(root);
-  Case c;
-  c.id = CaseIdString(root);
-  c.customer_id = CustomerId(state_.graph().CustomerOf(r.opener_base));
-  c.status = r.status;
-  c.channels = r.channels;
-  for (uint32_t i : state_.cases().InteractionsOf(root)) {
-    c.interaction_ids.push_back(state_.interactions()[i].id);
-  }
-  c.opened_at = r.opened_at;
-  c.last_activity_at = r.last_activity;
-  c.resolved_at = r.resolved_at;
-  c.topic = std::string(state_.TopicName(r.topic));
-  for (continuity::CaseId a : state_.cases().AbsorbedInto(root)) {
-    c.absorbed_ids.push_back(CaseIdString(a));
-  }
-  return c;
-}
-
-MergeRecord EngineImpl::BuildMerge(identity::LinkId link) const {
-  const identity::MergeInfo* m = state_.graph().merge(link);
-  MergeRecord r;
-  r.id = MergeId(link);
-  r.survivor_id = CustomerId(m->survivor);
-  r.absorbed_id = CustomerId(m->absorbed);
-  if (m->interaction != identity::kNone &&
-      m->interaction < state_.interactions().size()) {
-    r.evidence_interaction_id = state_.interactions()[m->interaction].id;
-  }
-  if (m->key != identity::kNone) {
-    r.evidence_identity = state_.graph().KeyIdentity(m->key);
-  }
-  r.at = m->at;
-  r.undone = !m->active;
-  return r;
-}
-
-absl::StatusOr<Customer> EngineImpl::GetCustomer(std::string_view id) const {
-  absl::ReaderMutexLock lock(&mu_);
-  THREADLINE_ASSIGN_OR_RETURN(uint32_t base, BaseOf(id));
-  return BuildCustomer(base);
-}
-
-absl::StatusOr<Customer> EngineImpl::FindCustomer(
-    const Identity& identity, std::string_view region) const {
-  THREADLINE_ASSIGN_OR_RETURN(Identity canonical,
-                              normalizer_.Normalize(identity, region));
-  absl::ReaderMutexLock lock(&mu_);
-  identity::KeyId k = state_.graph().Find(canonical);
-  if (k == identity::kNone || state_.graph().key(k).shared ||
-      state_.graph().key(k).owner == identity::kNone) {
-    return absl::NotFoundError(absl::StrCat(
-        "no customer has identity ", IdentityToString(canonical)));
-  }
-  return BuildCustomer(state_.graph().key(k).owner);
-}
-
-absl::StatusOr<Case> EngineImpl::GetCase(std::string_view id) const {
-  absl::ReaderMutexLock lock(&mu_);
-  THREADLINE_ASSIGN_OR_RETURN(continuity::CaseId c, CaseOf(id));
-  return BuildCase(c);
-}
-
-absl::StatusOr<std::vector<Case>> EngineImpl::CasesOf(
-    std::string_view customer_id) const {
-  absl::ReaderMutexLock lock(&mu_);
-  THREADLINE_ASSIGN_OR_RETURN(uint32_t base, BaseOf(customer_id));
-  std::vector<Case> out;
-  for (continuity::CaseId c : state_.CustomerCases(base)) {
-    out.push_back(BuildCase(c));
-  }
-  return out;
-}
-
-absl::StatusOr<std::vector<TimelineEntry>> EngineImpl::Timeline(
-    std::string_view customer_id) const {
-  absl::ReaderMutexLock lock(&mu_);
-  THREADLINE_ASSIGN_OR_RETURN(uint32_t base, BaseOf(customer_id));
-  std::vector<TimelineEntry> out;
-  for (continuity::CaseId c : state_.CustomerCases(base)) {
-    for (uint32_t i : state_.cases().InteractionsOf(c)) {
-      const InteractionRecord& r = state_.interactions()[i];
-      out.push_back({r.id, CaseIdString(c), r.at, r.channel, r.direction,
-                     r.text});
-    }
-  }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const TimelineEntry& a, const TimelineEntry& b) {
-                     return a.occurred_at < b.occurred_at;
-                   });
-  return out;
-}
-
-absl::StatusOr<HandoffContext> EngineImpl::Context(
-    std::string_view case_id) const {
-  const absl::Time now = options_.clock->Now();
-  absl::ReaderMutexLock lock(&mu_);
-  THREADLINE_ASSIGN_OR_RETURN(continuity::CaseId c, CaseOf(case_id));
-  HandoffContext ctx;
-  ctx.case_info = BuildCase(c);
-  const continuity::CaseRecord& r = state_.cases().get(c);
-  ctx.customer = BuildCustomer(r.opener_base);
-  ctx.channels = ctx.case_info.channels;
-  ctx.started_at = r.opened_at;
-
-  std::vector<uint32_t> items = state_.cases().InteractionsOf(c);
-  std::stable_sort(items.begin(), items.end(), [this](uint32_t a, uint32_t b) {
-    return state_.interactions()[a].at < state_.interactions()[b].at;
-  });
-  if (!items.empty()) ctx.started_on = state_.interactions()[items[0]].channel;
-  const size_t n = static_cast<size_t>(std::max(0, options_.context_messages));
-  for (size_t k = items.size() > n ? items.size() - n : 0; k < items.size();
-       ++k) {
-    const InteractionRecord& m = state_.interactions()[items[k]];
-    ctx.last_messages.push_back(
-        {m.id, m.at, m.channel, m.direction, m.agent_id, m.text});
-  }
-  // Waiting: since the first inbound message after the brand last spoke.
-  absl::Time waiting_since = absl::InfiniteFuture();
-  for (uint32_t i : items) {
-    const InteractionRecord& m = state_.interactions()[i];
-    if (m.direction == Direction::kOutbound) {
-      waiting_since = absl::InfiniteFuture();
-    } else if (waiting_since == absl::InfiniteFuture()) {
-      waiting_since = m.at;
-    }
-  }
-  if (r.status == CaseStatus::kOpen && waiting_since != absl::InfiniteFuture() &&
-      now > waiting_since) {
-    ctx.waiting = now - waiting_since;
-  }
-  for (continuity::CaseId other : state_.CustomerCases(r.opener_base)) {
-    if (other != c && state_.cases().get(other).status == CaseStatus::kOpen) {
-      ctx.other_open_cases.push_back(CaseIdString(other));
-    }
-  }
-  return ctx;
-}
-
 absl::StatusOr<MergeRecord> EngineImpl::Merge(std::string_view a,
                                               std::string_view b) {
   const absl::Time now = options_.clock->Now();
-  absl::MutexLock lock(&mu_);
+  absl::StatusOr<MergeRecord> out;
+  uint64_t ticket = 0;
+  {
+    absl::MutexLock lock(&mu_);
+    THREADLINE_RETURN_IF_ERROR(WritableLocked());
+    out = MergeLocked(a, b, now);
+    // Even a refused merge may have applied (and must store) its event.
+    THREADLINE_ASSIGN_OR_RETURN(ticket, AppendLocked());
+  }
+  THREADLINE_RETURN_IF_ERROR(AwaitDurable(ticket));
+  return out;
+}
+
+absl::StatusOr<MergeRecord> EngineImpl::MergeLocked(std::string_view a,
+                                                    std::string_view b,
+                                                    absl::Time now) {
   THREADLINE_ASSIGN_OR_RETURN(uint32_t base_a, BaseOf(a));
   THREADLINE_ASSIGN_OR_RETURN(uint32_t base_b, BaseOf(b));
   const identity::IdentityGraph& g = state_.graph();
@@ -785,7 +538,20 @@ absl::StatusOr<MergeRecord> EngineImpl::Merge(std::string_view a,
 
 absl::StatusOr<std::vector<MergeRecord>> EngineImpl::Unmerge(
     std::string_view merge_id) {
-  absl::MutexLock lock(&mu_);
+  absl::StatusOr<std::vector<MergeRecord>> out;
+  uint64_t ticket = 0;
+  {
+    absl::MutexLock lock(&mu_);
+    THREADLINE_RETURN_IF_ERROR(WritableLocked());
+    out = UnmergeLocked(merge_id);
+    THREADLINE_ASSIGN_OR_RETURN(ticket, AppendLocked());
+  }
+  THREADLINE_RETURN_IF_ERROR(AwaitDurable(ticket));
+  return out;
+}
+
+absl::StatusOr<std::vector<MergeRecord>> EngineImpl::UnmergeLocked(
+    std::string_view merge_id) {
   std::optional<uint32_t> link = ParseMergeId(merge_id);
   const identity::MergeInfo* info =
       link ? state_.graph().merge(*link) : nullptr;
@@ -813,16 +579,6 @@ absl::StatusOr<std::vector<MergeRecord>> EngineImpl::Unmerge(
   return out;
 }
 
-absl::StatusOr<std::vector<MergeRecord>> EngineImpl::Merges(
-    std::string_view customer_id) const {
-  absl::ReaderMutexLock lock(&mu_);
-  THREADLINE_ASSIGN_OR_RETURN(uint32_t base, BaseOf(customer_id));
-  std::vector<MergeRecord> out;
-  for (identity::LinkId l : state_.graph().MergesOf(base)) {
-    out.push_back(BuildMerge(l));
-  }
-  return out;
-}
 
 absl::Status EngineImpl::SetCaseStatus(std::string_view case_id,
                                        CaseStatus status, absl::Time at) {
@@ -830,40 +586,23 @@ absl::Status EngineImpl::SetCaseStatus(std::string_view case_id,
     return absl::InvalidArgumentError(
         "case status must be kOpen or kResolved");
   }
-  absl::MutexLock lock(&mu_);
-  THREADLINE_ASSIGN_OR_RETURN(continuity::CaseId c, CaseOf(case_id));
-  v1::Event event;
-  auto* e = event.mutable_case_status_changed();
-  e->set_case_ordinal(c);
-  e->set_status(static_cast<v1::Case::Status>(status));
-  model::ToProto(at, e->mutable_at());
-  ApplyLocked(event);
-  return absl::OkStatus();
+  uint64_t ticket = 0;
+  {
+    absl::MutexLock lock(&mu_);
+    THREADLINE_RETURN_IF_ERROR(WritableLocked());
+    THREADLINE_ASSIGN_OR_RETURN(continuity::CaseId c, CaseOf(case_id));
+    v1::Event event;
+    auto* e = event.mutable_case_status_changed();
+    e->set_case_ordinal(c);
+    e->set_status(static_cast<v1::Case::Status>(status));
+    model::ToProto(at, e->mutable_at());
+    ApplyLocked(event);
+    THREADLINE_ASSIGN_OR_RETURN(ticket, AppendLocked());
+  }
+  return AwaitDurable(ticket);
 }
 
-EngineStats EngineImpl::Stats() const {
-  absl::ReaderMutexLock lock(&mu_);
-  EngineStats s;
-  const identity::IdentityGraph& g = state_.graph();
-  s.interactions = state_.interactions().size();
-  for (uint32_t b = 0; b < g.base_count(); ++b) {
-    if (g.CustomerOf(b) == b) ++s.customers;
-  }
-  for (continuity::CaseId c = 0; c < state_.cases().size(); ++c) {
-    if (state_.cases().get(c).parent == c) ++s.cases;
-  }
-  for (identity::KeyId k = 0; k < g.key_count(); ++k) {
-    if (g.key(k).shared) {
-      ++s.shared_identities;
-    } else if (g.key(k).owner != identity::kNone) {
-      ++s.identities;
-    }
-  }
-  s.merges = g.active_merges();
-  return s;
-}
 
-}  // namespace
 }  // namespace engine
 
 Engine::~Engine() = default;
@@ -913,8 +652,14 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Open(EngineOptions options) {
     own.insert(engine::OwnKey(*canonical));
   }
   if (!options.clock) options.clock = std::make_shared<SystemClock>();
-  return std::unique_ptr<Engine>(
-      new engine::EngineImpl(std::move(options), std::move(own)));
+  std::shared_ptr<Store> store = options.store;
+  if (store == nullptr && !options.journal_dir.empty()) {
+    THREADLINE_ASSIGN_OR_RETURN(store, OpenJournal(options.journal_dir));
+  }
+  auto engine = std::make_unique<engine::EngineImpl>(
+      std::move(options), std::move(own), std::move(store));
+  THREADLINE_RETURN_IF_ERROR(engine->Load());
+  return std::unique_ptr<Engine>(std::move(engine));
 }
 
 }  // namespace threadline

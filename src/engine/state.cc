@@ -19,7 +19,8 @@ std::string ThreadKey(Channel channel, std::string_view thread_id) {
 
 }  // namespace
 
-State::State(StateOptions options) : graph_(std::move(options.graph)) {}
+State::State(StateOptions options)
+    : graph_options_(options.graph), graph_(std::move(options.graph)) {}
 
 int64_t State::FindInteraction(std::string_view id) const {
   auto it = by_id_.find(absl::string_view(id.data(), id.size()));
@@ -125,6 +126,9 @@ void State::Apply(const v1::Event& event) {
                        model::FromProto(e.at()));
       break;
     }
+    case v1::Event::kCustomerErased:
+      ApplyErased(event.customer_erased());
+      break;
     case v1::Event::KIND_NOT_SET:
       break;
   }

@@ -14,11 +14,16 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "continuity/cases.h"
 #include "identity/graph.h"
 #include "threadline/types.h"
 #include "threadline/v1/event.pb.h"
+
+namespace threadline::v1 {
+class Snapshot;
+}  // namespace threadline::v1
 
 namespace threadline::engine {
 
@@ -36,6 +41,15 @@ struct InteractionRecord {
   Direction direction = Direction::kUnspecified;
   LinkReason reason = LinkReason::kUnspecified;
   bool continued = false;
+  bool erased = false;  // its customer was erased: id and text are gone
+};
+
+// What applying a CustomerErased event removed.
+struct ErasureResult {
+  std::vector<uint32_t> bases;  // oldest first; the first is the customer
+  uint64_t identities = 0;
+  uint64_t interactions = 0;
+  uint64_t cases = 0;
 };
 
 struct StateOptions {
@@ -51,6 +65,17 @@ class State {
 
   // What the last IdentitiesResolved did (read by the linking stage).
   const identity::ResolveResult& last_resolve() const { return last_resolve_; }
+  // What the last CustomerErased removed.
+  const ErasureResult& last_erasure() const { return last_erasure_; }
+  uint64_t erased_interactions() const { return erased_interactions_; }
+
+  // Save: the whole state into `out` (sequence, graph, cases, interactions,
+  // tables); the caller sets the version and time. Two states that answer
+  // alike save to the same bytes.
+  void Save(v1::Snapshot* out) const;
+  // Restore: replaces the state with a saved one; indexes are rebuilt.
+  // DataLoss naming the first bad ordinal; the state is empty then.
+  [[nodiscard]] absl::Status Restore(const v1::Snapshot& in);
 
   const identity::IdentityGraph& graph() const { return graph_; }
   const continuity::CaseBook& cases() const { return cases_; }
@@ -76,7 +101,10 @@ class State {
  private:
   continuity::TopicId InternTopic(std::string_view topic);
   void ApplyLinked(const v1::InteractionLinked& e);
+  void ApplyErased(const v1::CustomerErased& e);
+  absl::Status RestoreInto(const v1::Snapshot& in);
 
+  identity::GraphOptions graph_options_;
   identity::IdentityGraph graph_;
   continuity::CaseBook cases_;
   std::vector<InteractionRecord> interactions_;
@@ -87,6 +115,8 @@ class State {
   absl::flat_hash_map<std::string, continuity::TopicId> topic_ids_;
   absl::flat_hash_map<uint32_t, std::vector<std::string>> names_;
   identity::ResolveResult last_resolve_;
+  ErasureResult last_erasure_;
+  uint64_t erased_interactions_ = 0;
   uint64_t sequence_ = 0;
 };
 

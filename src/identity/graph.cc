@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
+#include "identity/graph_keys.h"
 
 namespace threadline::identity {
 
@@ -36,16 +37,6 @@ size_t IdentityGraph::MatchKind(IdentityKind kind) {
   if (kind == IdentityKind::kWhatsapp) kind = IdentityKind::kPhone;
   return static_cast<size_t>(kind);
 }
-
-namespace {
-std::string IndexKey(size_t match_kind, std::string_view value) {
-  std::string k;
-  k.reserve(value.size() + 1);
-  k.push_back(static_cast<char>('A' + match_kind));
-  k.append(value.data(), value.size());
-  return k;
-}
-}  // namespace
 
 KeyId IdentityGraph::Find(const Identity& canonical) const {
   auto it = index_.find(IndexKey(MatchKind(canonical.kind), canonical.value));
@@ -108,21 +99,6 @@ BaseId IdentityGraph::NewBase() {
   owned_.emplace_back();
   return b;
 }
-
-namespace {
-
-// The last seven digits of a digit string, as a number; -1 when shorter.
-int64_t Suffix7(std::string_view digits) {
-  if (digits.size() < 7) return -1;
-  int64_t v = 0;
-  for (char c : digits.substr(digits.size() - 7)) {
-    if (c < '0' || c > '9') return -1;
-    v = v * 10 + (c - '0');
-  }
-  return v;
-}
-
-}  // namespace
 
 std::vector<KeyId> IdentityGraph::PhonesMatchingNational(
     std::string_view national_digits) const {

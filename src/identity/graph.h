@@ -33,8 +33,13 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "threadline/types.h"
+
+namespace threadline::v1 {
+class GraphSnapshot;
+}  // namespace threadline::v1
 
 namespace threadline::identity {
 
@@ -92,6 +97,7 @@ struct KeyInfo {
   bool shared = false;
   bool mentioned = false;   // first seen in a message's text
   bool national_guess = false;  // only ever read with a guessed region
+  bool erased = false;  // its customer was erased; the value is gone
   uint8_t conflicts = 0;
   BaseId owner = kNone;
   uint32_t evidence = kNone;  // interaction that tied it to its owner
@@ -152,6 +158,27 @@ class IdentityGraph {
   // Merge records touching the customer of `base`.
   std::vector<LinkId> MergesOf(BaseId base) const;
 
+  // EraseCustomer: forgets the customer of `base`: every base in it is
+  // marked erased, every identity they own (and every unowned, unshared one
+  // first seen in one of `interactions`) loses its value and can no longer
+  // be found, so the same identity seen again makes a new customer. Links
+  // touching the customer are disabled and its merge records dropped, so no
+  // rebuild can tie another customer to it. Returns the identities erased.
+  // The caller passes the interactions of the customer (its own indexes).
+  size_t EraseCustomer(BaseId base,
+                       const absl::flat_hash_set<uint32_t>& interactions);
+  bool IsErased(BaseId base) const {
+    return !erased_.empty() && erased_.contains(base);
+  }
+  size_t erased_count() const { return erased_.size(); }
+
+  // Save / Restore: the whole graph as a snapshot message; look-up indexes
+  // are rebuilt on restore. Restore checks that every ordinal is in range
+  // (DataLoss naming the first that is not) and leaves the graph empty on
+  // error.
+  void Save(v1::GraphSnapshot* out) const;
+  [[nodiscard]] absl::Status Restore(const v1::GraphSnapshot& in);
+
  private:
   struct Link {
     BaseId a, b;        // a: the citing interaction's base; b: the owner
@@ -179,6 +206,9 @@ class IdentityGraph {
   // Rebuilds the components holding `bases` from their links.
   void Rebuild(const std::vector<BaseId>& bases, ResolveResult* result);
   void MarkShared(KeyId key, ResolveResult* result);
+  // Rebuilds index_, phone_suffix_, links_by_key_ and linked_pairs_ from
+  // keys_, values_ and links_ (after Restore).
+  void RebuildIndexes();
 
   GraphOptions options_;
   std::vector<KeyInfo> keys_;
@@ -196,6 +226,7 @@ class IdentityGraph {
   absl::flat_hash_map<LinkId, MergeInfo> merges_;
   // Pairs of bases kept apart by undone merges, both directions.
   absl::flat_hash_map<BaseId, std::vector<BaseId>> apart_;
+  absl::flat_hash_set<BaseId> erased_;
 };
 
 }  // namespace threadline::identity

@@ -1,0 +1,174 @@
+// EngineImpl: the Engine behind Engine::Open. Its linking and look-ups are
+// in engine.cc; what makes it durable (the store, snapshots, erasure) in
+// engine_store.cc.
+//
+// Thread-safe: one mutex guards the state; normalization and the store's
+// syncs run outside it.
+#ifndef THREADLINE_SRC_ENGINE_ENGINE_IMPL_H_
+#define THREADLINE_SRC_ENGINE_ENGINE_IMPL_H_
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/synchronization/mutex.h"
+#include "continuity/cases.h"
+#include "engine/state.h"
+#include "text/topic.h"
+#include "threadline/engine.h"
+#include "threadline/identity.h"
+#include "threadline/store.h"
+
+namespace threadline::engine {
+
+// The snapshot layout written by this engine (v1::Snapshot.version).
+inline constexpr uint32_t kSnapshotVersion = 1;
+
+class EngineImpl final : public Engine {
+ public:
+  EngineImpl(EngineOptions options, absl::flat_hash_set<std::string> own,
+             std::shared_ptr<Store> store)
+      : options_(std::move(options)),
+        own_(std::move(own)),
+        normalizer_(NormalizerOptions{options_.default_region}),
+        state_(MakeStateOptions(options_)),
+        store_(std::move(store)) {
+    continuity_.reopen_window = options_.reopen_window;
+    continuity_.idle_window = options_.idle_window;
+  }
+
+  absl::StatusOr<Linkage> Ingest(const Interaction& in) override;
+  std::vector<absl::StatusOr<Linkage>> IngestBatch(
+      const std::vector<Interaction>& interactions) override;
+  absl::StatusOr<Linkage> LinkageOf(std::string_view id) const override;
+  absl::StatusOr<Customer> GetCustomer(std::string_view id) const override;
+  absl::StatusOr<Customer> FindCustomer(const Identity& identity,
+                                        std::string_view region) const override;
+  absl::StatusOr<Case> GetCase(std::string_view id) const override;
+  absl::StatusOr<std::vector<Case>> CasesOf(
+      std::string_view customer_id) const override;
+  absl::StatusOr<std::vector<TimelineEntry>> Timeline(
+      std::string_view customer_id) const override;
+  absl::StatusOr<HandoffContext> Context(
+      std::string_view case_id) const override;
+  absl::StatusOr<MergeRecord> Merge(std::string_view a,
+                                    std::string_view b) override;
+  absl::StatusOr<std::vector<MergeRecord>> Unmerge(
+      std::string_view merge_id) override;
+  absl::StatusOr<std::vector<MergeRecord>> Merges(
+      std::string_view customer_id) const override;
+  absl::Status SetCaseStatus(std::string_view case_id, CaseStatus status,
+                             absl::Time at) override;
+  EngineStats Stats() const override;
+  RecoveryReport Recovery() const override;
+  absl::Status Checkpoint() override;
+  absl::StatusOr<ErasureReport> Erase(std::string_view customer_id) override;
+
+  // Load: restores the state from the store (Engine::Open, before any other
+  // call).
+  absl::Status Load();
+
+ private:
+  // One identity of the interaction, normalized.
+  struct Evidence {
+    Identity identity;         // canonical; empty when `status` is not OK
+    absl::Status status;       // why the value did not normalize
+    bool mentioned = false;
+    // The digits of a phone number written the national way with no region
+    // given; resolved against known numbers under the lock.
+    std::string national;
+  };
+  // The normalized form of one interaction, computed outside the lock.
+  struct Prepared {
+    std::vector<Evidence> evidence;  // the primary identity first
+    std::string topic;
+    bool weak_topic = false;
+    bool follow_up = false;
+    uint64_t fingerprint = 0;
+  };
+
+  static StateOptions MakeStateOptions(const EngineOptions& o) {
+    StateOptions s;
+    s.graph.max_per_kind = o.max_identities_per_kind;
+    s.graph.shared_after_conflicts = o.shared_after_conflicts;
+    return s;
+  }
+
+  absl::StatusOr<Prepared> Prepare(const Interaction& in) const;
+  absl::StatusOr<v1::Event> ResolveEvidence(const Interaction& in,
+                                            std::vector<Evidence>& evidence)
+      const ABSL_SHARED_LOCKS_REQUIRED(mu_);
+  absl::StatusOr<Linkage> IngestLocked(const Interaction& in,
+                                       Prepared prepared)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // ApplyLocked: gives `event` the next sequence, applies it and, with a
+  // store, queues it for AppendLocked.
+  void ApplyLocked(v1::Event& event) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::StatusOr<MergeRecord> MergeLocked(std::string_view a,
+                                          std::string_view b, absl::Time now)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::StatusOr<std::vector<MergeRecord>> UnmergeLocked(
+      std::string_view merge_id) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+
+  // Durability (engine_store.cc). A write is: check WritableLocked, apply
+  // under mu_, AppendLocked (one Append of everything applied), release mu_,
+  // then AwaitDurable(ticket).
+  absl::Status WritableLocked() const ABSL_SHARED_LOCKS_REQUIRED(mu_);
+  // The ticket to wait for (0: nothing to wait for). On a failed Append the
+  // state is reloaded from the store and the error returned.
+  absl::StatusOr<uint64_t> AppendLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Syncs up to `ticket`; on failure reloads the state from the store and
+  // returns the error. Then takes an automatic snapshot when one is due.
+  absl::Status AwaitDurable(uint64_t ticket) ABSL_LOCKS_EXCLUDED(mu_);
+  // Rebuilds the state from the store's snapshot and events; when that
+  // fails too, further writes are refused with the reason.
+  void ReloadLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::StatusOr<LoadReport> LoadInto(State& state, absl::Time* snapshot_at)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Writes a snapshot of the current state through the store.
+  absl::Status WriteSnapshotHeld() ABSL_EXCLUSIVE_LOCKS_REQUIRED(snapshot_mu_)
+      ABSL_LOCKS_EXCLUDED(mu_);
+  void MergeCasesAfterMerge(uint32_t base) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  Linkage CurrentLinkage(uint32_t index) const ABSL_SHARED_LOCKS_REQUIRED(mu_);
+  Customer BuildCustomer(uint32_t base) const ABSL_SHARED_LOCKS_REQUIRED(mu_);
+  Case BuildCase(continuity::CaseId root) const
+      ABSL_SHARED_LOCKS_REQUIRED(mu_);
+  MergeRecord BuildMerge(identity::LinkId link) const
+      ABSL_SHARED_LOCKS_REQUIRED(mu_);
+  absl::StatusOr<uint32_t> BaseOf(std::string_view customer_id) const
+      ABSL_SHARED_LOCKS_REQUIRED(mu_);
+  absl::StatusOr<continuity::CaseId> CaseOf(std::string_view case_id) const
+      ABSL_SHARED_LOCKS_REQUIRED(mu_);
+
+  const EngineOptions options_;
+  const absl::flat_hash_set<std::string> own_;
+  const IdentityNormalizer normalizer_;
+  const text::TopicClassifier topics_;
+  continuity::ContinuityOptions continuity_;
+
+  mutable absl::Mutex mu_;
+  State state_ ABSL_GUARDED_BY(mu_);
+
+  // Durability; store_ is null for an engine in memory only.
+  const std::shared_ptr<Store> store_;
+  std::vector<StoredEvent> pending_ ABSL_GUARDED_BY(mu_);
+  uint64_t last_ticket_ ABSL_GUARDED_BY(mu_) = 0;
+  // Set when the state could not be rebuilt after a store error.
+  absl::Status broken_ ABSL_GUARDED_BY(mu_);
+  RecoveryReport recovery_ ABSL_GUARDED_BY(mu_);
+  // The sequence of the newest snapshot written or loaded, and the last
+  // sequence applied: read without mu_ to decide whether a snapshot is due.
+  std::atomic<uint64_t> snapshot_sequence_{0};
+  std::atomic<uint64_t> applied_sequence_{0};
+  // One snapshot at a time; taken before mu_.
+  absl::Mutex snapshot_mu_ ABSL_ACQUIRED_BEFORE(mu_);
+};
+
+
+}  // namespace threadline::engine
+
+#endif  // THREADLINE_SRC_ENGINE_ENGINE_IMPL_H_

@@ -1,0 +1,196 @@
+// State: erasure of a customer and whole-state snapshots.
+#include <algorithm>
+#include <utility>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "engine/state.h"
+#include "model/snapshot_time.h"
+#include "threadline/status_macros.h"
+#include "threadline/v1/snapshot.pb.h"
+
+namespace threadline::engine {
+namespace {
+
+// Entries of a string-keyed table, sorted by key: hash order differs between
+// processes, snapshot bytes must not.
+template <typename Map>
+void SaveTable(const Map& map,
+               google::protobuf::RepeatedPtrField<v1::Snapshot::CaseEntry>* out) {
+  std::vector<std::pair<std::string, continuity::CaseId>> entries(map.begin(),
+                                                                  map.end());
+  std::sort(entries.begin(), entries.end());
+  out->Reserve(static_cast<int>(entries.size()));
+  for (auto& [key, c] : entries) {
+    v1::Snapshot::CaseEntry* e = out->Add();
+    e->set_key(std::move(key));
+    e->set_case_id(c);
+  }
+}
+
+template <typename Map>
+void EraseCases(Map& map, const absl::flat_hash_set<continuity::CaseId>& cases) {
+  for (auto it = map.begin(); it != map.end();) {
+    if (cases.contains(it->second)) {
+      map.erase(it++);
+    } else {
+      ++it;
+    }
+  }
+}
+
+}  // namespace
+
+void State::ApplyErased(const v1::CustomerErased& e) {
+  last_erasure_ = ErasureResult();
+  const uint32_t base = e.base();
+  if (base >= graph_.base_count() || graph_.IsErased(base)) return;
+  const std::vector<uint32_t> bases = graph_.Members(base);
+  const absl::flat_hash_set<uint32_t> base_set(bases.begin(), bases.end());
+
+  // The customer's cases, and every interaction that is theirs or sits in
+  // one of their cases (the brand's replies to them).
+  absl::flat_hash_set<continuity::CaseId> cases;
+  for (uint32_t b : bases) {
+    for (continuity::CaseId c : cases_.OpenedBy(b)) cases.insert(c);
+  }
+  absl::flat_hash_set<uint32_t> interactions;
+  for (uint32_t i = 0; i < interactions_.size(); ++i) {
+    const InteractionRecord& r = interactions_[i];
+    if (!r.erased && (base_set.contains(r.base) || cases.contains(r.case_id))) {
+      interactions.insert(i);
+    }
+  }
+
+  last_erasure_.bases = bases;
+  last_erasure_.identities = graph_.EraseCustomer(base, interactions);
+  last_erasure_.interactions = interactions.size();
+  last_erasure_.cases = cases.size();
+  for (uint32_t i : interactions) {
+    InteractionRecord& r = interactions_[i];
+    if (!cases.contains(r.case_id)) cases_.Detach(r.case_id, i);
+    by_id_.erase(r.id);
+    std::string().swap(r.id);
+    std::string().swap(r.text);
+    std::string().swap(r.agent_id);
+    r.fingerprint = 0;
+    r.erased = true;
+  }
+  erased_interactions_ += interactions.size();
+  for (continuity::CaseId c : cases) cases_.Erase(c);
+  EraseCases(threads_, cases);
+  EraseCases(references_, cases);
+  for (uint32_t b : bases) names_.erase(b);
+}
+
+void State::Save(v1::Snapshot* out) const {
+  out->set_sequence(sequence_);
+  graph_.Save(out->mutable_graph());
+  cases_.Save(out->mutable_cases());
+  out->mutable_interactions()->Reserve(static_cast<int>(interactions_.size()));
+  for (const InteractionRecord& r : interactions_) {
+    v1::InteractionRecordSnapshot* s = out->add_interactions();
+    s->set_id(r.id);
+    s->set_text(r.text);
+    s->set_agent_id(r.agent_id);
+    s->set_at(model::TimeToNanos(r.at));
+    s->set_fingerprint(r.fingerprint);
+    s->set_base(r.base);
+    s->set_case_id(r.case_id);
+    s->set_channel(static_cast<int>(r.channel));
+    s->set_direction(static_cast<int>(r.direction));
+    s->set_reason(static_cast<int>(r.reason));
+    s->set_continued(r.continued);
+    s->set_erased(r.erased);
+  }
+  SaveTable(threads_, out->mutable_threads());
+  SaveTable(references_, out->mutable_references());
+  for (const std::string& t : topics_) out->add_topics(t);
+  std::vector<uint32_t> named;
+  named.reserve(names_.size());
+  for (const auto& [b, n] : names_) named.push_back(b);
+  std::sort(named.begin(), named.end());
+  for (uint32_t b : named) {
+    v1::Snapshot::Names* n = out->add_names();
+    n->set_base(b);
+    for (const std::string& name : names_.at(b)) n->add_names(name);
+  }
+}
+
+absl::Status State::Restore(const v1::Snapshot& in) {
+  State fresh(StateOptions{graph_options_});
+  absl::Status status = fresh.RestoreInto(in);
+  if (!status.ok()) return status;
+  *this = std::move(fresh);
+  return absl::OkStatus();
+}
+
+absl::Status State::RestoreInto(const v1::Snapshot& in) {
+  THREADLINE_RETURN_IF_ERROR(graph_.Restore(in.graph()));
+  THREADLINE_RETURN_IF_ERROR(cases_.Restore(in.cases()));
+  const size_t case_count = cases_.size();
+  const size_t base_count = graph_.base_count();
+  auto bad = [](std::string what) {
+    return absl::DataLossError(absl::StrCat("snapshot: ", what, " out of range"));
+  };
+  for (continuity::CaseId c = 0; c < case_count; ++c) {
+    if (cases_.get(c).opener_base >= base_count) {
+      return bad(absl::StrCat("opener of case ", c));
+    }
+    for (uint32_t i : cases_.get(c).interactions) {
+      if (i >= static_cast<uint32_t>(in.interactions_size())) {
+        return bad(absl::StrCat("interaction of case ", c));
+      }
+    }
+  }
+  interactions_.reserve(static_cast<size_t>(in.interactions_size()));
+  by_id_.reserve(static_cast<size_t>(in.interactions_size()));
+  for (const v1::InteractionRecordSnapshot& s : in.interactions()) {
+    const uint32_t index = static_cast<uint32_t>(interactions_.size());
+    if (s.base() >= base_count || s.case_id() >= case_count ||
+        s.channel() < 0 || s.channel() >= kChannelCount) {
+      return bad(absl::StrCat("interaction ", index));
+    }
+    InteractionRecord& r = interactions_.emplace_back();
+    r.id = s.id();
+    r.text = s.text();
+    r.agent_id = s.agent_id();
+    r.at = model::NanosToTime(s.at());
+    r.fingerprint = s.fingerprint();
+    r.base = s.base();
+    r.case_id = s.case_id();
+    r.channel = static_cast<Channel>(s.channel());
+    r.direction = static_cast<Direction>(s.direction());
+    r.reason = static_cast<LinkReason>(s.reason());
+    r.continued = s.continued();
+    r.erased = s.erased();
+    if (r.erased) {
+      ++erased_interactions_;
+    } else {
+      by_id_.emplace(r.id, index);
+    }
+  }
+  for (const auto* table : {&in.threads(), &in.references()}) {
+    auto& map = table == &in.threads() ? threads_ : references_;
+    for (const v1::Snapshot::CaseEntry& e : *table) {
+      if (e.case_id() >= case_count) return bad("thread or reference case");
+      map.emplace(e.key(), e.case_id());
+    }
+  }
+  if (in.topics_size() == 0 || !in.topics(0).empty() ||
+      in.topics_size() > 0xffff) {
+    return absl::DataLossError("snapshot: topic table malformed");
+  }
+  topics_.assign(in.topics().begin(), in.topics().end());
+  for (size_t t = 1; t < topics_.size(); ++t) {
+    topic_ids_.emplace(topics_[t], static_cast<continuity::TopicId>(t));
+  }
+  for (const v1::Snapshot::Names& n : in.names()) {
+    if (n.base() >= base_count) return bad("named base");
+    names_[n.base()].assign(n.names().begin(), n.names().end());
+  }
+  sequence_ = in.sequence();
+  return absl::OkStatus();
+}
+
+}  // namespace threadline::engine

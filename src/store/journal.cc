@@ -1,0 +1,387 @@
+// File: journal.cc
+// The journal's writing side: open, append, group commit, snapshots and
+// compaction. Load is in journal_load.cc.
+#include "store/journal.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "store/framing.h"
+#include "store/sequence_check.h"
+#include "threadline/status_macros.h"
+
+namespace threadline::store {
+namespace {
+
+constexpr char kEventsName[] = "events";
+
+absl::Status ValidateOptions(const JournalOptions& options) {
+  if (options.sync != SyncPolicy::kEveryIngest &&
+      options.sync != SyncPolicy::kInterval) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("JournalOptions.sync is ", static_cast<int>(options.sync),
+                     ", not a SyncPolicy"));
+  }
+  if (options.sync_interval <= absl::ZeroDuration() ||
+      options.sync_interval == absl::InfiniteDuration()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("JournalOptions.sync_interval must be positive and "
+                     "finite, got ",
+                     absl::FormatDuration(options.sync_interval)));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<std::shared_ptr<Journal>> Journal::Open(
+    const std::string& dir, const JournalOptions& options) {
+  THREADLINE_RETURN_IF_ERROR(ValidateOptions(options));
+  if (dir.empty()) {
+    return absl::InvalidArgumentError("journal directory must not be empty");
+  }
+  THREADLINE_RETURN_IF_ERROR(CreateDirectories(dir));
+  THREADLINE_ASSIGN_OR_RETURN(
+      FileLock lock,
+      FileLock::Acquire(absl::StrCat(dir, "/LOCK"), absl::StrCat("journal ", dir)));
+
+  // A file being replaced when the last process died is never the real one.
+  THREADLINE_ASSIGN_OR_RETURN(std::vector<std::string> names,
+                              ListDirectory(dir));
+  bool has_events = false;
+  std::string snapshot;
+  for (const std::string& name : names) {
+    uint64_t sequence;
+    if (absl::EndsWith(name, kTempSuffix)) {
+      THREADLINE_RETURN_IF_ERROR(RemoveFile(absl::StrCat(dir, "/", name)));
+    } else if (name == kEventsName) {
+      has_events = true;
+    } else if (ParseSnapshotFileName(name, &sequence)) {
+      snapshot = name;
+    }
+  }
+
+  const std::string events_path = absl::StrCat(dir, "/", kEventsName);
+  FileDescriptor events;
+  if (has_events) {
+    THREADLINE_ASSIGN_OR_RETURN(events, OpenFile(events_path, O_RDWR));
+  } else if (!snapshot.empty()) {
+    // The events file is only ever replaced by rename, never removed.
+    return absl::DataLossError(absl::StrCat(
+        "journal ", dir, ": the events file is missing but ", snapshot,
+        " is there; events after it may be lost"));
+  } else {
+    THREADLINE_ASSIGN_OR_RETURN(
+        events, ReplaceFileDurably(dir, kEventsName,
+                                   [](int fd, const std::string& path) {
+                                     return WriteAt(fd, path,
+                                                    EncodeEventsHeader(0), 0);
+                                   }));
+  }
+  return std::shared_ptr<Journal>(
+      new Journal(dir, options, std::move(lock), std::move(events)));
+}
+
+Journal::Journal(std::string dir, JournalOptions options, FileLock lock,
+                 FileDescriptor events)
+    : dir_(std::move(dir)),
+      events_path_(absl::StrCat(dir_, "/", kEventsName)),
+      options_(options),
+      lock_(std::move(lock)),
+      events_(std::make_shared<FileDescriptor>(std::move(events))) {
+  if (options_.sync == SyncPolicy::kInterval) {
+    interval_thread_ = std::thread([this] { IntervalLoop(); });
+  }
+}
+
+Journal::~Journal() {
+  if (interval_thread_.joinable()) {
+    {
+      absl::MutexLock lock(&sync_mu_);
+      stop_ = true;
+      sync_done_.SignalAll();
+    }
+    interval_thread_.join();
+  }
+  uint64_t last;
+  {
+    absl::MutexLock lock(&mu_);
+    last = last_;
+  }
+  (void)SyncTo(last);  // a failure here has no one left to tell
+}
+
+std::string Journal::Describe() const { return absl::StrCat("journal ", dir_); }
+
+absl::Status Journal::CheckUsable() const {
+  if (!loaded_) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(Describe(), ": call Load before writing"));
+  }
+  return broken_;
+}
+
+absl::StatusOr<uint64_t> Journal::Append(
+    const std::vector<StoredEvent>& events) {
+  absl::MutexLock lock(&mu_);
+  THREADLINE_RETURN_IF_ERROR(CheckUsable());
+  THREADLINE_RETURN_IF_ERROR(
+      CheckFollowOn(events, last_, kMaxPayload, Describe()));
+  if (events.empty()) return last_;
+
+  scratch_.clear();
+  for (size_t i = 0; i < events.size(); ++i) {
+    AppendRecord(events[i].sequence, events[i].data, i + 1 < events.size(),
+                 &scratch_);
+  }
+  const int fd = events_->get();
+  absl::Status written = WriteAt(fd, events_path_, scratch_, end_);
+  if (!written.ok()) {
+    std::string what =
+        absl::StrCat(Describe(), ": append of events ", events.front().sequence,
+                     "..", events.back().sequence, " failed");
+    if (::ftruncate(fd, static_cast<off_t>(end_)) != 0) {
+      broken_ = absl::InternalError(absl::StrCat(
+          what, " (", written.message(), ") and cutting the partial record "
+          "off again failed too (", PosixError("ftruncate", events_path_, errno)
+          .message(), "); open the journal again to recover"));
+      return broken_;
+    }
+    return absl::Status(written.code(),
+                        absl::StrCat(what, ", nothing of them is stored: ",
+                                     written.message()));
+  }
+  uint64_t offset = end_;
+  for (const StoredEvent& event : events) {
+    AddIndex(event.sequence, offset);
+    offset += kRecordHeaderSize + event.data.size();
+  }
+  end_ += scratch_.size();
+  last_ = events.back().sequence;
+  // A one-off huge batch should not pin its buffer for the journal's life.
+  if (scratch_.capacity() > (4u << 20)) std::string().swap(scratch_);
+  return last_;
+}
+
+void Journal::AddIndex(uint64_t sequence, uint64_t offset) {
+  if (index_.empty() || offset >= index_.back().offset + kIndexStride) {
+    index_.push_back({sequence, offset});
+  }
+}
+
+absl::Status Journal::Sync(uint64_t ticket) {
+  {
+    absl::MutexLock lock(&mu_);
+    THREADLINE_RETURN_IF_ERROR(CheckTicket(ticket, last_, Describe()));
+  }
+  if (options_.sync == SyncPolicy::kInterval) {
+    // The background thread syncs; report its failure, if any.
+    absl::MutexLock lock(&sync_mu_);
+    return sync_error_;
+  }
+  return SyncTo(ticket);
+}
+
+absl::Status Journal::SyncTo(uint64_t ticket) {
+  sync_mu_.Lock();
+  for (;;) {
+    if (!sync_error_.ok()) {
+      absl::Status error = sync_error_;
+      sync_mu_.Unlock();
+      return error;
+    }
+    if (synced_ >= ticket) {
+      sync_mu_.Unlock();
+      return absl::OkStatus();
+    }
+    if (!sync_running_) break;
+    sync_done_.Wait(&sync_mu_);
+  }
+  // This caller leads: one fdatasync covers everything written so far,
+  // including what others appended while the previous sync ran.
+  sync_running_ = true;
+  sync_mu_.Unlock();
+
+  std::shared_ptr<FileDescriptor> file;
+  uint64_t target;
+  {
+    absl::MutexLock lock(&mu_);
+    file = events_;
+    target = last_;
+  }
+  int rc;
+  do {
+    rc = ::fdatasync(file->get());
+  } while (rc != 0 && errno == EINTR);
+  const int err = errno;
+  fdatasync_calls_.fetch_add(1, std::memory_order_relaxed);
+
+  absl::MutexLock lock(&sync_mu_);
+  sync_running_ = false;
+  if (rc != 0) {
+    absl::Status error = PosixError("fdatasync", events_path_, err);
+    sync_error_ = absl::Status(
+        error.code(),
+        absl::StrCat(Describe(), ": events after ", synced_,
+                     " may not be durable, open the journal again: ",
+                     error.message()));
+  } else {
+    synced_ = std::max(synced_, target);
+  }
+  sync_done_.SignalAll();
+  return sync_error_;
+}
+
+void Journal::MarkDurable(uint64_t sequence) {
+  absl::MutexLock lock(&sync_mu_);
+  synced_ = std::max(synced_, sequence);
+  sync_done_.SignalAll();
+}
+
+bool Journal::WaitDurable(uint64_t ticket, absl::Duration timeout) {
+  absl::MutexLock lock(&sync_mu_);
+  const absl::Time deadline = absl::Now() + timeout;
+  while (synced_ < ticket) {
+    if (sync_done_.WaitWithDeadline(&sync_mu_, deadline)) {
+      return synced_ >= ticket;
+    }
+  }
+  return true;
+}
+
+void Journal::IntervalLoop() {
+  for (;;) {
+    {
+      absl::MutexLock lock(&sync_mu_);
+      const absl::Time deadline = absl::Now() + options_.sync_interval;
+      while (!stop_ && !sync_done_.WaitWithDeadline(&sync_mu_, deadline)) {
+      }
+      if (stop_) return;
+    }
+    uint64_t last;
+    {
+      absl::MutexLock lock(&mu_);
+      last = last_;
+    }
+    (void)SyncTo(last);  // a failure is sticky and Sync reports it
+  }
+}
+
+absl::Status Journal::WriteSnapshot(const StoredSnapshot& snapshot) {
+  absl::MutexLock snapshot_lock(&snapshot_mu_);
+  {
+    absl::MutexLock lock(&mu_);
+    THREADLINE_RETURN_IF_ERROR(CheckUsable());
+    THREADLINE_RETURN_IF_ERROR(
+        CheckSnapshot(snapshot, snapshot_sequence_, last_, Describe()));
+  }
+  // Appends go on while the snapshot is written; only compaction stops them.
+  const std::string header = EncodeSnapshotHeader(snapshot);
+  THREADLINE_RETURN_IF_ERROR(ReplaceFileDurably(
+      dir_, SnapshotFileName(snapshot.sequence), {header, snapshot.data}));
+  {
+    absl::MutexLock lock(&mu_);
+    snapshot_sequence_ = snapshot.sequence;
+    absl::StatusOr<uint64_t> from = FindOffset(snapshot.sequence + 1);
+    absl::Status compacted = from.ok() ? Compact(snapshot.sequence, *from)
+                                       : from.status();
+    if (!compacted.ok()) {
+      // The snapshot stands; the next Load compacts again.
+      return absl::Status(
+          compacted.code(),
+          absl::StrCat(Describe(), ": snapshot ", snapshot.sequence,
+                       " is stored but the events it covers are still in ",
+                       events_path_, ": ", compacted.message()));
+    }
+  }
+  return RemoveOlderSnapshots(snapshot.sequence);
+}
+
+absl::StatusOr<uint64_t> Journal::FindOffset(uint64_t sequence) {
+  if (sequence > last_) return end_;
+  uint64_t at = kEventsHeaderSize;
+  uint64_t current = base_ + 1;
+  auto entry = std::upper_bound(
+      index_.begin(), index_.end(), sequence,
+      [](uint64_t s, const IndexEntry& e) { return s < e.sequence; });
+  if (entry != index_.begin()) {
+    --entry;
+    at = entry->offset;
+    current = entry->sequence;
+  }
+  std::string header;
+  while (current < sequence) {
+    THREADLINE_RETURN_IF_ERROR(
+        ReadAt(events_->get(), events_path_, at, kRecordHeaderSize, &header));
+    uint64_t found, length;
+    PeekRecordHeader(header.data(), &found, &length);
+    if (found != current) {
+      return absl::InternalError(absl::StrCat(
+          events_path_, " at byte ", at, ": expected record ", current,
+          ", found ", found, "; the file changed behind the journal"));
+    }
+    at += kRecordHeaderSize + length;
+    ++current;
+  }
+  return at;
+}
+
+absl::Status Journal::Compact(uint64_t snapshot_sequence, uint64_t from) {
+  const std::shared_ptr<FileDescriptor> old = events_;
+  const uint64_t kept = end_ - from;
+  THREADLINE_ASSIGN_OR_RETURN(
+      FileDescriptor fresh,
+      ReplaceFileDurably(
+          dir_, kEventsName,
+          [&](int fd, const std::string& path) -> absl::Status {
+            THREADLINE_RETURN_IF_ERROR(
+                WriteAt(fd, path, EncodeEventsHeader(snapshot_sequence), 0));
+            return CopyRange(old->get(), events_path_, from, kept, fd, path,
+                             kEventsHeaderSize);
+          }));
+  events_ = std::make_shared<FileDescriptor>(std::move(fresh));
+  base_ = snapshot_sequence;
+  end_ = kEventsHeaderSize + kept;
+  std::vector<IndexEntry> index;
+  for (const IndexEntry& entry : index_) {
+    if (entry.sequence > snapshot_sequence) {
+      index.push_back({entry.sequence, entry.offset - from + kEventsHeaderSize});
+    }
+  }
+  index_ = std::move(index);
+  // The new file was fsynced whole.
+  MarkDurable(last_);
+  return absl::OkStatus();
+}
+
+absl::Status Journal::RemoveOlderSnapshots(uint64_t sequence) {
+  THREADLINE_ASSIGN_OR_RETURN(std::vector<std::string> names,
+                              ListDirectory(dir_));
+  bool removed = false;
+  for (const std::string& name : names) {
+    uint64_t found;
+    if (ParseSnapshotFileName(name, &found) && found < sequence) {
+      THREADLINE_RETURN_IF_ERROR(RemoveFile(absl::StrCat(dir_, "/", name)));
+      removed = true;
+    }
+  }
+  return removed ? SyncDirectory(dir_) : absl::OkStatus();
+}
+
+}  // namespace threadline::store
+
+namespace threadline {
+
+absl::StatusOr<std::shared_ptr<Store>> OpenJournal(const std::string& dir,
+                                                   JournalOptions options) {
+  THREADLINE_ASSIGN_OR_RETURN(std::shared_ptr<store::Journal> journal,
+                              store::Journal::Open(dir, options));
+  return std::shared_ptr<Store>(std::move(journal));
+}
+
+}  // namespace threadline

@@ -1,0 +1,263 @@
+// The engine with a store: snapshots restore the state exactly, replay
+// rebuilds it, writes are one Append and one Sync, and a failing store never
+// leaves memory ahead of what is stored.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/engine_dump.h"
+#include "engine/fault_store.h"
+#include "engine/sim_data.h"
+#include "gtest/gtest.h"
+#include "threadline/engine.h"
+#include "threadline/store.h"
+
+namespace threadline {
+namespace {
+
+using testing_dump::DumpEngine;
+using testing_store::FaultStore;
+
+const absl::Time kNow =
+    absl::FromCivil(absl::CivilDay(2026, 4, 1), absl::UTCTimeZone());
+
+class DurableTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    data_ = new std::vector<Interaction>(testing_sim::SimInteractions(250));
+  }
+  static void TearDownTestSuite() { delete data_; }
+
+  std::unique_ptr<Engine> Open(std::shared_ptr<Store> store,
+                               uint64_t snapshot_every = 0) {
+    EngineOptions options;
+    options.own_identities = testing_sim::SimOwnIdentities();
+    options.clock = clock_;
+    options.store = std::move(store);
+    options.snapshot_every = snapshot_every;
+    absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Open(options);
+    EXPECT_TRUE(engine.ok()) << engine.status();
+    return engine.ok() ? *std::move(engine) : nullptr;
+  }
+
+  // Ingests data_[from, to) in batches of 50, every fifth one at a time.
+  static void Feed(Engine& engine, size_t from, size_t to) {
+    for (size_t i = from; i < to;) {
+      if ((i / 50) % 5 == 4) {
+        ASSERT_TRUE(engine.Ingest((*data_)[i]).ok()) << (*data_)[i].id;
+        ++i;
+        continue;
+      }
+      const size_t end = std::min(to, i + 50);
+      std::vector<Interaction> batch(data_->begin() + i, data_->begin() + end);
+      for (const auto& r : engine.IngestBatch(batch)) {
+        ASSERT_TRUE(r.ok()) << r.status();
+      }
+      i = end;
+    }
+  }
+
+  // Host actions that leave their own events: a merge, an undone merge, a
+  // resolved case.
+  static void HostActions(Engine& engine) {
+    ASSERT_TRUE(engine.Merge("c-3", "c-11").ok());
+    absl::StatusOr<MergeRecord> m = engine.Merge("c-5", "c-12");
+    ASSERT_TRUE(m.ok()) << m.status();
+    ASSERT_TRUE(engine.Unmerge(m->id).ok());
+    ASSERT_TRUE(engine.SetCaseStatus("k-2", CaseStatus::kResolved, kNow).ok());
+  }
+
+  static std::vector<std::string> Ids() {
+    std::vector<std::string> ids;
+    for (const Interaction& in : *data_) ids.push_back(in.id);
+    return ids;
+  }
+
+  static std::string SnapshotBytes(Store& store, uint64_t* events) {
+    std::string bytes;
+    *events = 0;
+    absl::StatusOr<LoadReport> r = store.Load(
+        [&](const StoredSnapshot& s) {
+          bytes = s.data;
+          return absl::OkStatus();
+        },
+        [&](const StoredEvent&) {
+          ++*events;
+          return absl::OkStatus();
+        });
+    EXPECT_TRUE(r.ok()) << r.status();
+    return bytes;
+  }
+
+  static std::vector<Interaction>* data_;
+  std::shared_ptr<ManualClock> clock_ = std::make_shared<ManualClock>(kNow);
+};
+
+std::vector<Interaction>* DurableTest::data_ = nullptr;
+
+TEST_F(DurableTest, SnapshotRestoresTheWholeStateAndGoesOnAlike) {
+  const size_t half = data_->size() * 2 / 3;
+  std::shared_ptr<Store> store = OpenMemoryStore();
+  std::unique_ptr<Engine> a = Open(store);
+  Feed(*a, 0, half);
+  HostActions(*a);
+  ASSERT_TRUE(a->Checkpoint().ok());
+  const std::string before = DumpEngine(*a, Ids());
+  uint64_t events = 0;
+  const std::string bytes = SnapshotBytes(*store, &events);
+  ASSERT_FALSE(bytes.empty());
+  EXPECT_EQ(events, 0u) << "the snapshot covers every event";
+  a.reset();
+
+  std::unique_ptr<Engine> b = Open(store);
+  EXPECT_GT(b->Recovery().load.snapshot_sequence, 0u);
+  EXPECT_EQ(b->Recovery().load.events, 0u);
+  EXPECT_EQ(b->Recovery().snapshot_taken_at, kNow);
+  EXPECT_EQ(DumpEngine(*b, Ids()), before);
+  // Saved again, the restored state gives the same bytes.
+  ASSERT_TRUE(b->Checkpoint().ok());
+  EXPECT_EQ(SnapshotBytes(*store, &events), bytes);
+
+  // And it goes on exactly as the live engine would have.
+  Feed(*b, half, data_->size());
+  std::unique_ptr<Engine> live = Open(nullptr);
+  Feed(*live, 0, half);
+  HostActions(*live);
+  Feed(*live, half, data_->size());
+  EXPECT_EQ(DumpEngine(*b, Ids()), DumpEngine(*live, Ids()));
+}
+
+TEST_F(DurableTest, ReopenReplaysEventsAfterTheSnapshot) {
+  std::shared_ptr<Store> store = OpenMemoryStore();
+  std::unique_ptr<Engine> a = Open(store);
+  Feed(*a, 0, data_->size() / 2);
+  ASSERT_TRUE(a->Checkpoint().ok());
+  HostActions(*a);
+  Feed(*a, data_->size() / 2, data_->size());
+  const std::string before = DumpEngine(*a, Ids());
+  a.reset();
+
+  std::unique_ptr<Engine> b = Open(store);
+  const RecoveryReport r = b->Recovery();
+  EXPECT_EQ(r.store, "memory");
+  EXPECT_GT(r.load.snapshot_sequence, 0u);
+  EXPECT_GT(r.load.events, 0u);
+  EXPECT_EQ(r.load.snapshot_sequence + r.load.events, r.load.last_sequence);
+  EXPECT_EQ(DumpEngine(*b, Ids()), before);
+}
+
+TEST_F(DurableTest, ReplayWithoutSnapshotEqualsTheLiveEngine) {
+  std::shared_ptr<Store> store = OpenMemoryStore();
+  std::unique_ptr<Engine> a = Open(store);
+  Feed(*a, 0, data_->size());
+  HostActions(*a);
+  const std::string before = DumpEngine(*a, Ids());
+  a.reset();
+  std::unique_ptr<Engine> b = Open(store);
+  EXPECT_EQ(b->Recovery().load.snapshot_sequence, 0u);
+  EXPECT_EQ(DumpEngine(*b, Ids()), before);
+}
+
+TEST_F(DurableTest, SnapshotsAreTakenEverySoManyEvents) {
+  auto store = std::make_shared<FaultStore>(OpenMemoryStore());
+  std::unique_ptr<Engine> a = Open(store, /*snapshot_every=*/500);
+  Feed(*a, 0, data_->size());
+  EXPECT_GE(store->snapshots.load(), 2);
+  const std::string before = DumpEngine(*a, Ids());
+  a.reset();
+  std::unique_ptr<Engine> b = Open(store);
+  EXPECT_GT(b->Recovery().load.snapshot_sequence, 0u);
+  EXPECT_LT(b->Recovery().load.events, 500u + 50u * 2);
+  EXPECT_EQ(DumpEngine(*b, Ids()), before);
+}
+
+TEST_F(DurableTest, ABatchIsOneAppendAndOneSync) {
+  auto store = std::make_shared<FaultStore>(OpenMemoryStore());
+  std::unique_ptr<Engine> a = Open(store);
+  std::vector<Interaction> batch(data_->begin(), data_->begin() + 200);
+  for (const auto& r : a->IngestBatch(batch)) ASSERT_TRUE(r.ok());
+  EXPECT_EQ(store->appends.load(), 1);
+  EXPECT_EQ(store->syncs.load(), 1);
+  ASSERT_TRUE(a->Ingest((*data_)[200]).ok());
+  EXPECT_EQ(store->appends.load(), 2);
+  EXPECT_EQ(store->syncs.load(), 2);
+  // A retry adds nothing but still waits for what it acknowledges.
+  ASSERT_TRUE(a->Ingest((*data_)[200]).ok());
+  EXPECT_EQ(store->appends.load(), 2);
+}
+
+TEST_F(DurableTest, AFailedAppendLeavesTheStateAsStored) {
+  auto store = std::make_shared<FaultStore>(OpenMemoryStore());
+  std::unique_ptr<Engine> a = Open(store);
+  Feed(*a, 0, 400);
+  const std::string before = DumpEngine(*a, Ids());
+
+  store->fail_appends = 1;
+  absl::StatusOr<Linkage> l = a->Ingest((*data_)[400]);
+  EXPECT_EQ(l.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(a->LinkageOf((*data_)[400].id).status().code(),
+            absl::StatusCode::kNotFound);
+  EXPECT_EQ(DumpEngine(*a, Ids()), before);
+
+  store->fail_appends = 1;
+  std::vector<Interaction> batch(data_->begin() + 400, data_->begin() + 450);
+  for (const auto& r : a->IngestBatch(batch)) {
+    EXPECT_EQ(r.status().code(), absl::StatusCode::kResourceExhausted);
+  }
+  EXPECT_EQ(DumpEngine(*a, Ids()), before);
+
+  store->fail_appends = 1;
+  EXPECT_FALSE(a->Merge("c-3", "c-11").ok());
+  store->fail_appends = 1;
+  EXPECT_FALSE(a->SetCaseStatus("k-2", CaseStatus::kResolved, kNow).ok());
+  EXPECT_EQ(DumpEngine(*a, Ids()), before);
+
+  // The store works again: so does the engine, and what it says is stored.
+  Feed(*a, 400, data_->size());
+  HostActions(*a);
+  const std::string after = DumpEngine(*a, Ids());
+  a.reset();
+  EXPECT_EQ(DumpEngine(*Open(store), Ids()), after);
+}
+
+TEST_F(DurableTest, AFailedSyncBelievesTheStore) {
+  std::shared_ptr<Store> inner = OpenMemoryStore();
+  auto store = std::make_shared<FaultStore>(inner);
+  std::unique_ptr<Engine> a = Open(store);
+  Feed(*a, 0, 400);
+  store->fail_syncs = 1;
+  EXPECT_EQ(a->Ingest((*data_)[400]).status().code(),
+            absl::StatusCode::kInternal);
+  // The memory store kept what was appended: the engine shows what a fresh
+  // open of the store shows, and a retry of the same interaction is a no-op.
+  EXPECT_EQ(DumpEngine(*a, Ids()), DumpEngine(*Open(inner), Ids()));
+  EXPECT_TRUE(a->Ingest((*data_)[400]).ok());
+  Feed(*a, 401, data_->size());
+  const std::string after = DumpEngine(*a, Ids());
+  a.reset();
+  EXPECT_EQ(DumpEngine(*Open(inner), Ids()), after);
+}
+
+TEST_F(DurableTest, CheckpointNeedsAStore) {
+  std::unique_ptr<Engine> a = Open(nullptr);
+  EXPECT_EQ(a->Checkpoint().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_TRUE(a->Recovery().store.empty());
+}
+
+TEST_F(DurableTest, AnUnreadableSnapshotIsDataLoss) {
+  std::shared_ptr<Store> store = OpenMemoryStore();
+  std::unique_ptr<Engine> a = Open(store);
+  Feed(*a, 0, 100);
+  a.reset();
+  ASSERT_TRUE(store->WriteSnapshot({10, "not a snapshot"}).ok());
+  EngineOptions options;
+  options.store = store;
+  absl::StatusOr<std::unique_ptr<Engine>> b = Engine::Open(options);
+  EXPECT_EQ(b.status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_NE(b.status().message().find("snapshot at sequence 10"),
+            std::string::npos)
+      << b.status();
+}
+
+}  // namespace
+}  // namespace threadline
