@@ -22,6 +22,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "store/postgres_schema.h"
+#include "store/sequence_check.h"
 #include "threadline/status_macros.h"
 #include "threadline/store.h"
 
@@ -32,6 +33,8 @@ using store_internal::LockTenantSql;
 using store_internal::PostgresError;
 using store_internal::TenantTables;
 
+// The longest record: PostgreSQL's limit for one bytea value is 1 GiB.
+constexpr uint64_t kMaxPayload = (uint64_t{1} << 30) - 1;
 // Rows per INSERT statement: PostgreSQL takes at most 65535 parameters.
 constexpr size_t kRowsPerInsert = 1000;
 // Rows per page while loading, so a long history never sits in memory twice.
@@ -46,10 +49,7 @@ class PostgresStore final : public Store {
                 TenantTables tables)
       : tenant_(std::move(tenant)),
         connection_(std::move(conn)),
-        tables_(std::move(tables)),
-        stored_last_(tables_.last_sequence),
-        appended_last_(tables_.last_sequence),
-        synced_(tables_.last_sequence) {}
+        tables_(std::move(tables)) {}
 
   absl::StatusOr<LoadReport> Load(
       const std::function<absl::Status(const StoredSnapshot&)>& on_snapshot,
@@ -85,8 +85,22 @@ class PostgresStore final : public Store {
       const std::function<absl::Status(const StoredSnapshot&)>& on_snapshot,
       const std::function<absl::Status(const StoredEvent&)>& on_event)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(connection_mu_);
-  absl::Status Compact(const StoredSnapshot& snapshot)
+  // StoreSnapshot: in one transaction, stores `snapshot` and deletes the
+  // snapshots and events it covers. Sets `overtaken` when another host wrote.
+  absl::Status StoreSnapshot(const StoredSnapshot& snapshot, bool* overtaken)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(connection_mu_);
+  // Reclaim: rewrites the tenant's partitions so deleted rows leave no bytes.
+  absl::Status Reclaim(uint64_t sequence)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(connection_mu_);
+
+  // CheckUsable: why the store cannot write now, if it cannot.
+  absl::Status CheckUsable() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    if (!loaded_) {
+      return absl::FailedPreconditionError(
+          absl::StrCat(Describe(), ": call Load before writing"));
+    }
+    return failed_;
+  }
 
   const std::string tenant_;
 
@@ -95,17 +109,20 @@ class PostgresStore final : public Store {
       ABSL_GUARDED_BY(connection_mu_);
   const TenantTables tables_;
   // The newest sequence this store knows the tables hold.
-  uint64_t stored_last_ ABSL_GUARDED_BY(connection_mu_);
+  uint64_t stored_last_ ABSL_GUARDED_BY(connection_mu_) = 0;
 
   absl::Mutex mu_;
   absl::CondVar synced_cv_;
   std::vector<StoredEvent> queue_ ABSL_GUARDED_BY(mu_);
-  uint64_t appended_last_ ABSL_GUARDED_BY(mu_);
-  uint64_t synced_ ABSL_GUARDED_BY(mu_);
+  uint64_t appended_last_ ABSL_GUARDED_BY(mu_) = 0;
+  uint64_t synced_ ABSL_GUARDED_BY(mu_) = 0;
+  uint64_t snapshot_sequence_ ABSL_GUARDED_BY(mu_) = 0;
   bool syncing_ ABSL_GUARDED_BY(mu_) = false;
-  bool appended_ ABSL_GUARDED_BY(mu_) = false;
+  bool loading_ ABSL_GUARDED_BY(mu_) = false;
+  bool loaded_ ABSL_GUARDED_BY(mu_) = false;
   // Set by the first failed write, for good: the queued events that went
-  // with it are lost, so later ones would leave a gap.
+  // with it are lost, so later ones would leave a gap; and after another
+  // host's write this store's view is stale.
   absl::Status failed_ ABSL_GUARDED_BY(mu_);
 };
 
@@ -114,22 +131,31 @@ absl::StatusOr<LoadReport> PostgresStore::Load(
     const std::function<absl::Status(const StoredEvent&)>& on_event) {
   {
     absl::MutexLock lock(&mu_);
-    if (appended_) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          Describe(), ": Load after Append (Load comes first, once)"));
+    // After a failed write the store is done: an engine that reloads to
+    // recover learns why, and that it must open the store again.
+    if (!failed_.ok()) return failed_;
+    if (loaded_ || loading_) {
+      return absl::FailedPreconditionError(
+          absl::StrCat(Describe(), ": Load was already called"));
     }
+    loading_ = true;
   }
-  absl::MutexLock connection_lock(&connection_mu_);
   absl::StatusOr<LoadReport> report;
-  try {
-    report = LoadLocked(on_snapshot, on_event);
-  } catch (const std::exception& e) {
-    return PostgresError(e, absl::StrCat("loading tenant ", tenant_));
+  {
+    absl::MutexLock connection_lock(&connection_mu_);
+    try {
+      report = LoadLocked(on_snapshot, on_event);
+    } catch (const std::exception& e) {
+      report = PostgresError(e, absl::StrCat("loading tenant ", tenant_));
+    }
+    if (report.ok()) stored_last_ = report->last_sequence;
   }
-  if (!report.ok()) return report;
-  stored_last_ = report->last_sequence;
   absl::MutexLock lock(&mu_);
+  loading_ = false;
+  if (!report.ok()) return report;
+  loaded_ = true;
   appended_last_ = synced_ = report->last_sequence;
+  snapshot_sequence_ = report->snapshot_sequence;
   return report;
 }
 
@@ -180,19 +206,12 @@ absl::StatusOr<LoadReport> PostgresStore::LoadLocked(
 absl::StatusOr<uint64_t> PostgresStore::Append(
     const std::vector<StoredEvent>& events) {
   absl::MutexLock lock(&mu_);
-  if (!failed_.ok()) return failed_;
-  appended_ = true;
-  uint64_t expected = appended_last_ + 1;
-  for (const StoredEvent& event : events) {
-    if (event.sequence != expected) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          Describe(), ": appended event sequence ", event.sequence,
-          " does not follow on (expected ", expected, ")"));
-    }
-    ++expected;
-  }
+  THREADLINE_RETURN_IF_ERROR(CheckUsable());
+  THREADLINE_RETURN_IF_ERROR(
+      store::CheckFollowOn(events, appended_last_, kMaxPayload, Describe()));
+  if (events.empty()) return appended_last_;
   queue_.insert(queue_.end(), events.begin(), events.end());
-  appended_last_ = expected - 1;
+  appended_last_ = events.back().sequence;
   return appended_last_;
 }
 
@@ -206,11 +225,8 @@ absl::Status PostgresStore::Sync(uint64_t ticket) {
     }
     if (synced_ >= ticket) return absl::OkStatus();
     if (!failed_.ok()) return failed_;
-    if (ticket > appended_last_) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          Describe(), ": Sync ticket ", ticket, " is beyond the last append (",
-          appended_last_, ")"));
-    }
+    THREADLINE_RETURN_IF_ERROR(
+        store::CheckTicket(ticket, appended_last_, Describe()));
     // This caller sends everything queued, for all who wait.
     syncing_ = true;
     batch.swap(queue_);
@@ -299,28 +315,36 @@ void PostgresStore::InsertRows(pqxx::work& txn,
 absl::Status PostgresStore::WriteSnapshot(const StoredSnapshot& snapshot) {
   {
     absl::MutexLock lock(&mu_);
-    if (snapshot.sequence > appended_last_) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          Describe(), ": snapshot at sequence ", snapshot.sequence,
-          " is beyond the last event (", appended_last_, ")"));
-    }
+    THREADLINE_RETURN_IF_ERROR(CheckUsable());
+    THREADLINE_RETURN_IF_ERROR(store::CheckSnapshot(
+        snapshot, snapshot_sequence_, appended_last_, Describe()));
   }
   // The events it covers must be stored before they can be dropped.
   THREADLINE_RETURN_IF_ERROR(Sync(snapshot.sequence));
   absl::MutexLock connection_lock(&connection_mu_);
-  try {
-    return Compact(snapshot);
-  } catch (const std::exception& e) {
-    return PostgresError(e, absl::StrCat("writing the snapshot at sequence ",
-                                         snapshot.sequence, " of tenant ",
-                                         tenant_));
+  bool overtaken = false;
+  absl::Status stored = StoreSnapshot(snapshot, &overtaken);
+  {
+    absl::MutexLock lock(&mu_);
+    if (overtaken && failed_.ok()) failed_ = stored;
+    if (stored.ok()) {
+      snapshot_sequence_ = std::max(snapshot_sequence_, snapshot.sequence);
+    }
   }
+  if (!stored.ok()) return stored;
+  stored_last_ = std::max(stored_last_, snapshot.sequence);
+  return Reclaim(snapshot.sequence);
 }
 
-absl::Status PostgresStore::Compact(const StoredSnapshot& snapshot) {
-  {
+absl::Status PostgresStore::StoreSnapshot(const StoredSnapshot& snapshot,
+                                          bool* overtaken) {
+  try {
     pqxx::work txn(*connection_, "threadline_snapshot");
-    THREADLINE_RETURN_IF_ERROR(CheckNotOvertaken(txn));
+    absl::Status current = CheckNotOvertaken(txn);
+    if (!current.ok()) {
+      *overtaken = true;
+      return current;
+    }
     txn.exec_params(
         "INSERT INTO threadline.snapshots (tenant, sequence, data) "
         "VALUES ($1, $2, $3) ON CONFLICT (tenant, sequence) "
@@ -333,23 +357,31 @@ absl::Status PostgresStore::Compact(const StoredSnapshot& snapshot) {
         "DELETE FROM threadline.events WHERE tenant = $1 AND sequence <= $2",
         tenant_, snapshot.sequence);
     txn.commit();
+    return absl::OkStatus();
+  } catch (const std::exception& e) {
+    return PostgresError(e, absl::StrCat("writing the snapshot at sequence ",
+                                         snapshot.sequence, " of tenant ",
+                                         tenant_));
   }
-  stored_last_ = std::max(stored_last_, snapshot.sequence);
+}
+
+absl::Status PostgresStore::Reclaim(uint64_t sequence) {
   // Deleted rows stay in the table's pages, bytes and all, until the pages
-  // are rewritten; plain VACUUM only marks the space free. VACUUM FULL of the
-  // tenant's own partitions writes new files with the live rows only and
-  // removes the old ones, and locks no other tenant.
+  // are rewritten: plain VACUUM only marks their space free. VACUUM FULL of
+  // the tenant's own partitions writes new files with the live rows only and
+  // removes the old ones; it locks no other tenant.
   try {
     pqxx::nontransaction vacuum(*connection_, "threadline_vacuum");
     vacuum.exec(absl::StrCat("VACUUM FULL ", tables_.events, ", ",
                              tables_.snapshots));
+    return absl::OkStatus();
   } catch (const std::exception& e) {
     return PostgresError(
         e, absl::StrCat("rewriting ", tables_.events, " after the snapshot at ",
-                        snapshot.sequence, " (stored; the dropped events' "
-                        "bytes may remain until the next snapshot)"));
+                        sequence, " of tenant ", tenant_,
+                        " (the snapshot is stored; the dropped events' bytes "
+                        "may remain in the files until the next snapshot)"));
   }
-  return absl::OkStatus();
 }
 
 }  // namespace

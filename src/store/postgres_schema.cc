@@ -103,14 +103,6 @@ absl::StatusOr<TenantTables> Prepare(pqxx::work& txn,
   tables.snapshots = absl::StrCat("threadline.snapshots_", id);
   CreatePartition(txn, "threadline.events", tables.events, tenant);
   CreatePartition(txn, "threadline.snapshots", tables.snapshots, tenant);
-  tables.last_sequence =
-      txn.exec_params1(
-             "SELECT coalesce(greatest("
-             " (SELECT max(sequence) FROM threadline.events WHERE tenant = $1),"
-             " (SELECT max(sequence) FROM threadline.snapshots"
-             "  WHERE tenant = $1)), 0)",
-             tenant)[0]
-          .as<uint64_t>();
   txn.commit();
   return tables;
 }

@@ -28,12 +28,10 @@
 namespace threadline {
 namespace store_internal {
 
-// TenantTables: where one tenant's rows live, and what the store found there
-// when it opened.
+// TenantTables: where one tenant's rows live.
 struct TenantTables {
   std::string events;     // "threadline.events_12": the tenant's partitions
   std::string snapshots;  // "threadline.snapshots_12"
-  uint64_t last_sequence = 0;  // newest event or snapshot sequence stored
 };
 
 // kSchemaVersion: the newest migration this code knows.

@@ -120,6 +120,10 @@ TEST_F(PostgresSchemaTest, CreatesTheSchemaOnceWhenHostsOpenAtOnce) {
 TEST_F(PostgresSchemaTest, SnapshotLeavesNoByteOfTheEventsItCovers) {
   absl::StatusOr<std::shared_ptr<Store>> store = Open(connection_, tenant_);
   ASSERT_TRUE(store.ok()) << store.status();
+  ASSERT_TRUE((*store)
+                  ->Load([](const StoredSnapshot&) { return absl::OkStatus(); },
+                         [](const StoredEvent&) { return absl::OkStatus(); })
+                  .ok());
   const std::string marker = "erase me " + tenant_;
   const std::string old_snapshot = "old snapshot " + tenant_;
   // Large covered events and small kept ones: when a page is compacted the

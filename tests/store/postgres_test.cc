@@ -40,6 +40,13 @@ class PostgresStoreTest : public ::testing::Test {
     return store.ok() ? *store : nullptr;
   }
 
+  // OpenLoaded: opened and loaded, ready to write.
+  std::shared_ptr<Store> OpenLoaded(const std::string& tenant) {
+    std::shared_ptr<Store> store = Open(tenant);
+    if (store != nullptr) LoadAll(*store);
+    return store;
+  }
+
   // Loaded: what a Load of `store` delivered.
   struct Loaded {
     LoadReport report;
@@ -115,8 +122,8 @@ TEST_F(PostgresStoreTest, RoundTripsAndReopens) {
 }
 
 TEST_F(PostgresStoreTest, KeepsTenantsApart) {
-  std::shared_ptr<Store> a = Open(tenant_ + "-a");
-  std::shared_ptr<Store> b = Open(tenant_ + "-b");
+  std::shared_ptr<Store> a = OpenLoaded(tenant_ + "-a");
+  std::shared_ptr<Store> b = OpenLoaded(tenant_ + "-b");
   ASSERT_NE(a, nullptr);
   ASSERT_NE(b, nullptr);
   ASSERT_TRUE(AppendAndSync(*a, Events(1, 3, "of a")).ok());
@@ -131,21 +138,32 @@ TEST_F(PostgresStoreTest, KeepsTenantsApart) {
 TEST_F(PostgresStoreTest, RejectsWhatBreaksTheContract) {
   std::shared_ptr<Store> store = Open(tenant_);
   ASSERT_NE(store, nullptr);
-  ASSERT_TRUE(AppendAndSync(*store, Events(1, 2)).ok());
-  absl::StatusOr<uint64_t> gap = store->Append(Events(4, 4));
-  EXPECT_EQ(gap.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_TRUE(absl::StrContains(gap.status().message(), "4")) << gap.status();
+  EXPECT_EQ(store->Append(Events(1, 1)).status().code(),
+            absl::StatusCode::kFailedPrecondition);
+  LoadAll(*store);
   EXPECT_EQ(store->Load([](const StoredSnapshot&) { return absl::OkStatus(); },
                         [](const StoredEvent&) { return absl::OkStatus(); })
                 .status()
                 .code(),
             absl::StatusCode::kFailedPrecondition);
+  ASSERT_TRUE(AppendAndSync(*store, Events(1, 2)).ok());
+  absl::StatusOr<uint64_t> gap = store->Append(Events(4, 4));
+  EXPECT_EQ(gap.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(absl::StrContains(gap.status().message(), "4")) << gap.status();
+  absl::StatusOr<uint64_t> taken = store->Append(Events(2, 2));
+  EXPECT_EQ(taken.status().code(), absl::StatusCode::kAborted);
+  EXPECT_EQ(store->Sync(3).code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(store->WriteSnapshot({9, "ahead"}).code(),
             absl::StatusCode::kInvalidArgument);
+  ASSERT_TRUE(store->WriteSnapshot({2, "at 2"}).ok());
+  EXPECT_EQ(store->WriteSnapshot({1, "older"}).code(),
+            absl::StatusCode::kInvalidArgument);
+  // None of the refusals broke the store.
+  EXPECT_TRUE(AppendAndSync(*store, Events(3, 3)).ok());
 }
 
 TEST_F(PostgresStoreTest, ReportsAMissingEventAsDataLoss) {
-  std::shared_ptr<Store> store = Open(tenant_);
+  std::shared_ptr<Store> store = OpenLoaded(tenant_);
   ASSERT_NE(store, nullptr);
   ASSERT_TRUE(AppendAndSync(*store, Events(1, 5)).ok());
   pqxx::connection c(connection_);
@@ -176,9 +194,14 @@ TEST_F(PostgresStoreTest, SecondWriterIsAbortedUntilItReopens) {
   EXPECT_TRUE(absl::StrContains(lost.message(), "another host")) << lost;
   EXPECT_TRUE(absl::StrContains(lost.message(), "open the store again"))
       << lost;
-  // It stays refused: its view of the tenant is stale.
+  // It stays refused, and will not reload: its view of the tenant is stale.
   EXPECT_EQ(second->Append(Events(2, 2)).status().code(),
             absl::StatusCode::kAborted);
+  absl::Status reload =
+      second->Load([](const StoredSnapshot&) { return absl::OkStatus(); },
+                   [](const StoredEvent&) { return absl::OkStatus(); })
+          .status();
+  EXPECT_EQ(reload.code(), absl::StatusCode::kAborted) << reload;
 
   // Opening again takes over, with the first host's events.
   std::shared_ptr<Store> takeover = Open(tenant_);
@@ -195,7 +218,7 @@ TEST_F(PostgresStoreTest, SecondWriterIsAbortedUntilItReopens) {
 }
 
 TEST_F(PostgresStoreTest, StaleHostCannotSnapshot) {
-  std::shared_ptr<Store> first = Open(tenant_);
+  std::shared_ptr<Store> first = OpenLoaded(tenant_);
   ASSERT_NE(first, nullptr);
   ASSERT_TRUE(AppendAndSync(*first, Events(1, 2)).ok());
   std::shared_ptr<Store> second = Open(tenant_);
@@ -203,6 +226,8 @@ TEST_F(PostgresStoreTest, StaleHostCannotSnapshot) {
   LoadAll(*second);
   ASSERT_TRUE(AppendAndSync(*second, Events(3, 3)).ok());
   EXPECT_EQ(first->WriteSnapshot({2, "stale"}).code(),
+            absl::StatusCode::kAborted);
+  EXPECT_EQ(first->Append(Events(3, 3)).status().code(),
             absl::StatusCode::kAborted);
   EXPECT_EQ(Count("SELECT count(*) FROM threadline.events WHERE tenant = $1"),
             3);
