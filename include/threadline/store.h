@@ -71,7 +71,9 @@ class THREADLINE_EXPORT Store {
   // by Engine::Open before any Append. A callback's error stops the load and
   // is returned. A torn or corrupt record at the very end (a crash mid-write)
   // is cut off and reported in the LoadReport; damage before the end is
-  // DataLoss naming where it is.
+  // DataLoss naming where it is. The journal refuses Append and
+  // WriteSnapshot until Load has succeeded (FailedPrecondition): only Load
+  // learns where the journal ends.
   [[nodiscard]] virtual absl::StatusOr<LoadReport> Load(
       const std::function<absl::Status(const StoredSnapshot&)>& on_snapshot,
       const std::function<absl::Status(const StoredEvent&)>& on_event) = 0;
@@ -79,19 +81,26 @@ class THREADLINE_EXPORT Store {
   // Append: adds records after the last one, their sequences following on.
   // Quick (the engine holds its lock): it writes, it does not wait for the
   // disk. Returns a ticket for Sync. On error nothing of these records is
-  // stored (a write error, a full disk) and the status says why; a record
-  // whose sequence another writer already took is Aborted.
+  // stored (a write error, a full disk: ResourceExhausted) and the status
+  // says why; a record whose sequence another writer already took is
+  // Aborted; a gap in the sequences is InvalidArgument. An empty `events`
+  // stores nothing and returns the ticket of the last record.
   [[nodiscard]] virtual absl::StatusOr<uint64_t> Append(
       const std::vector<StoredEvent>& events) = 0;
 
   // Sync: returns once everything appended up to `ticket` is durable, as the
   // store's sync policy defines it. Concurrent callers share one sync (group
-  // commit). An error means those records may not be durable.
+  // commit). With SyncPolicy::kInterval it returns at once (durability is
+  // the background sync's), reporting a background sync that failed. An
+  // error means those records may not be durable; a ticket never issued is
+  // InvalidArgument.
   [[nodiscard]] virtual absl::Status Sync(uint64_t ticket) = 0;
 
   // WriteSnapshot: stores a snapshot, durably, and drops the events it
   // covers (compaction): no byte of them remains in the store's files or
-  // tables afterwards, which is what erasure relies on.
+  // tables afterwards, which is what erasure relies on. InvalidArgument for
+  // sequence 0, a sequence after the last event or one older than the
+  // stored snapshot.
   [[nodiscard]] virtual absl::Status WriteSnapshot(
       const StoredSnapshot& snapshot) = 0;
 
@@ -103,7 +112,9 @@ class THREADLINE_EXPORT Store {
   Store() = default;
 };
 
-// OpenMemoryStore: a store that keeps records in memory only.
+// OpenMemoryStore: a store that keeps records in memory only, for as long as
+// the returned object lives. Sync has nothing to wait for; WriteSnapshot
+// drops the covered events as the other stores do.
 [[nodiscard]] THREADLINE_EXPORT std::shared_ptr<Store> OpenMemoryStore();
 
 // SyncPolicy: when an acknowledged ingest is on disk.
@@ -113,8 +124,9 @@ enum class SyncPolicy {
   // cut.
   kEveryIngest,
   // Syncs at most every JournalOptions::sync_interval in the background:
-  // Ingest returns once written to the operating system. Survives a crash of
-  // the process, may lose the last interval on a power cut.
+  // Ingest returns once written to the operating system (Store::Sync returns
+  // at once). Survives a crash of the process, may lose the last interval on
+  // a power cut. Closing the journal syncs what is left.
   kInterval,
 };
 

@@ -1,0 +1,309 @@
+// File: journal_test.cc
+// The journal's own promises: it survives closing and opening, one process
+// at a time, erasure by snapshot leaves no byte behind, a real write error
+// leaves no partial record, and group commit shares fdatasync calls.
+#include "store/journal.h"
+
+#include <signal.h>
+#include <sys/resource.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/synchronization/mutex.h"
+#include "gtest/gtest.h"
+#include "journal_test_util.h"
+#include "threadline/store.h"
+
+namespace threadline {
+namespace {
+
+using testing_util::Equal;
+using testing_util::Event;
+using testing_util::Events;
+using testing_util::LoadAll;
+using testing_util::Loaded;
+using testing_util::ReadFileOrDie;
+using testing_util::ScratchDir;
+
+std::shared_ptr<Store> OpenOrDie(const std::string& dir,
+                                 JournalOptions options = {}) {
+  absl::StatusOr<std::shared_ptr<Store>> store = OpenJournal(dir, options);
+  EXPECT_TRUE(store.ok()) << store.status();
+  return store.ok() ? *store : nullptr;
+}
+
+store::Journal& AsJournal(Store& store) {
+  return dynamic_cast<store::Journal&>(store);
+}
+
+TEST(JournalTest, RoundTripAndReopen) {
+  ScratchDir dir;
+  const std::string path = dir.Sub("journal");  // created when missing
+  std::vector<StoredEvent> all = Events(1, 3);
+  {
+    std::shared_ptr<Store> store = OpenOrDie(path);
+    ASSERT_NE(store, nullptr);
+    EXPECT_EQ(store->Describe(), "journal " + path);
+    ASSERT_TRUE(LoadAll(*store).report.ok());
+    absl::StatusOr<uint64_t> ticket = store->Append(all);
+    ASSERT_TRUE(ticket.ok()) << ticket.status();
+    ASSERT_TRUE(store->Sync(*ticket).ok());
+    // An empty payload and a large one frame like any other.
+    std::vector<StoredEvent> more = {{4, ""}, Event(5, "big", 300000)};
+    ticket = store->Append(more);
+    ASSERT_TRUE(ticket.ok()) << ticket.status();
+    EXPECT_EQ(*ticket, 5u);
+    ASSERT_TRUE(store->Sync(*ticket).ok());
+    all.insert(all.end(), more.begin(), more.end());
+  }
+  for (int round = 0; round < 2; ++round) {
+    std::shared_ptr<Store> store = OpenOrDie(path);
+    ASSERT_NE(store, nullptr);
+    Loaded loaded = LoadAll(*store);
+    ASSERT_TRUE(loaded.report.ok()) << loaded.report.status();
+    EXPECT_TRUE(Equal(loaded.events, all));
+    EXPECT_EQ(loaded.report->events, all.size());
+    EXPECT_EQ(loaded.report->last_sequence, all.size());
+    EXPECT_EQ(loaded.report->dropped_bytes, 0u);
+    EXPECT_EQ(loaded.report->dropped, "");
+    // Appending after a reopen follows on.
+    StoredEvent next = Event(all.size() + 1);
+    absl::StatusOr<uint64_t> ticket = store->Append({next});
+    ASSERT_TRUE(ticket.ok()) << ticket.status();
+    all.push_back(next);
+  }
+}
+
+TEST(JournalTest, AppendBeforeLoadIsFailedPrecondition) {
+  ScratchDir dir;
+  std::shared_ptr<Store> store = OpenOrDie(dir.path());
+  ASSERT_NE(store, nullptr);
+  absl::StatusOr<uint64_t> ticket = store->Append({Event(1)});
+  EXPECT_EQ(ticket.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(store->WriteSnapshot({1, "x"}).code(),
+            absl::StatusCode::kFailedPrecondition);
+  ASSERT_TRUE(LoadAll(*store).report.ok());
+  EXPECT_EQ(LoadAll(*store).report.status().code(),
+            absl::StatusCode::kFailedPrecondition);
+}
+
+TEST(JournalTest, SecondOpenOfTheSameDirectoryFails) {
+  ScratchDir dir;
+  std::shared_ptr<Store> first = OpenOrDie(dir.path());
+  ASSERT_NE(first, nullptr);
+  absl::StatusOr<std::shared_ptr<Store>> second = OpenJournal(dir.path());
+  EXPECT_EQ(second.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(second.status().message().find(dir.path()), std::string::npos)
+      << second.status();
+  first.reset();  // closing releases the lock
+  EXPECT_TRUE(OpenJournal(dir.path()).ok());
+}
+
+TEST(JournalTest, BadOptionsNameTheField) {
+  ScratchDir dir;
+  JournalOptions options;
+  options.sync = SyncPolicy::kInterval;
+  options.sync_interval = absl::ZeroDuration();
+  absl::StatusOr<std::shared_ptr<Store>> store = OpenJournal(dir.path(), options);
+  EXPECT_EQ(store.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(store.status().message().find("sync_interval"), std::string::npos);
+  EXPECT_EQ(OpenJournal("").status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST(JournalTest, SnapshotLeavesNoByteOfCoveredEvents) {
+  ScratchDir dir;
+  const std::string kCovered = "ERASE-ME-7f3a";  // only in covered events
+  {
+    std::shared_ptr<Store> store = OpenOrDie(dir.path());
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(LoadAll(*store).report.ok());
+    ASSERT_TRUE(store->Append(Events(1, 40, kCovered)).ok());
+    ASSERT_TRUE(store->Append(Events(41, 5, "kept")).ok());
+    ASSERT_TRUE(store->WriteSnapshot({30, "snapshot through 30"}).ok());
+    ASSERT_TRUE(store->Append(Events(46, 5, "later")).ok());
+    // The snapshot at 40 covers the rest of the marked events.
+    ASSERT_TRUE(store->WriteSnapshot({40, "snapshot through 40"}).ok());
+    for (const std::string& file : testing_util::FilesIn(dir.path())) {
+      EXPECT_EQ(ReadFileOrDie(file).find(kCovered), std::string::npos)
+          << file << " still holds a covered event";
+    }
+    ASSERT_TRUE(store->Append(Events(51, 2, "after")).ok());
+  }
+  int snapshots = 0;
+  for (const std::string& file : testing_util::FilesIn(dir.path())) {
+    EXPECT_EQ(ReadFileOrDie(file).find(kCovered), std::string::npos) << file;
+    if (file.find("snapshot-") != std::string::npos) ++snapshots;
+  }
+  EXPECT_EQ(snapshots, 1);  // the older one is gone
+
+  std::shared_ptr<Store> store = OpenOrDie(dir.path());
+  ASSERT_NE(store, nullptr);
+  Loaded loaded = LoadAll(*store);
+  ASSERT_TRUE(loaded.report.ok()) << loaded.report.status();
+  ASSERT_TRUE(loaded.snapshot.has_value());
+  EXPECT_EQ(loaded.snapshot->sequence, 40u);
+  EXPECT_EQ(loaded.snapshot->data, "snapshot through 40");
+  std::vector<StoredEvent> expected = Events(41, 5, "kept");
+  for (const StoredEvent& e : Events(46, 5, "later")) expected.push_back(e);
+  for (const StoredEvent& e : Events(51, 2, "after")) expected.push_back(e);
+  EXPECT_TRUE(Equal(loaded.events, expected));
+  EXPECT_EQ(loaded.report->last_sequence, 52u);
+}
+
+TEST(JournalTest, SnapshotOfEverythingLeavesAnEmptyLogThatAppendsFollowOn) {
+  ScratchDir dir;
+  {
+    std::shared_ptr<Store> store = OpenOrDie(dir.path());
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(LoadAll(*store).report.ok());
+    ASSERT_TRUE(store->Append(Events(1, 5)).ok());
+    ASSERT_TRUE(store->WriteSnapshot({5, "all"}).ok());
+  }
+  {
+    std::shared_ptr<Store> store = OpenOrDie(dir.path());
+    ASSERT_NE(store, nullptr);
+    Loaded loaded = LoadAll(*store);
+    ASSERT_TRUE(loaded.report.ok()) << loaded.report.status();
+    EXPECT_EQ(loaded.report->last_sequence, 5u);
+    EXPECT_TRUE(loaded.events.empty());
+    ASSERT_TRUE(store->Append({Event(6)}).ok());
+  }
+  std::shared_ptr<Store> store = OpenOrDie(dir.path());
+  ASSERT_NE(store, nullptr);
+  Loaded loaded = LoadAll(*store);
+  ASSERT_TRUE(loaded.report.ok()) << loaded.report.status();
+  EXPECT_TRUE(Equal(loaded.events, {Event(6)}));
+}
+
+// RLIMIT_FSIZE makes the kernel refuse writes past a size: a real write
+// error (EFBIG) and a real short write, without a full disk.
+class FileSizeLimit {
+ public:
+  explicit FileSizeLimit(rlim_t bytes) {
+    old_handler_ = ::signal(SIGXFSZ, SIG_IGN);
+    ::getrlimit(RLIMIT_FSIZE, &old_);
+    rlimit limited = old_;
+    limited.rlim_cur = bytes;
+    ::setrlimit(RLIMIT_FSIZE, &limited);
+  }
+  ~FileSizeLimit() {
+    ::setrlimit(RLIMIT_FSIZE, &old_);
+    ::signal(SIGXFSZ, old_handler_);
+  }
+
+ private:
+  rlimit old_;
+  sighandler_t old_handler_;
+};
+
+TEST(JournalTest, WriteErrorLeavesNoPartialRecordAndTheJournalUsable) {
+  ScratchDir dir;
+  std::shared_ptr<Store> store = OpenOrDie(dir.path());
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(LoadAll(*store).report.ok());
+  ASSERT_TRUE(store->Append(Events(1, 10)).ok());
+  const std::string events_path = AsJournal(*store).events_path();
+  const uintmax_t before = std::filesystem::file_size(events_path);
+
+  absl::StatusOr<uint64_t> failed;
+  {
+    // Room for part of the batch only: the first write is short, the next
+    // fails.
+    FileSizeLimit limit(before + 500);
+    failed = store->Append(Events(11, 10));
+  }
+  EXPECT_EQ(failed.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_NE(failed.status().message().find(events_path), std::string::npos)
+      << failed.status();
+  EXPECT_NE(failed.status().message().find("events 11..20"), std::string::npos)
+      << failed.status();
+  EXPECT_NE(failed.status().message().find("File too large"), std::string::npos)
+      << failed.status();
+  EXPECT_EQ(std::filesystem::file_size(events_path), before);
+
+  // The limit is lifted: the same records go in.
+  absl::StatusOr<uint64_t> ticket = store->Append(Events(11, 10));
+  ASSERT_TRUE(ticket.ok()) << ticket.status();
+  ASSERT_TRUE(store->Sync(*ticket).ok());
+  store.reset();
+
+  store = OpenOrDie(dir.path());
+  ASSERT_NE(store, nullptr);
+  Loaded loaded = LoadAll(*store);
+  ASSERT_TRUE(loaded.report.ok()) << loaded.report.status();
+  EXPECT_TRUE(Equal(loaded.events, Events(1, 20)));
+  EXPECT_EQ(loaded.report->dropped_bytes, 0u);
+}
+
+TEST(JournalTest, GroupCommitSharesFdatasync) {
+  ScratchDir dir;
+  std::shared_ptr<Store> store = OpenOrDie(dir.path());
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(LoadAll(*store).report.ok());
+  constexpr int kThreads = 8;
+  constexpr int kPerThread = 60;
+  absl::Mutex mu;  // the engine's lock: sequences are taken under it
+  uint64_t next = 1;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < kPerThread; ++i) {
+        absl::StatusOr<uint64_t> ticket;
+        {
+          absl::MutexLock lock(&mu);
+          ticket = store->Append({Event(next, "group", 300)});
+          if (ticket.ok()) ++next;
+        }
+        ASSERT_TRUE(ticket.ok()) << ticket.status();
+        ASSERT_TRUE(store->Sync(*ticket).ok());
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  const uint64_t syncs = AsJournal(*store).fdatasync_calls();
+  EXPECT_GT(syncs, 0u);
+  EXPECT_LT(syncs, uint64_t{kThreads * kPerThread});
+  store.reset();
+
+  store = OpenOrDie(dir.path());
+  ASSERT_NE(store, nullptr);
+  Loaded loaded = LoadAll(*store);
+  ASSERT_TRUE(loaded.report.ok()) << loaded.report.status();
+  EXPECT_TRUE(Equal(loaded.events, Events(1, kThreads * kPerThread, "group", 300)));
+}
+
+TEST(JournalTest, IntervalPolicySyncsInTheBackground) {
+  ScratchDir dir;
+  JournalOptions options;
+  options.sync = SyncPolicy::kInterval;
+  options.sync_interval = absl::Milliseconds(2);
+  std::shared_ptr<Store> store = OpenOrDie(dir.path(), options);
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(LoadAll(*store).report.ok());
+  store::Journal& journal = AsJournal(*store);
+  const uint64_t syncs_before = journal.fdatasync_calls();
+  uint64_t ticket = 0;
+  for (int i = 0; i < 20; ++i) {
+    absl::StatusOr<uint64_t> appended = store->Append({Event(i + 1)});
+    ASSERT_TRUE(appended.ok()) << appended.status();
+    ticket = *appended;
+    EXPECT_TRUE(store->Sync(ticket).ok());  // returns at once
+  }
+  EXPECT_TRUE(journal.WaitDurable(ticket, absl::Seconds(30)));
+  EXPECT_GT(journal.fdatasync_calls(), syncs_before);
+  EXPECT_LT(journal.fdatasync_calls() - syncs_before, 20u + 1);
+  store.reset();
+
+  store = OpenOrDie(dir.path(), options);
+  ASSERT_NE(store, nullptr);
+  Loaded loaded = LoadAll(*store);
+  ASSERT_TRUE(loaded.report.ok()) << loaded.report.status();
+  EXPECT_TRUE(Equal(loaded.events, Events(1, 20)));
+}
+
+}  // namespace
+}  // namespace threadline
