@@ -173,13 +173,20 @@ struct EngineStats {
 // its state from what the store holds (snapshot and events), so memory never
 // runs ahead of the store: an ingest that failed may or may not be stored
 // (after a failed Sync) and can be retried with the same id. Reads keep
-// working throughout; if the rebuild fails as well, every later write
-// returns the rebuild's error until the engine is opened again.
+// working throughout. A store that cannot be loaded twice (the journal loads
+// once per OpenJournal) or whose second load fails leaves the engine unable
+// to rebuild: reads then answer from memory, which may include the failed
+// write, and every later write returns FailedPrecondition naming the store
+// error until the engine (and its store) is opened again.
 class THREADLINE_EXPORT Engine {
  public:
   // Open: a new engine with `options`. InvalidArgument naming the field for
   // a bad option (an unknown default_region, a negative window, an own
-  // identity that does not normalize).
+  // identity that does not normalize). With a store (or journal_dir) it
+  // loads the newest snapshot and replays the events after it before
+  // returning: the store's error when it cannot be read, DataLoss when a
+  // snapshot or event does not parse or does not follow on, and
+  // FailedPrecondition for a snapshot of an unknown layout.
   [[nodiscard]] static absl::StatusOr<std::unique_ptr<Engine>> Open(
       EngineOptions options);
 

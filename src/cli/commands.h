@@ -14,6 +14,7 @@ int RunSimulate(const std::vector<std::string>& args);
 int RunScore(const std::vector<std::string>& args);
 int RunGuard(const std::vector<std::string>& args);
 int RunSentiment(const std::vector<std::string>& args);
+int RunInspect(const std::vector<std::string>& args);
 
 }  // namespace threadline::cli
 

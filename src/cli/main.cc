@@ -14,7 +14,9 @@ constexpr char kUsage[] =
     "\n"
     "Commands:\n"
     "  link       read Interaction JSON Lines, write one linkage per line\n"
-    "             (customer, case, reason) and a journey summary\n"
+    "             (customer, case, reason) and a journey summary; with\n"
+    "             --journal DIR the state is kept from run to run\n"
+    "  inspect    what a journal holds: events, snapshot, customers, cases\n"
     "  simulate   write realistic simulated customer journeys as JSON Lines\n"
     "  score      compare a linkage with ground truth (precision, recall, F1)\n"
     "  sentiment  score the sentiment of one text per line (English, Spanish)\n"
@@ -36,6 +38,7 @@ int main(int argc, char** argv) {
   if (command == "score") return threadline::cli::RunScore(args);
   if (command == "sentiment") return threadline::cli::RunSentiment(args);
   if (command == "guard") return threadline::cli::RunGuard(args);
+  if (command == "inspect") return threadline::cli::RunInspect(args);
   if (command == "--help" || command == "-h" || command == "help") {
     std::fputs(kUsage, stdout);
     return 0;

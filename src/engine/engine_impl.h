@@ -126,7 +126,7 @@ class EngineImpl final : public Engine {
   absl::Status AwaitDurable(uint64_t ticket) ABSL_LOCKS_EXCLUDED(mu_);
   // Rebuilds the state from the store's snapshot and events; when that
   // fails too, further writes are refused with the reason.
-  void ReloadLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  void ReloadLocked(const absl::Status& cause) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::StatusOr<LoadReport> LoadInto(State& state, absl::Time* snapshot_at)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Writes a snapshot of the current state through the store.

@@ -76,17 +76,17 @@ absl::Status EngineImpl::Load() {
   return absl::OkStatus();
 }
 
-void EngineImpl::ReloadLocked() {
+void EngineImpl::ReloadLocked(const absl::Status& cause) {
   pending_.clear();
   absl::Time snapshot_at = absl::InfinitePast();
   State state(MakeStateOptions(options_));
   absl::StatusOr<LoadReport> report = LoadInto(state, &snapshot_at);
   if (!report.ok()) {
-    broken_ = absl::Status(
-        report.status().code(),
-        absl::StrCat("the engine could not rebuild its state from ",
-                     store_->Describe(), " after a store error (",
-                     report.status().message(), "); open it again"));
+    broken_ = absl::FailedPreconditionError(
+        absl::StrCat("writes are refused: after \"", cause.message(),
+                     "\" the engine could not rebuild its state from ",
+                     store_->Describe(), " (", report.status().message(),
+                     "); open the engine again"));
     return;
   }
   state_ = std::move(state);
@@ -102,7 +102,7 @@ absl::StatusOr<uint64_t> EngineImpl::AppendLocked() {
   if (!ticket.ok()) {
     // Nothing was stored, but the state applied it: take the state back to
     // what the store holds.
-    ReloadLocked();
+    ReloadLocked(ticket.status());
     return ticket.status();
   }
   pending_.clear();
@@ -118,7 +118,7 @@ absl::Status EngineImpl::AwaitDurable(uint64_t ticket) {
     if (!synced.ok()) {
       // What is durable is unknown: believe the store.
       absl::MutexLock lock(&mu_);
-      ReloadLocked();
+      ReloadLocked(synced);
       return synced;
     }
   }

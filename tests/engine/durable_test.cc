@@ -103,6 +103,9 @@ TEST_F(DurableTest, SnapshotRestoresTheWholeStateAndGoesOnAlike) {
   HostActions(*a);
   ASSERT_TRUE(a->Checkpoint().ok());
   const std::string before = DumpEngine(*a, Ids());
+  ASSERT_GT(data_->size(), 1000u);
+  ASSERT_GT(before.size(), 100000u) << "the dump shows the whole state";
+  ASSERT_GE(a->Stats().merges, 3u);
   uint64_t events = 0;
   const std::string bytes = SnapshotBytes(*store, &events);
   ASSERT_FALSE(bytes.empty());
@@ -236,6 +239,24 @@ TEST_F(DurableTest, AFailedSyncBelievesTheStore) {
   const std::string after = DumpEngine(*a, Ids());
   a.reset();
   EXPECT_EQ(DumpEngine(*Open(inner), Ids()), after);
+}
+
+TEST_F(DurableTest, AStoreThatCannotReloadStopsWrites) {
+  auto store = std::make_shared<FaultStore>(OpenMemoryStore());
+  store->refuse_reload = true;
+  std::unique_ptr<Engine> a = Open(store);
+  Feed(*a, 0, 100);
+  store->fail_appends = 1;
+  EXPECT_EQ(a->Ingest((*data_)[100]).status().code(),
+            absl::StatusCode::kResourceExhausted);
+  absl::StatusOr<Linkage> refused = a->Ingest((*data_)[101]);
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(refused.status().message().find("no space left"),
+            std::string::npos)
+      << refused.status();
+  EXPECT_EQ(a->Merge("c-1", "c-2").status().code(),
+            absl::StatusCode::kFailedPrecondition);
+  EXPECT_TRUE(a->LinkageOf((*data_)[0].id).ok()) << "reads keep working";
 }
 
 TEST_F(DurableTest, CheckpointNeedsAStore) {

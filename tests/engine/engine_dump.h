@@ -63,13 +63,21 @@ inline std::string DumpEngine(const Engine& engine,
     absl::StrAppend(&out, id, " -> ");
     DumpCustomer(*c, &out);
     if (c->id != id) continue;  // absorbed: the survivor is dumped once
-    for (const Case& k : *engine.CasesOf(id)) DumpCase(k, &out);
-    for (const TimelineEntry& e : *engine.Timeline(id)) {
+    const absl::StatusOr<std::vector<Case>> cases = engine.CasesOf(id);
+    const absl::StatusOr<std::vector<TimelineEntry>> timeline =
+        engine.Timeline(id);
+    const absl::StatusOr<std::vector<MergeRecord>> merges = engine.Merges(id);
+    if (!cases.ok() || !timeline.ok() || !merges.ok()) {
+      absl::StrAppend(&out, "  lookup failed\n");
+      continue;
+    }
+    for (const Case& k : *cases) DumpCase(k, &out);
+    for (const TimelineEntry& e : *timeline) {
       absl::StrAppend(&out, "  t ", e.interaction_id, " ", e.case_id, " ",
                       T(e.occurred_at), " ", std::string(ChannelName(e.channel)), " ",
                       e.text, "\n");
     }
-    for (const MergeRecord& m : *engine.Merges(id)) DumpMerge(m, &out);
+    for (const MergeRecord& m : *merges) DumpMerge(m, &out);
   }
   for (int n = 1, missing = 0; missing < gap; ++n) {
     const std::string id = absl::StrCat("k-", n);

@@ -22,7 +22,9 @@ class FaultStore final : public Store {
       const std::function<absl::Status(const StoredSnapshot&)>& on_snapshot,
       const std::function<absl::Status(const StoredEvent&)>& on_event)
       override {
-    ++loads;
+    if (loads++ > 0 && refuse_reload) {
+      return absl::FailedPreconditionError("load: already loaded");
+    }
     return inner_->Load(on_snapshot, on_event);
   }
   absl::StatusOr<uint64_t> Append(
@@ -52,6 +54,7 @@ class FaultStore final : public Store {
 
   std::atomic<int> fail_appends{0};
   std::atomic<int> fail_syncs{0};
+  std::atomic<bool> refuse_reload{false};  // a second Load fails
   std::atomic<int> loads{0};
   std::atomic<int> appends{0};
   std::atomic<int> syncs{0};
