@@ -19,6 +19,7 @@
 #include <pqxx/pqxx>
 
 #include "absl/base/thread_annotations.h"
+#include "absl/cleanup/cleanup.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "store/postgres_schema.h"
@@ -51,6 +52,18 @@ class PostgresStore final : public Store {
         connection_(std::move(conn)),
         tables_(std::move(tables)) {}
 
+  // Stores what was appended and not yet synced, as the journal does; a
+  // failure has no one left to tell.
+  ~PostgresStore() override {
+    uint64_t last;
+    {
+      absl::MutexLock lock(&mu_);
+      if (!loaded_ || !failed_.ok()) return;
+      last = appended_last_;
+    }
+    (void)Sync(last);
+  }
+
   absl::StatusOr<LoadReport> Load(
       const std::function<absl::Status(const StoredSnapshot&)>& on_snapshot,
       const std::function<absl::Status(const StoredEvent&)>& on_event)
@@ -81,10 +94,12 @@ class PostgresStore final : public Store {
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(connection_mu_);
   void InsertRows(pqxx::work& txn, const std::vector<StoredEvent>& batch)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(connection_mu_);
-  absl::StatusOr<LoadReport> LoadLocked(
+  // Read: the tenant's newest snapshot and the events after it, handed to
+  // the callbacks; throws libpqxx's exceptions.
+  absl::StatusOr<LoadReport> Read(
       const std::function<absl::Status(const StoredSnapshot&)>& on_snapshot,
       const std::function<absl::Status(const StoredEvent&)>& on_event)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(connection_mu_);
+      ABSL_LOCKS_EXCLUDED(connection_mu_);
   // StoreSnapshot: in one transaction, stores `snapshot` and deletes the
   // snapshots and events it covers. Sets `overtaken` when another host wrote.
   absl::Status StoreSnapshot(const StoredSnapshot& snapshot, bool* overtaken)
@@ -141,14 +156,10 @@ absl::StatusOr<LoadReport> PostgresStore::Load(
     loading_ = true;
   }
   absl::StatusOr<LoadReport> report;
-  {
-    absl::MutexLock connection_lock(&connection_mu_);
-    try {
-      report = LoadLocked(on_snapshot, on_event);
-    } catch (const std::exception& e) {
-      report = PostgresError(e, absl::StrCat("loading tenant ", tenant_));
-    }
-    if (report.ok()) stored_last_ = report->last_sequence;
+  try {
+    report = Read(on_snapshot, on_event);
+  } catch (const std::exception& e) {
+    report = PostgresError(e, absl::StrCat("loading tenant ", tenant_));
   }
   absl::MutexLock lock(&mu_);
   loading_ = false;
@@ -159,17 +170,29 @@ absl::StatusOr<LoadReport> PostgresStore::Load(
   return report;
 }
 
-absl::StatusOr<LoadReport> PostgresStore::LoadLocked(
+absl::StatusOr<LoadReport> PostgresStore::Read(
     const std::function<absl::Status(const StoredSnapshot&)>& on_snapshot,
     const std::function<absl::Status(const StoredEvent&)>& on_event) {
   // One snapshot of the database for the snapshot row and every event page.
-  pqxx::transaction<pqxx::repeatable_read> txn(*connection_,
-                                               "threadline_load");
+  // Writes are refused until Load returns, so the connection is this read's;
+  // its lock is held for each query only, never while the host's callbacks
+  // run.
+  using ReadTransaction = pqxx::transaction<pqxx::repeatable_read>;
+  std::unique_ptr<ReadTransaction> txn;
+  auto end = absl::MakeCleanup([&] {
+    absl::MutexLock lock(&connection_mu_);
+    txn.reset();  // rolls back unless committed
+  });
   LoadReport report;
-  pqxx::result snapshot = txn.exec_params(
-      "SELECT sequence, data FROM threadline.snapshots WHERE tenant = $1 "
-      "ORDER BY sequence DESC LIMIT 1",
-      tenant_);
+  pqxx::result snapshot;
+  {
+    absl::MutexLock lock(&connection_mu_);
+    txn = std::make_unique<ReadTransaction>(*connection_, "threadline_load");
+    snapshot = txn->exec_params(
+        "SELECT sequence, data FROM threadline.snapshots WHERE tenant = $1 "
+        "ORDER BY sequence DESC LIMIT 1",
+        tenant_);
+  }
   if (!snapshot.empty()) {
     StoredSnapshot stored;
     stored.sequence = snapshot[0][0].as<uint64_t>();
@@ -179,10 +202,14 @@ absl::StatusOr<LoadReport> PostgresStore::LoadLocked(
     THREADLINE_RETURN_IF_ERROR(on_snapshot(stored));
   }
   for (;;) {
-    pqxx::result page = txn.exec_params(
-        "SELECT sequence, data FROM threadline.events "
-        "WHERE tenant = $1 AND sequence > $2 ORDER BY sequence LIMIT $3",
-        tenant_, report.last_sequence, kRowsPerPage);
+    pqxx::result page;
+    {
+      absl::MutexLock lock(&connection_mu_);
+      page = txn->exec_params(
+          "SELECT sequence, data FROM threadline.events "
+          "WHERE tenant = $1 AND sequence > $2 ORDER BY sequence LIMIT $3",
+          tenant_, report.last_sequence, kRowsPerPage);
+    }
     StoredEvent event;
     for (const pqxx::row& row : page) {
       event.sequence = row[0].as<uint64_t>();
@@ -199,7 +226,9 @@ absl::StatusOr<LoadReport> PostgresStore::LoadLocked(
     }
     if (page.size() < static_cast<size_t>(kRowsPerPage)) break;
   }
-  txn.commit();
+  absl::MutexLock lock(&connection_mu_);
+  txn->commit();
+  stored_last_ = report.last_sequence;
   return report;
 }
 
@@ -230,6 +259,11 @@ absl::Status PostgresStore::Sync(uint64_t ticket) {
     // This caller sends everything queued, for all who wait.
     syncing_ = true;
     batch.swap(queue_);
+    if (batch.empty()) {  // synced_ < ticket <= appended_last_: cannot be
+      syncing_ = false;
+      return absl::InternalError(
+          absl::StrCat(Describe(), ": nothing queued for ticket ", ticket));
+    }
   }
   absl::Status status;
   {
@@ -279,7 +313,7 @@ absl::Status PostgresStore::Insert(const std::vector<StoredEvent>& batch) {
     InsertRows(txn, batch);
     txn.commit();
     return absl::OkStatus();
-  } catch (const pqxx::unique_violation& e) {
+  } catch (const pqxx::unique_violation&) {
     // Only a writer that bypasses the tenant lock gets here.
     return Overtaken(absl::StrCat("event ", batch.front().sequence,
                                   " or a later one is already stored"));

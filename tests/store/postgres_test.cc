@@ -121,6 +121,29 @@ TEST_F(PostgresStoreTest, RoundTripsAndReopens) {
   EXPECT_TRUE(AppendAndSync(*reopened, Events(5001, 5001)).ok());
 }
 
+TEST_F(PostgresStoreTest, ClosingStoresWhatWasAppended) {
+  std::shared_ptr<Store> store = OpenLoaded(tenant_);
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->Append(Events(1, 3)).ok());
+  store.reset();
+  Loaded loaded = LoadAll(*Open(tenant_));
+  EXPECT_EQ(loaded.report.last_sequence, 3u);
+}
+
+TEST_F(PostgresStoreTest, CallbackErrorStopsLoad) {
+  ASSERT_TRUE(AppendAndSync(*OpenLoaded(tenant_), Events(1, 5)).ok());
+  int seen = 0;
+  absl::StatusOr<LoadReport> report = Open(tenant_)->Load(
+      [](const StoredSnapshot&) { return absl::OkStatus(); },
+      [&](const StoredEvent& event) {
+        ++seen;
+        return event.sequence == 3 ? absl::CancelledError("enough")
+                                   : absl::OkStatus();
+      });
+  EXPECT_EQ(report.status().code(), absl::StatusCode::kCancelled);
+  EXPECT_EQ(seen, 3);
+}
+
 TEST_F(PostgresStoreTest, KeepsTenantsApart) {
   std::shared_ptr<Store> a = OpenLoaded(tenant_ + "-a");
   std::shared_ptr<Store> b = OpenLoaded(tenant_ + "-b");
