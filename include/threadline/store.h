@@ -149,16 +149,28 @@ OpenJournal(const std::string& dir, JournalOptions options = {});
 // PostgresOptions: validated by OpenPostgresStore.
 struct PostgresOptions {
   // A libpq connection string ("host=/run/pg port=5432 dbname=crm").
+  // Required.
   std::string connection;
   // The tenant whose events these are: one engine, one tenant. Required.
   std::string tenant;
 };
 
-// OpenPostgresStore: the events of one tenant in PostgreSQL; the schema is
-// created or migrated on open. Unavailable when the server cannot be
-// reached, InvalidArgument for a missing tenant. Two hosts that both append
-// to one tenant cannot both succeed: the one that lost gets Aborted from
-// Append or Sync and must open again (replaying what the other wrote).
+// OpenPostgresStore: the events of one tenant in PostgreSQL, in the schema
+// `threadline` (tables events and snapshots, one partition per tenant),
+// created or migrated on open; hosts opening at once take turns. Describe()
+// is "postgresql tenant <tenant>". Unavailable with the server's message
+// when it cannot be reached (the message never holds the password),
+// InvalidArgument for an empty connection or tenant. Like the journal it
+// refuses writes until Load has succeeded. Sync sends everything appended
+// in one transaction for all its waiting callers. Two hosts that both
+// append to one tenant cannot both succeed: the one that lost gets Aborted
+// from Sync (or WriteSnapshot), saying another host wrote the tenant; the
+// store then refuses every write and a second Load with that error, and
+// must be opened again (replaying what the other wrote) to take the tenant
+// over. After any failed Sync the store is done likewise. WriteSnapshot
+// rewrites the tenant's partitions (VACUUM FULL) so the dropped events'
+// bytes leave the table files; PostgreSQL's write-ahead log, its archives
+// and replicas keep them until they are recycled.
 [[nodiscard]] THREADLINE_EXPORT absl::StatusOr<std::shared_ptr<Store>>
 OpenPostgresStore(PostgresOptions options);
 
