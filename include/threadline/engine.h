@@ -76,7 +76,9 @@ struct EngineOptions {
   // Source of "now" for waiting times. Default: the system clock.
   std::shared_ptr<Clock> clock;
 
-  static std::array<uint8_t, kIdentityKindCount> DefaultIdentityLimits();
+  // Exported: every EngineOptions a host makes calls it.
+  THREADLINE_EXPORT static std::array<uint8_t, kIdentityKindCount>
+  DefaultIdentityLimits();
 };
 
 // A message as the next agent sees it.
