@@ -34,9 +34,14 @@ set(THREADLINE_INSTALL_PROTODIR ${CMAKE_INSTALL_DATADIR}/threadline/proto)
 # `threadline` target is one line here:
 #   threadline_private_dependency(<find_package arguments>
 #                                 [PKG_CONFIG <module>...] [LIBS <flags>...])
-# The find_package arguments go to find_dependency() in threadlineConfig.cmake
-# (a Find<name>.cmake module of ours is installed when cmake/ has one); the
-# pkg-config module goes to Requires.private, the flags to Libs.private.
+# The find_package arguments go to find_dependency() in threadlineConfig.cmake;
+# the pkg-config module goes to Requires.private, the flags to Libs.private.
+# Link the library to the dependency's imported target, never to a path (a
+# path would be written into the exported package). A dependency without a
+# CMake package of its own gets a cmake/Find<name>.cmake that defines one
+# (see Findphonenumber.cmake); it is installed beside the config by itself.
+# The static consumer and pkg-config tests (tests/packaging) fail when a
+# private dependency is missing here.
 set(THREADLINE_STATIC_FIND_DEPENDENCIES "")
 set(THREADLINE_PC_REQUIRES_PRIVATE "")
 set(THREADLINE_PC_LIBS_PRIVATE "")
