@@ -93,7 +93,9 @@ struct EngineOptions {
   // Engine::Checkpoint and Engine::Erase. Default: 1,000,000.
   uint64_t snapshot_every = 1000000;
 
-  static std::array<uint8_t, kIdentityKindCount> DefaultIdentityLimits();
+  // Exported: every EngineOptions a host makes calls it.
+  THREADLINE_EXPORT static std::array<uint8_t, kIdentityKindCount>
+  DefaultIdentityLimits();
 };
 
 // A message as the next agent sees it.

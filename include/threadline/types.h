@@ -122,7 +122,8 @@ struct Interaction {
   std::string display_name;
   Disposition disposition = Disposition::kUnspecified;
 
-  friend bool operator==(const Interaction& a, const Interaction& b);
+  friend THREADLINE_EXPORT bool operator==(const Interaction& a,
+                                           const Interaction& b);
   friend bool operator!=(const Interaction& a, const Interaction& b) {
     return !(a == b);
   }
