@@ -55,6 +55,11 @@ def to_json_line(item: InteractionLike) -> str:
     """The FORMAT.md JSON line of a dict or Interaction. The engine reads it
     with the library's own JSON Lines parser, so Python and `threadline link`
     accept the same input and say the same about bad input."""
+    if type(item) is dict:  # the common case, without the ABC checks below
+        when = item.get("occurred_at")
+        if isinstance(when, _dt.datetime):
+            item = dict(item, occurred_at=rfc3339(when, "occurred_at"))
+        return _ENCODER.encode(item)
     if isinstance(item, Interaction):
         item = item.to_dict()
     elif not isinstance(item, Mapping):
