@@ -44,3 +44,12 @@ def test_guard_customer_identity_and_bad_options():
     assert e.value.code == "INVALID_ARGUMENT" and "regions" in e.value.message
     with pytest.raises(threadline.Error):
         guard.check("hi", channel="PIGEON")
+
+
+def test_wrong_types_name_the_option():
+    with pytest.raises(TypeError, match="required_signoff"):
+        threadline.ReplyGuard(required_signoff=5)
+    with pytest.raises(TypeError, match="regions"):
+        threadline.ReplyGuard(regions="US")
+    with pytest.raises(TypeError, match="text"):
+        threadline.analyze_sentiment(b"bytes")

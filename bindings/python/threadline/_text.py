@@ -11,6 +11,27 @@ from ._enums import (CHANNELS, FINDING_KINDS, SENTIMENT_LABELS, Channel,
 from ._types import Identity, IdentityLike, _Value
 
 
+def _str(value: object, name: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f'option "{name}": expected str, got '
+                        f"{type(value).__name__} {value!r}")
+    return value
+
+
+def _strs(values: Iterable[str], name: str) -> List[str]:
+    if isinstance(values, str):
+        raise TypeError(f'option "{name}": expected a list of str, got the '
+                        f"str {values!r}")
+    return [_str(v, f"{name}[{i}]") for i, v in enumerate(values)]
+
+
+def _int(value: object, name: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f'option "{name}": expected int, got '
+                        f"{type(value).__name__} {value!r}")
+    return value
+
+
 @dataclass(frozen=True)
 class Sentiment(_Value):
     """The sentiment of one text."""
@@ -23,14 +44,15 @@ def analyze_sentiment(text: str, language: str = "") -> Sentiment:
     """The sentiment of `text` (English or Spanish social text; any other
     language is detected as well as can be). `language` is an ISO 639-1 code
     when known, else "" to detect it. Never fails on content."""
-    score, label, lang = _threadline.analyze_sentiment(text, language)
+    score, label, lang = _threadline.analyze_sentiment(
+        _str(text, "text"), _str(language, "language"))
     return Sentiment(score, SENTIMENT_LABELS[label], lang)
 
 
 def detect_language(text: str) -> str:
     """"en" or "es" from the function words, accents and punctuation of
     `text`, or "" when there is too little to tell."""
-    return _threadline.detect_language(text)
+    return _threadline.detect_language(_str(text, "text"))
 
 
 def is_public_channel(channel: Union[Channel, str]) -> bool:
@@ -93,8 +115,12 @@ class ReplyGuard:
         self._guard = _threadline.ReplyGuard(
             [Identity.of(x, f"own_identities[{i}]")._pair()
              for i, x in enumerate(own_identities)],
-            list(banned_phrases), required_signoff, list(regions),
-            list(account_prefixes), max_chars, max_checked_bytes)
+            _strs(banned_phrases, "banned_phrases"),
+            _str(required_signoff, "required_signoff"),
+            _strs(regions, "regions"),
+            _strs(account_prefixes, "account_prefixes"),
+            _int(max_chars, "max_chars"),
+            _int(max_checked_bytes, "max_checked_bytes"))
 
     def check(self, reply: str, *, channel: Union[Channel, str] = Channel.CHANNEL_UNSPECIFIED,
               private_message: bool = False,
@@ -109,7 +135,8 @@ class ReplyGuard:
             reply, Channel.parse(channel, "channel").number,
             bool(private_message),
             [Identity.of(x, f"customer_identities[{i}]")._pair()
-             for i, x in enumerate(customer_identities)], region)
+             for i, x in enumerate(customer_identities)],
+            _str(region, "region"))
         out = []
         if findings:
             data = reply.encode("utf-8", "surrogatepass")
