@@ -142,10 +142,6 @@ Identity IdentityFrom(const std::pair<int, std::string>& kv) {
   return Identity{static_cast<IdentityKind>(kv.first), kv.second};
 }
 
-}  // namespace threadline::python
-
-namespace threadline::python {
-
 EngineOptions EngineOptionsFrom(const py::dict& d) {
   EngineOptions o;
   o.default_region = d["default_region"].cast<std::string>();

@@ -46,6 +46,9 @@ auto Call(F f) {
   return Unwrap(std::move(v));
 }
 
+// PyEngine: thread-safe, as Engine is; each call copies its arguments out
+// of Python objects, releases the GIL for the engine's work and builds the
+// result's Python objects after taking the GIL back.
 class PyEngine {
  public:
   explicit PyEngine(const py::dict& options) {
