@@ -24,7 +24,7 @@ Every failure is a threadline.Error with .code ("INVALID_ARGUMENT",
 """
 
 from ._errors import BatchError, Error
-from . import _threadline  # after _errors: the extension raises its Error
+from . import _threadline  # noqa: F401  (after _errors: it raises their Error)
 from ._bulk import BadLine, ChannelSwitch, LinkSummary, link_jsonl
 from ._engine import Engine, ManualClock
 from ._enums import (CaseStatus, Channel, Direction, Disposition, FindingKind,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from typing import (Any, Dict, Iterable, List, Mapping, Optional, Sequence,
+from typing import (Any, Dict, Iterable, List, Mapping, Optional,
                     Union)
 
 from . import _threadline
