@@ -4,20 +4,17 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <map>
 #include <memory>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "absl/time/clock.h"
 #include "cli/commands.h"
 #include "cli/flags.h"
 #include "cli/io.h"
-#include "jsonl/jsonl.h"
+#include "cli/link.h"
 #include "threadline/engine.h"
 
 namespace threadline::cli {
@@ -53,62 +50,28 @@ constexpr char kUsage[] =
     "  threadline link --in monday.jsonl --journal state/ > monday-links.jsonl\n"
     "  threadline link --in tuesday.jsonl --journal state/ > tuesday-links.jsonl\n";
 
-struct Accepted {
-  std::string id;
-  absl::Time at;
-  Channel channel;
-};
-
-void PrintSummary(const std::vector<Accepted>& accepted,
-                  const std::vector<Linkage>& linkages, int64_t lines,
-                  int64_t bad, const EngineStats& stats, double seconds) {
-  // Channel path of each case, in time order.
-  absl::flat_hash_map<std::string, std::vector<size_t>> by_case;
-  for (size_t i = 0; i < linkages.size(); ++i) {
-    by_case[linkages[i].case_id].push_back(i);
-  }
-  int64_t crossed = 0;
-  std::map<std::pair<Channel, Channel>, int64_t> switches;
-  for (auto& [id, items] : by_case) {
-    std::stable_sort(items.begin(), items.end(), [&](size_t a, size_t b) {
-      return accepted[a].at < accepted[b].at;
-    });
-    bool multi = false;
-    for (size_t k = 1; k < items.size(); ++k) {
-      Channel from = accepted[items[k - 1]].channel;
-      Channel to = accepted[items[k]].channel;
-      if (from != to) {
-        ++switches[{from, to}];
-        multi = true;
-      }
-    }
-    crossed += multi ? 1 : 0;
-  }
-  std::vector<std::pair<int64_t, std::pair<Channel, Channel>>> top;
-  for (const auto& [k, n] : switches) top.push_back({n, k});
-  std::sort(top.begin(), top.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
-  });
-
+void PrintSummary(const LinkSummary& summary) {
+  const EngineStats& stats = summary.stats;
   std::string out = absl::StrFormat(
       "threadline link: %d lines, %d linked, %d skipped in %.2f s (%.0f lines/s)\n"
       "  customers        %d\n"
       "  cases            %d\n"
       "  cross-channel    %d cases (%.1f%%)\n"
       "  identities       %d (%d shared, %d merges)\n",
-      lines, linkages.size(), bad, seconds,
-      seconds > 0 ? lines / seconds : 0.0, stats.customers, stats.cases,
-      crossed, stats.cases ? 100.0 * crossed / stats.cases : 0.0,
+      summary.lines, summary.linked, summary.skipped, summary.seconds,
+      summary.seconds > 0 ? summary.lines / summary.seconds : 0.0,
+      stats.customers, stats.cases, summary.cross_channel_cases,
+      stats.cases ? 100.0 * summary.cross_channel_cases / stats.cases : 0.0,
       stats.identities, stats.shared_identities, stats.merges);
-  if (!top.empty()) {
+  if (!summary.switches.empty()) {
     absl::StrAppend(&out, "  top channel switches:\n");
-    for (size_t i = 0; i < top.size() && i < 8; ++i) {
+    for (size_t i = 0; i < summary.switches.size() && i < 8; ++i) {
+      const ChannelSwitch& s = summary.switches[i];
       absl::StrAppend(&out, absl::StrFormat(
                                 "    %-22s %d\n",
-                                std::string(ChannelName(top[i].second.first)) +
-                                    "→" +
-                                    std::string(ChannelName(top[i].second.second)),
-                                top[i].first));
+                                std::string(ChannelName(s.from)) + "→" +
+                                    std::string(ChannelName(s.to)),
+                                s.count));
     }
   }
   std::fputs(out.c_str(), stderr);
@@ -251,115 +214,35 @@ int RunLink(const std::vector<std::string>& args) {
     }
     options.own_identities.push_back(std::move(id));
   }
+  LinkOptions link;
+  link.in_path = in_path;
+  link.out_path = out_path;
   options.journal_dir = journal;
-  absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Open(options);
-  if (!engine.ok()) {
-    std::fprintf(stderr, "threadline link: %s\n",
-                 std::string(engine.status().message()).c_str());
-    return journal.empty() ? 2 : 1;
-  }
-  if (!journal.empty() && !quiet) PrintRecovery((*engine)->Recovery());
-
-  absl::StatusOr<std::unique_ptr<LineReader>> reader = LineReader::Open(in_path);
-  if (!reader.ok()) {
-    std::fprintf(stderr, "threadline link: %s\n",
-                 std::string(reader.status().message()).c_str());
-    return 1;
-  }
-  absl::StatusOr<std::unique_ptr<OutputFile>> writer = OutputFile::Open(out_path);
-  if (!writer.ok()) {
-    std::fprintf(stderr, "threadline link: %s\n",
-                 std::string(writer.status().message()).c_str());
-    return 1;
-  }
-  Progress progress(!quiet && isatty(STDERR_FILENO), (*reader)->size());
-
-  const absl::Time start = absl::Now();
-  jsonl::InteractionParser parser;
-  std::vector<Accepted> accepted;
-  std::vector<Interaction> batch;
-  std::vector<int64_t> batch_lines;
-  int64_t line_no = 0, bad = 0;
-  auto report = [&bad](int64_t line, const absl::Status& s) {
-    ++bad;
-    std::fprintf(stderr, "line %lld: %s\n", static_cast<long long>(line),
-                 std::string(s.message()).c_str());
-  };
-  auto flush = [&]() {
-    std::vector<absl::StatusOr<Linkage>> results = (*engine)->IngestBatch(batch);
-    for (size_t i = 0; i < results.size(); ++i) {
-      if (!results[i].ok()) {
-        report(batch_lines[i], results[i].status());
-        continue;
-      }
-      accepted.push_back(
-          {std::move(batch[i].id), batch[i].occurred_at, batch[i].channel});
-    }
-    batch.clear();
-    batch_lines.clear();
-  };
-  std::string_view line;
-  while ((*reader)->Next(&line)) {
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    Interaction in;
-    if (absl::Status s = parser.Parse(line, &in); !s.ok()) {
-      report(line_no, s);
-      continue;
-    }
-    batch.push_back(std::move(in));
-    batch_lines.push_back(line_no);
-    if (batch.size() == 1024) {
-      flush();
-      progress.Update((*reader)->position(), line_no);
-    }
-  }
-  flush();
-  if (!(*reader)->status().ok()) {
-    std::fprintf(stderr, "threadline link: %s\n",
-                 std::string((*reader)->status().message()).c_str());
-    return 1;
-  }
-  progress.Done();
-
-  std::vector<Linkage> linkages;
-  linkages.reserve(accepted.size());
-  std::string out;
-  for (const Accepted& a : accepted) {
-    absl::StatusOr<Linkage> l = (*engine)->LinkageOf(a.id);
-    if (!l.ok()) continue;  // cannot happen: every accepted id is known
-    jsonl::AppendLinkageJson(*l, &out);
-    out.push_back('\n');
-    if (out.size() > (1 << 20)) {
-      if (absl::Status s = (*writer)->Write(out); !s.ok()) {
-        std::fprintf(stderr, "threadline link: %s\n",
+  link.engine = std::move(options);
+  link.progress = !quiet && isatty(STDERR_FILENO);
+  absl::StatusOr<LinkRun> run =
+      LinkJsonl(link, [](int64_t line, const absl::Status& s) {
+        std::fprintf(stderr, "line %lld: %s\n", static_cast<long long>(line),
                      std::string(s.message()).c_str());
-        return 1;
-      }
-      out.clear();
-    }
-    linkages.push_back(*std::move(l));
-  }
-  if (absl::Status s = (*writer)->Write(out); !s.ok()) {
-    std::fprintf(stderr, "threadline link: %s\n", std::string(s.message()).c_str());
-    return 1;
-  }
-  if (absl::Status s = (*writer)->Close(); !s.ok()) {
-    std::fprintf(stderr, "threadline link: %s\n", std::string(s.message()).c_str());
-    return 1;
+      });
+  if (!run.ok()) {
+    std::fprintf(stderr, "threadline link: %s\n",
+                 std::string(run.status().message()).c_str());
+    // Bad options are a usage error; a file that cannot be read or written
+    // is a failure of the work.
+    return run.status().code() == absl::StatusCode::kInvalidArgument ? 2 : 1;
   }
   if (!journal.empty()) {
-    if (absl::Status s = (*engine)->Checkpoint(); !s.ok()) {
+    // The next run opens from this snapshot instead of replaying the events.
+    if (absl::Status s = run->engine->Checkpoint(); !s.ok()) {
       std::fprintf(stderr, "threadline link: %s\n",
                    std::string(s.message()).c_str());
       return 1;
     }
+    if (!quiet) PrintRecovery(run->engine->Recovery());
   }
-  if (!quiet) {
-    PrintSummary(accepted, linkages, line_no, bad, (*engine)->Stats(),
-                 absl::ToDoubleSeconds(absl::Now() - start));
-  }
-  if (journeys > 0) PrintJourneys(**engine, linkages, journeys);
+  if (!quiet) PrintSummary(run->summary);
+  if (journeys > 0) PrintJourneys(*run->engine, run->linkages, journeys);
   return 0;
 }
 

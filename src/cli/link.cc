@@ -1,0 +1,145 @@
+// The `threadline link` pipeline: read in batches, ingest with IngestBatch,
+// then write each accepted line's linkage as it stands after the whole input.
+#include "cli/link.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/time/clock.h"
+#include "cli/io.h"
+#include "jsonl/jsonl.h"
+#include "threadline/status_macros.h"
+
+namespace threadline::cli {
+namespace {
+
+// Lines handed to IngestBatch at once: large enough for batch threads to
+// share, small enough to keep the progress bar moving.
+constexpr size_t kBatchLines = 1024;
+
+struct Accepted {
+  std::string id;
+  absl::Time at;
+  Channel channel;
+};
+
+// Counts the cases that crossed channels and the switches between them,
+// following each case's interactions in time order.
+void SummarizeJourneys(const std::vector<Accepted>& accepted,
+                       const std::vector<Linkage>& linkages,
+                       LinkSummary* summary) {
+  absl::flat_hash_map<std::string, std::vector<size_t>> by_case;
+  for (size_t i = 0; i < linkages.size(); ++i) {
+    by_case[linkages[i].case_id].push_back(i);
+  }
+  std::map<std::pair<Channel, Channel>, int64_t> switches;
+  for (auto& [id, items] : by_case) {
+    std::stable_sort(items.begin(), items.end(), [&](size_t a, size_t b) {
+      return accepted[a].at < accepted[b].at;
+    });
+    bool multi = false;
+    for (size_t k = 1; k < items.size(); ++k) {
+      Channel from = accepted[items[k - 1]].channel;
+      Channel to = accepted[items[k]].channel;
+      if (from != to) {
+        ++switches[{from, to}];
+        multi = true;
+      }
+    }
+    summary->cross_channel_cases += multi ? 1 : 0;
+  }
+  for (const auto& [k, n] : switches) {
+    summary->switches.push_back({k.first, k.second, n});
+  }
+  std::stable_sort(summary->switches.begin(), summary->switches.end(),
+                   [](const ChannelSwitch& a, const ChannelSwitch& b) {
+                     return a.count > b.count;
+                   });
+}
+
+}  // namespace
+
+absl::StatusOr<LinkRun> LinkJsonl(
+    const LinkOptions& options,
+    const std::function<void(int64_t line, const absl::Status& error)>&
+        on_bad_line) {
+  LinkRun run;
+  THREADLINE_ASSIGN_OR_RETURN(run.engine, Engine::Open(options.engine));
+  THREADLINE_ASSIGN_OR_RETURN(std::unique_ptr<LineReader> reader,
+                              LineReader::Open(options.in_path));
+  THREADLINE_ASSIGN_OR_RETURN(std::unique_ptr<OutputFile> writer,
+                              OutputFile::Open(options.out_path));
+  Progress progress(options.progress, reader->size());
+  LinkSummary& summary = run.summary;
+
+  const absl::Time start = absl::Now();
+  jsonl::InteractionParser parser;
+  std::vector<Accepted> accepted;
+  std::vector<Interaction> batch;
+  std::vector<int64_t> batch_lines;
+  auto report = [&](int64_t line, const absl::Status& s) {
+    ++summary.skipped;
+    on_bad_line(line, s);
+  };
+  auto flush = [&]() {
+    std::vector<absl::StatusOr<Linkage>> results =
+        run.engine->IngestBatch(batch);
+    for (size_t i = 0; i < results.size(); ++i) {
+      if (!results[i].ok()) {
+        report(batch_lines[i], results[i].status());
+        continue;
+      }
+      accepted.push_back(
+          {std::move(batch[i].id), batch[i].occurred_at, batch[i].channel});
+    }
+    batch.clear();
+    batch_lines.clear();
+  };
+  std::string_view line;
+  while (reader->Next(&line)) {
+    ++summary.lines;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    Interaction in;
+    if (absl::Status s = parser.Parse(line, &in); !s.ok()) {
+      report(summary.lines, s);
+      continue;
+    }
+    batch.push_back(std::move(in));
+    batch_lines.push_back(summary.lines);
+    if (batch.size() == kBatchLines) {
+      flush();
+      progress.Update(reader->position(), summary.lines);
+    }
+  }
+  flush();
+  THREADLINE_RETURN_IF_ERROR(reader->status());
+  progress.Done();
+
+  run.linkages.reserve(accepted.size());
+  std::string out;
+  for (const Accepted& a : accepted) {
+    absl::StatusOr<Linkage> l = run.engine->LinkageOf(a.id);
+    if (!l.ok()) continue;  // cannot happen: every accepted id is known
+    jsonl::AppendLinkageJson(*l, &out);
+    out.push_back('\n');
+    if (out.size() > (1 << 20)) {
+      THREADLINE_RETURN_IF_ERROR(writer->Write(out));
+      out.clear();
+    }
+    run.linkages.push_back(*std::move(l));
+  }
+  THREADLINE_RETURN_IF_ERROR(writer->Write(out));
+  THREADLINE_RETURN_IF_ERROR(writer->Close());
+  summary.linked = static_cast<int64_t>(run.linkages.size());
+  summary.stats = run.engine->Stats();
+  SummarizeJourneys(accepted, run.linkages, &summary);
+  summary.seconds = absl::ToDoubleSeconds(absl::Now() - start);
+  return run;
+}
+
+}  // namespace threadline::cli
