@@ -17,6 +17,7 @@
 #include "cli/commands.h"
 #include "cli/flags.h"
 #include "cli/io.h"
+#include "cli/listening_output.h"
 #include "jsonl/jsonl.h"
 #include "threadline/engine.h"
 
@@ -36,6 +37,11 @@ constexpr char kUsage[] =
     "skipped; everything else is still linked. A summary (customers, cases,\n"
     "cases that crossed channels, the commonest channel switches) goes to\n"
     "stderr, with a progress bar when stderr is a terminal.\n"
+    "The summary also lists the alerts raised (negative volume of a topic\n"
+    "or channel far above its usual level) and the incidents found (open\n"
+    "cases of many customers reporting one grievance at once);\n"
+    "--alerts-out and --incidents-out write them as JSON Lines, an incident\n"
+    "line listing every interaction of its member cases.\n"
     "\n"
     "Example:\n"
     "  threadline simulate --customers 2000 > journeys.jsonl\n"
@@ -198,6 +204,16 @@ int RunLink(const std::vector<std::string>& args) {
             "also show the handoff context of N cases that crossed the most "
             "channels, as the next agent would see it (default: 0)",
             &journeys);
+  std::string alerts_path, incidents_path;
+  flags.String("alerts-out", "FILE",
+               "write the alerts raised, one JSON object per line", &alerts_path);
+  flags.String("incidents-out", "FILE",
+               "write the incidents found, one JSON object per line",
+               &incidents_path);
+  bool no_sentiment = false;
+  flags.Bool("no-sentiment",
+             "do not score sentiment (alerts then watch all inbound volume)",
+             &no_sentiment);
   if (absl::Status s = flags.Parse(args); !s.ok()) {
     std::fprintf(stderr, "threadline link: %s\n", std::string(s.message()).c_str());
     return 2;
@@ -211,6 +227,7 @@ int RunLink(const std::vector<std::string>& args) {
   options.default_region = region;
   options.reopen_window = absl::Hours(24 * reopen_days);
   options.batch_threads = static_cast<int>(std::clamp(threads, 1LL, 256LL));
+  if (no_sentiment) options.sentiment = nullptr;
   for (const std::string& f : own) {
     Identity id;
     if (absl::Status s = ParseIdentityFlag("own-identity", f, &id); !s.ok()) {
@@ -315,9 +332,36 @@ int RunLink(const std::vector<std::string>& args) {
     std::fprintf(stderr, "threadline link: %s\n", std::string(s.message()).c_str());
     return 1;
   }
+  const std::vector<Alert> alerts = (*engine)->Alerts();
+  const std::vector<Incident> incidents = (*engine)->Incidents();
   if (!quiet) {
     PrintSummary(accepted, linkages, line_no, bad, (*engine)->Stats(),
                  absl::ToDoubleSeconds(absl::Now() - start));
+    std::fputs(ListeningSummary(alerts, incidents).c_str(), stderr);
+  }
+  auto write_lines = [](const std::string& path, const std::string& text) {
+    if (path.empty()) return true;
+    absl::StatusOr<std::unique_ptr<OutputFile>> file = OutputFile::Open(path);
+    absl::Status s = file.ok() ? (*file)->Write(text) : file.status();
+    if (s.ok()) s = (*file)->Close();
+    if (!s.ok()) {
+      std::fprintf(stderr, "threadline link: %s\n",
+                   std::string(s.message()).c_str());
+    }
+    return s.ok();
+  };
+  std::string alert_lines, incident_lines;
+  for (const Alert& a : alerts) {
+    AppendAlertJson(a, &alert_lines);
+    alert_lines.push_back('\n');
+  }
+  for (const Incident& i : incidents) {
+    AppendIncidentJson(i, &incident_lines);
+    incident_lines.push_back('\n');
+  }
+  if (!write_lines(alerts_path, alert_lines) ||
+      !write_lines(incidents_path, incident_lines)) {
+    return 1;
   }
   if (journeys > 0) PrintJourneys(**engine, linkages, journeys);
   return 0;

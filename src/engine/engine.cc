@@ -16,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "engine/ids.h"
+#include "engine/listening_view.h"
 #include "engine/state.h"
 #include "model/convert.h"
 #include "text/topic.h"
@@ -97,6 +98,20 @@ class EngineImpl final : public Engine {
                              absl::Time at) override;
   EngineStats Stats() const override;
 
+  // Social listening.
+  std::vector<Alert> Alerts() const override;
+  std::vector<Incident> Incidents() const override;
+  absl::StatusOr<Incident> GetIncident(std::string_view id) const override;
+  absl::Status AddToIncident(std::string_view incident_id,
+                             std::string_view case_id, absl::Time at) override;
+  absl::Status RemoveFromIncident(std::string_view incident_id,
+                                  std::string_view case_id,
+                                  absl::Time at) override;
+  absl::StatusOr<std::vector<Interaction>> ReplyToIncident(
+      std::string_view incident_id, const IncidentReply& reply) override;
+  absl::Status ResolveIncident(std::string_view incident_id,
+                               absl::Time at) override;
+
  private:
   // One identity of the interaction, normalized.
   struct Evidence {
@@ -114,10 +129,14 @@ class EngineImpl final : public Engine {
     bool weak_topic = false;
     bool follow_up = false;
     uint64_t fingerprint = 0;
+    std::optional<float> sentiment;  // inbound text, when scoring is on
+    std::string language;            // given, else detected
   };
 
   static StateOptions MakeStateOptions(const EngineOptions& o) {
     StateOptions s;
+    s.listening.listening = o.listening;
+    s.listening.sentiment = o.sentiment != nullptr;
     s.graph.max_per_kind = o.max_identities_per_kind;
     s.graph.shared_after_conflicts = o.shared_after_conflicts;
     return s;
@@ -142,6 +161,12 @@ class EngineImpl final : public Engine {
       ABSL_SHARED_LOCKS_REQUIRED(mu_);
   absl::StatusOr<continuity::CaseId> CaseOf(std::string_view case_id) const
       ABSL_SHARED_LOCKS_REQUIRED(mu_);
+  absl::StatusOr<uint32_t> IncidentOf(std::string_view incident_id) const
+      ABSL_SHARED_LOCKS_REQUIRED(mu_);
+  // Alerts raised since the last call, to hand the listener once the lock
+  // is released.
+  std::vector<Alert> TakeNewAlerts() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  void Notify(const std::vector<Alert>& alerts) const ABSL_LOCKS_EXCLUDED(mu_);
 
   const EngineOptions options_;
   const absl::flat_hash_set<std::string> own_;
@@ -151,6 +176,7 @@ class EngineImpl final : public Engine {
 
   mutable absl::Mutex mu_;
   State state_ ABSL_GUARDED_BY(mu_);
+  size_t alerts_told_ ABSL_GUARDED_BY(mu_) = 0;
 };
 
 uint64_t Fingerprint(const Interaction& in) {
@@ -186,6 +212,46 @@ uint64_t Fingerprint(const Interaction& in) {
   mix_int(static_cast<int>(in.disposition));
   return h;
 }
+
+}  // namespace
+
+absl::Status ValidateListening(const ListeningOptions& o) {
+  auto bad = [](std::string_view field, std::string_view rule) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "EngineOptions.listening.", std::string(field), " ", std::string(rule)));
+  };
+  if (o.alert_window <= absl::ZeroDuration()) {
+    return bad("alert_window", "must be positive");
+  }
+  if (o.alert_min_volume < 1) return bad("alert_min_volume", "must be at least 1");
+  if (!(o.alert_min_ratio >= 1)) return bad("alert_min_ratio", "must be at least 1");
+  if (!(o.alert_max_probability > 0 && o.alert_max_probability <= 1)) {
+    return bad("alert_max_probability", "must be in (0, 1]");
+  }
+  if (o.alert_cooldown < absl::ZeroDuration()) {
+    return bad("alert_cooldown", "must not be negative");
+  }
+  if (!(o.prior_per_hour >= 0) || !(o.prior_hours > 0)) {
+    return bad("prior_per_hour/prior_hours",
+               "must be non-negative and positive");
+  }
+  if (!(o.seed_similarity > 0 && o.seed_similarity <= 1)) {
+    return bad("seed_similarity", "must be in (0, 1]");
+  }
+  if (!(o.join_similarity > 0 && o.join_similarity <= 1)) {
+    return bad("join_similarity", "must be in (0, 1]");
+  }
+  if (o.incident_min_cases < 2) {
+    return bad("incident_min_cases", "must be at least 2");
+  }
+  if (o.incident_window <= absl::ZeroDuration() ||
+      o.incident_idle <= absl::ZeroDuration()) {
+    return bad("incident_window/incident_idle", "must be positive");
+  }
+  return absl::OkStatus();
+}
+
+namespace {
 
 absl::Status Validate(const Interaction& in) {
   if (in.id.empty()) {
@@ -295,6 +361,19 @@ absl::StatusOr<EngineImpl::Prepared> EngineImpl::Prepare(
     }
     p.follow_up = guess.follow_up;
   }
+  // 4 enrich: sentiment, outside the lock; the language is the host's,
+  // else the one the text reads in.
+  if (in.direction == Direction::kInbound && !in.text.empty()) {
+    std::string_view language = in.language;
+    if (options_.sentiment) {
+      Sentiment s = options_.sentiment->Analyze(in.text, in.language);
+      p.sentiment = s.score;
+      if (language.empty()) p.language = std::move(s.language);
+    } else if (language.empty()) {
+      p.language = std::string(DetectLanguage(in.text));
+    }
+    if (!language.empty()) p.language = std::string(language.substr(0, 2));
+  }
   return p;
 }
 
@@ -366,8 +445,15 @@ absl::StatusOr<v1::Event> EngineImpl::ResolveEvidence(
 
 absl::StatusOr<Linkage> EngineImpl::Ingest(const Interaction& in) {
   THREADLINE_ASSIGN_OR_RETURN(Prepared prepared, Prepare(in));
-  absl::MutexLock lock(&mu_);
-  return IngestLocked(in, std::move(prepared));
+  absl::StatusOr<Linkage> out;
+  std::vector<Alert> alerts;
+  {
+    absl::MutexLock lock(&mu_);
+    out = IngestLocked(in, std::move(prepared));
+    alerts = TakeNewAlerts();
+  }
+  Notify(alerts);
+  return out;
 }
 
 std::vector<absl::StatusOr<Linkage>> EngineImpl::IngestBatch(
@@ -389,14 +475,19 @@ std::vector<absl::StatusOr<Linkage>> EngineImpl::IngestBatch(
   for (std::thread& t : workers) t.join();
   std::vector<absl::StatusOr<Linkage>> out;
   out.reserve(interactions.size());
-  absl::MutexLock lock(&mu_);
-  for (size_t i = 0; i < interactions.size(); ++i) {
-    if (!prepared[i].ok()) {
-      out.push_back(prepared[i].status());
-    } else {
-      out.push_back(IngestLocked(interactions[i], *std::move(prepared[i])));
+  std::vector<Alert> alerts;
+  {
+    absl::MutexLock lock(&mu_);
+    for (size_t i = 0; i < interactions.size(); ++i) {
+      if (!prepared[i].ok()) {
+        out.push_back(prepared[i].status());
+      } else {
+        out.push_back(IngestLocked(interactions[i], *std::move(prepared[i])));
+      }
     }
+    alerts = TakeNewAlerts();
   }
+  Notify(alerts);
   return out;
 }
 
@@ -483,6 +574,8 @@ absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
   linked->set_topic(prepared.topic);
   linked->set_fingerprint(prepared.fingerprint);
   linked->set_follow_up(prepared.follow_up);
+  if (prepared.sentiment) linked->set_sentiment(*prepared.sentiment);
+  linked->set_language(prepared.language);
   ApplyLocked(event);
   return CurrentLinkage(
       static_cast<uint32_t>(state_.interactions().size() - 1));
@@ -633,6 +726,10 @@ Case EngineImpl::BuildCase(continuity::CaseId root) const {
   for (continuity::CaseId a : state_.cases().AbsorbedInto(root)) {
     c.absorbed_ids.push_back(CaseIdString(a));
   }
+  c.sentiment = TrendOf(state_, root);
+  if (uint32_t n = IncidentOfCase(state_, root); n != listening::kNoIncident) {
+    c.incident_id = IncidentIdString(n);
+  }
   return c;
 }
 
@@ -753,6 +850,11 @@ absl::StatusOr<HandoffContext> EngineImpl::Context(
       ctx.other_open_cases.push_back(CaseIdString(other));
     }
   }
+  ctx.sentiment = ctx.case_info.sentiment;
+  if (uint32_t n = IncidentOfCase(state_, c); n != listening::kNoIncident) {
+    ctx.incident_id = IncidentIdString(n);
+    ctx.incident_cases = static_cast<int>(MemberRoots(state_, n).size());
+  }
   return ctx;
 }
 
@@ -863,6 +965,166 @@ EngineStats EngineImpl::Stats() const {
   return s;
 }
 
+// Social listening: the stage lives in the State (listening/); these turn
+// it into the public view and record the host's incident decisions as
+// events.
+
+std::vector<Alert> EngineImpl::TakeNewAlerts() {
+  const std::vector<Alert>& all = state_.listening().alerts();
+  std::vector<Alert> fresh;
+  if (options_.alert_listener && alerts_told_ < all.size()) {
+    fresh.assign(all.begin() + static_cast<std::ptrdiff_t>(alerts_told_),
+                 all.end());
+  }
+  alerts_told_ = all.size();
+  return fresh;
+}
+
+void EngineImpl::Notify(const std::vector<Alert>& alerts) const {
+  for (const Alert& a : alerts) options_.alert_listener->OnAlert(a);
+}
+
+std::vector<Alert> EngineImpl::Alerts() const {
+  absl::ReaderMutexLock lock(&mu_);
+  return state_.listening().alerts();
+}
+
+std::vector<Incident> EngineImpl::Incidents() const {
+  absl::ReaderMutexLock lock(&mu_);
+  std::vector<Incident> out;
+  const size_t n = state_.listening().incidents().incidents().size();
+  for (uint32_t i = 0; i < n; ++i) out.push_back(BuildIncident(state_, i));
+  return out;
+}
+
+absl::StatusOr<uint32_t> EngineImpl::IncidentOf(
+    std::string_view incident_id) const {
+  std::optional<uint32_t> n = ParseIncidentId(incident_id);
+  if (!n || *n >= state_.listening().incidents().incidents().size()) {
+    return absl::NotFoundError(absl::StrCat("no incident with id \"",
+                                            std::string(incident_id), "\""));
+  }
+  return *n;
+}
+
+absl::StatusOr<Incident> EngineImpl::GetIncident(std::string_view id) const {
+  absl::ReaderMutexLock lock(&mu_);
+  THREADLINE_ASSIGN_OR_RETURN(uint32_t n, IncidentOf(id));
+  return BuildIncident(state_, n);
+}
+
+absl::Status EngineImpl::AddToIncident(std::string_view incident_id,
+                                       std::string_view case_id,
+                                       absl::Time at) {
+  absl::MutexLock lock(&mu_);
+  THREADLINE_ASSIGN_OR_RETURN(uint32_t n, IncidentOf(incident_id));
+  THREADLINE_ASSIGN_OR_RETURN(continuity::CaseId c, CaseOf(case_id));
+  if (state_.listening().incidents().incidents()[n].status !=
+      IncidentStatus::kOpen) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "incident \"", std::string(incident_id), "\" is resolved"));
+  }
+  v1::Event event;
+  auto* e = event.mutable_incident_member_added();
+  e->set_incident(n);
+  e->set_case_ordinal(c);
+  model::ToProto(at, e->mutable_at());
+  ApplyLocked(event);
+  return absl::OkStatus();
+}
+
+absl::Status EngineImpl::RemoveFromIncident(std::string_view incident_id,
+                                            std::string_view case_id,
+                                            absl::Time at) {
+  absl::MutexLock lock(&mu_);
+  THREADLINE_ASSIGN_OR_RETURN(uint32_t n, IncidentOf(incident_id));
+  THREADLINE_ASSIGN_OR_RETURN(continuity::CaseId c, CaseOf(case_id));
+  // The member may be the case itself or one it absorbed since it joined.
+  std::vector<continuity::CaseId> members;
+  for (continuity::CaseId m :
+       state_.listening().incidents().incidents()[n].cases) {
+    if (state_.cases().Root(m) == c) members.push_back(m);
+  }
+  if (members.empty()) {
+    return absl::NotFoundError(absl::StrCat("case \"", std::string(case_id),
+                                            "\" is not in incident \"",
+                                            std::string(incident_id), "\""));
+  }
+  for (continuity::CaseId m : members) {
+    v1::Event event;
+    auto* e = event.mutable_incident_member_removed();
+    e->set_incident(n);
+    e->set_case_ordinal(m);
+    model::ToProto(at, e->mutable_at());
+    ApplyLocked(event);
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<Interaction>> EngineImpl::ReplyToIncident(
+    std::string_view incident_id, const IncidentReply& reply) {
+  bool has_text = false;
+  for (const auto& [language, text] : reply.text) has_text |= !text.empty();
+  if (!has_text) {
+    return absl::InvalidArgumentError(
+        "IncidentReply.text needs a reply in at least one language");
+  }
+  if (reply.at == absl::InfinitePast() || reply.at == absl::InfiniteFuture()) {
+    return absl::InvalidArgumentError("IncidentReply.at is required");
+  }
+  std::vector<Interaction> replies;
+  {
+    absl::ReaderMutexLock lock(&mu_);
+    THREADLINE_ASSIGN_OR_RETURN(uint32_t n, IncidentOf(incident_id));
+    if (state_.listening().incidents().incidents()[n].status !=
+        IncidentStatus::kOpen) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "incident \"", std::string(incident_id), "\" is resolved"));
+    }
+    const std::string prefix =
+        reply.id_prefix.empty()
+            ? absl::StrCat(std::string(incident_id), "-",
+                           absl::ToUnixSeconds(reply.at), "-")
+            : reply.id_prefix;
+    replies = IncidentReplies(state_, n, reply, prefix);
+  }
+  // Through the normal path: each reply is validated, linked to the case it
+  // answers and recorded like any interaction.
+  for (const Interaction& in : replies) {
+    THREADLINE_RETURN_IF_ERROR(Ingest(in).status());
+  }
+  if (reply.resolve) {
+    THREADLINE_RETURN_IF_ERROR(ResolveIncident(incident_id, reply.at));
+  }
+  return replies;
+}
+
+absl::Status EngineImpl::ResolveIncident(std::string_view incident_id,
+                                         absl::Time at) {
+  absl::MutexLock lock(&mu_);
+  THREADLINE_ASSIGN_OR_RETURN(uint32_t n, IncidentOf(incident_id));
+  if (state_.listening().incidents().incidents()[n].status !=
+      IncidentStatus::kOpen) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "incident \"", std::string(incident_id), "\" is already resolved"));
+  }
+  for (continuity::CaseId c : MemberRoots(state_, n)) {
+    if (state_.cases().get(c).status != CaseStatus::kOpen) continue;
+    v1::Event event;
+    auto* e = event.mutable_case_status_changed();
+    e->set_case_ordinal(c);
+    e->set_status(v1::Case::RESOLVED);
+    model::ToProto(at, e->mutable_at());
+    ApplyLocked(event);
+  }
+  v1::Event event;
+  auto* e = event.mutable_incident_resolved();
+  e->set_incident(n);
+  model::ToProto(at, e->mutable_at());
+  ApplyLocked(event);
+  return absl::OkStatus();
+}
+
 }  // namespace
 }  // namespace engine
 
@@ -891,6 +1153,7 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Open(EngineOptions options) {
     return absl::InvalidArgumentError(
         "EngineOptions.context_messages must not be negative");
   }
+  THREADLINE_RETURN_IF_ERROR(engine::ValidateListening(options.listening));
   IdentityNormalizer normalizer(NormalizerOptions{options.default_region});
   // A bad default region would make every national phone number fail
   // later, far from its cause.

@@ -8,6 +8,7 @@
 #ifndef THREADLINE_SRC_ENGINE_STATE_H_
 #define THREADLINE_SRC_ENGINE_STATE_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -17,6 +18,7 @@
 #include "absl/time/time.h"
 #include "continuity/cases.h"
 #include "identity/graph.h"
+#include "listening/monitor.h"
 #include "threadline/types.h"
 #include "threadline/v1/event.pb.h"
 
@@ -36,10 +38,14 @@ struct InteractionRecord {
   Direction direction = Direction::kUnspecified;
   LinkReason reason = LinkReason::kUnspecified;
   bool continued = false;
+  bool scored = false;     // sentiment holds the text's score
+  float sentiment = 0;     // -1..1, inbound messages only
+  std::array<char, 2> language{};  // ISO 639-1 the text was read in
 };
 
 struct StateOptions {
   identity::GraphOptions graph;
+  listening::MonitorOptions listening;
 };
 
 class State {
@@ -72,10 +78,15 @@ class State {
   }
   const std::vector<std::string>& NamesOf(uint32_t base) const;
   uint64_t sequence() const { return sequence_; }
+  // Early warning and incidents.
+  const listening::Monitor& listening() const { return listening_; }
 
  private:
   continuity::TopicId InternTopic(std::string_view topic);
   void ApplyLinked(const v1::InteractionLinked& e);
+  void ApplyIncident(const v1::Event& event);
+  // Hands a linked interaction to the listening stage.
+  void Listen(uint32_t index, continuity::TopicId topic);
 
   identity::IdentityGraph graph_;
   continuity::CaseBook cases_;
@@ -88,6 +99,7 @@ class State {
   absl::flat_hash_map<uint32_t, std::vector<std::string>> names_;
   identity::ResolveResult last_resolve_;
   uint64_t sequence_ = 0;
+  listening::Monitor listening_;
 };
 
 }  // namespace threadline::engine
