@@ -70,15 +70,18 @@ struct ListeningOptions {
 
   // Group cases into incidents automatically. Default: true.
   bool incidents = true;
-  // Reports similar enough (0..1, cosine of weighted words) to seed an
-  // incident together. Default: 0.5.
+  // Reports that state no matter seed an incident together when this
+  // similar (0..1, cosine of their words weighted by rarity, English and
+  // Spanish care words meeting on one concept); reports on one matter need
+  // only share it. Default: 0.5.
   double seed_similarity = 0.5;
-  // Similarity to an incident's reports needed to join it. Default: 0.35.
-  double join_similarity = 0.35;
-  // Fewest cases of different customers, reporting the same grievance
-  // within `incident_window`, that make an incident; they must also be at
-  // least alert_min_ratio times the usual volume of their topic.
-  // Default: 6.
+  // A report joins an active incident on its matter, or one whose reports
+  // it resembles this much. Default: 0.25.
+  double join_similarity = 0.25;
+  // Fewest customers reporting within `incident_window` that make an
+  // incident; they must also be far above the usual volume of their matter
+  // (alert_min_ratio times it, and no likelier than alert_max_probability
+  // under it). Default: 6.
   int incident_min_cases = 6;
   // How close in time the seeding reports must be. Default: 2 hours.
   absl::Duration incident_window = absl::Hours(2);

@@ -2,15 +2,15 @@
 // time, grouped under an incident.
 //
 // Reports (inbound messages with words) come in the order they are linked.
-// A report joins the open incident it resembles most (its words against the
-// incident's centroid, or close to one of its exemplar reports) while that
-// incident is active: new cases kept joining it within the idle time, and
-// the report's case began with the wave, not long before. Otherwise it
-// waits in a pool of recent reports; when enough reports of different
-// customers within the incident window resemble it, and they are several
-// times the usual volume of their topic, they seed a new incident together
-// (or, when an active incident on the same topic resembles the group, join
-// that one: a wave speaks in several phrasings). Cases a host took out of an incident never join
+// A report joins the active incident it fits best: one on the same matter,
+// or whose words it resembles (the incident's centroid, or one of its
+// exemplar reports), in English or Spanish. An incident is active while new
+// cases keep joining it within the idle time, and takes only cases that
+// began with its wave, not long before. A report that fits none waits in a
+// pool of recent reports on its topic; when enough reports of different
+// customers within the incident window share that topic (or, with no topic,
+// resemble each other), and they are far above the topic's usual volume
+// (several times it, and unlikely under it), they seed a new incident. Cases a host took out of an incident never join
 // one automatically again. The same reports in the same order give the same
 // incidents.
 //
@@ -56,6 +56,7 @@ struct IncidentRecord {
   absl::Time first_at = absl::InfiniteFuture();
   absl::Time last_at = absl::InfinitePast();
   absl::Time last_new_at = absl::InfinitePast();  // a new case last joined
+  std::deque<absl::Time> joined;  // when new cases joined, latest last
   absl::Time resolved_at = absl::InfinitePast();
   int reports = 0;
   std::array<int, kChannelCount> per_channel{};
@@ -89,19 +90,26 @@ class IncidentBook {
 
  private:
   void Join(uint32_t incident, const Report& r);
-  // Whether incident n still takes new cases at `at`.
-  bool Active(const IncidentRecord& incident, absl::Time at) const;
+  // Whether an incident still takes new cases at `at`, `usual` being the
+  // usual volume of its matter in an incident window.
+  bool Active(const IncidentRecord& incident, absl::Time at,
+              double usual) const;
   // Whether the case of `r` began recently enough to report a wave that
   // began at `wave_start` (a case opened long before is another matter).
   bool Fresh(const CaseView& c, absl::Time wave_start) const;
   uint32_t DominantTopic(const IncidentRecord& incident) const;
+  // How well report `r` of case `c` fits an active incident; 0: not at all.
+  float Fit(const IncidentRecord& incident, const Report& r,
+            const CaseView& c) const;
   float Resemblance(const IncidentRecord& incident, const TermVector& v) const;
 
   const ListeningOptions options_;
   std::vector<IncidentRecord> incidents_;
   absl::flat_hash_map<uint32_t, uint32_t> member_of_;  // case → incident
   absl::flat_hash_set<uint32_t> excluded_;             // removed by hand
-  std::deque<Report> pool_;  // recent reports in no incident, by time linked
+  // Recent reports in no incident, per topic, in the order linked.
+  absl::flat_hash_map<uint32_t, std::deque<Report>> pools_;
+  std::vector<uint32_t> active_;  // incidents that may still take cases
 };
 
 }  // namespace threadline::listening
