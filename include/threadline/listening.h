@@ -3,7 +3,8 @@
 // customers with the same grievance.
 //
 // The engine scores the sentiment of every inbound interaction and watches
-// the negative volume of each topic and each channel over a sliding window.
+// the negative volume (customers with negative messages) of each topic and
+// each channel over a sliding window.
 // When a window holds far more than its usual level for that hour of the day
 // it raises an Alert with its evidence. Open cases that report the same
 // grievance at the same time (similar text in English or Spanish, the same
@@ -50,8 +51,9 @@ struct ListeningOptions {
   // The sliding window whose negative volume is compared with its usual
   // level. Default: 1 hour.
   absl::Duration alert_window = absl::Hours(1);
-  // Fewest negative interactions in a window that may raise an alert: a
-  // handful of complaints is never a wave. Default: 12.
+  // Fewest customers with negative messages in a window that may raise an
+  // alert (a window counts customers, not messages: one customer's burst of
+  // chat lines is no wave; nor is a handful of complaints). Default: 12.
   int alert_min_volume = 12;
   // The window must hold at least this many times its usual level.
   // Default: 4.
@@ -119,7 +121,7 @@ struct Alert {
   absl::Time raised_at;  // the time of the message that tipped it
   absl::Time first_at;   // the first negative message in the window
   absl::Duration window;
-  int count = 0;          // negative messages in the window
+  int count = 0;          // customers with negative messages in the window
   double expected = 0;    // the usual level of such a window at that hour
   double per_hour = 0;    // the window's rate
   int public_count = 0;   // of `count`, on public channels

@@ -15,15 +15,22 @@ void Monitor::OnLinked(const Linked& in,
                        absl::FunctionRef<CaseView(uint32_t)> view) {
   if (in.direction != Direction::kInbound) return;
   waves_.ObserveInbound(in.at);
+  if (in.topic != 0) {
+    waves_.OnNegative(WaveDetector::TopicVolumeKey(in.topic), in.index,
+                      in.customer, in.at, in.channel, in.topic_name, sample,
+                      &alerts_);
+  }
   const bool negative = in.sentiment.has_value()
                             ? *in.sentiment <= kNegativeScore
                             : !options_.sentiment;
   if (negative) {
     if (in.topic != 0) {
-      waves_.OnNegative(WaveDetector::TopicKey(in.topic), in.index, in.at,
+      waves_.OnNegative(WaveDetector::TopicKey(in.topic), in.index,
+                        in.customer, in.at,
                         in.channel, in.topic_name, sample, &alerts_);
     }
-    waves_.OnNegative(WaveDetector::ChannelKey(in.channel), in.index, in.at,
+    waves_.OnNegative(WaveDetector::ChannelKey(in.channel), in.index,
+                      in.customer, in.at,
                       in.channel, in.topic_name, sample, &alerts_);
   }
   if (!options_.listening.incidents || in.text.empty()) return;
@@ -46,8 +53,8 @@ void Monitor::OnLinked(const Linked& in,
   incidents_.OnReport(
       std::move(r), view, [this, window](uint32_t topic, absl::Time at) {
         return topic == 0 ? 0.0
-                          : waves_.Expected(WaveDetector::TopicKey(topic), at,
-                                            window);
+                          : waves_.Expected(WaveDetector::TopicVolumeKey(topic),
+                                            at, window);
       });
 }
 

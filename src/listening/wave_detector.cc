@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "threadline/guard.h"
 
@@ -85,7 +86,8 @@ double WaveDetector::Expected(uint32_t key, absl::Time at,
   return rate * absl::ToDoubleHours(window) * Shape(at - window / 2);
 }
 
-void WaveDetector::OnNegative(uint32_t key, uint32_t index, absl::Time at,
+void WaveDetector::OnNegative(uint32_t key, uint32_t index, uint32_t customer,
+                              absl::Time at,
                               Channel channel, std::string_view topic_name,
                               absl::FunctionRef<AlertSample(uint32_t)> sample,
                               std::vector<Alert>* raised) {
@@ -94,16 +96,23 @@ void WaveDetector::OnNegative(uint32_t key, uint32_t index, absl::Time at,
   // Insert in time order (late messages are rare and near the end).
   auto pos = k.window.end();
   while (pos != k.window.begin() && std::prev(pos)->at > at) --pos;
-  k.window.insert(pos, Entry{at, index, channel});
+  k.window.insert(pos, Entry{at, index, customer, channel});
   const absl::Time newest = k.window.back().at;
   while (!k.window.empty() && k.window.front().at <= newest - window) {
     k.window.pop_front();
   }
-  // The window ending at this message.
-  int count = 0;
+  // Customers in the window ending at this message; the message adds to
+  // the usual level only when its customer is new to the window.
+  absl::flat_hash_set<uint32_t> customers;
+  bool repeat = false;
   for (const Entry& e : k.window) {
-    if (e.at > at - window && e.at <= at) ++count;
+    if (e.at <= at - window || e.at > at) continue;
+    if (!customers.insert(e.customer).second && e.index != index &&
+        e.customer == customer) {
+      repeat = true;
+    }
   }
+  const int count = static_cast<int>(customers.size());
   const double expected = Expected(key, at, window);
   const bool hot = count >= options_.alert_min_volume &&
                    count >= options_.alert_min_ratio * expected;
@@ -113,23 +122,23 @@ void WaveDetector::OnNegative(uint32_t key, uint32_t index, absl::Time at,
     if (at - k.last_hot >= options_.alert_cooldown) k.alerting = false;
     if (k.alerting) return;
   }
-  k.baseline += 1;
-  if (!options_.alerts || !hot ||
-      PoissonTail(count, expected) > options_.alert_max_probability) {
+  if (!repeat) k.baseline += 1;
+  if (!hot || PoissonTail(count, expected) > options_.alert_max_probability) {
     return;
   }
   k.alerting = true;
   k.last_hot = at;
   // The wave's own messages leave the usual level too.
   k.baseline = std::max(0.0, k.baseline - count);
+  if (!options_.alerts || (key & 3) == 2) return;
 
   Alert a;
   a.id = absl::StrCat("a-", ++alerts_);
-  a.scope = (key & 1) ? AlertScope::kChannel : AlertScope::kTopic;
+  a.scope = (key & 3) == 1 ? AlertScope::kChannel : AlertScope::kTopic;
   if (a.scope == AlertScope::kTopic) {
     a.topic = std::string(topic_name);
   } else {
-    a.channel = static_cast<Channel>(key >> 1);
+    a.channel = static_cast<Channel>(key >> 2);
   }
   a.raised_at = at;
   a.window = window;
@@ -138,8 +147,11 @@ void WaveDetector::OnNegative(uint32_t key, uint32_t index, absl::Time at,
   a.per_hour = count / absl::ToDoubleHours(window);
   a.first_at = absl::InfiniteFuture();
   std::array<int, kChannelCount> per_channel{};
+  absl::flat_hash_set<uint32_t> described;
   for (const Entry& e : k.window) {
-    if (e.at <= at - window || e.at > at) continue;
+    if (e.at <= at - window || e.at > at || !described.insert(e.customer).second) {
+      continue;
+    }
     a.first_at = std::min(a.first_at, e.at);
     ++per_channel[static_cast<size_t>(e.channel)];
     if (IsPublicChannel(e.channel)) ++a.public_count;

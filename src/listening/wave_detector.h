@@ -34,19 +34,25 @@ class WaveDetector {
  public:
   explicit WaveDetector(const ListeningOptions& options);
 
-  // The key of a topic (by its ordinal) or a channel.
-  static uint32_t TopicKey(uint32_t topic) { return topic << 1; }
+  // The key of a topic's negative volume (by its ordinal), a channel's,
+  // and a topic's whole volume (watched, never alerted on: the usual level
+  // incidents are measured against).
+  static uint32_t TopicKey(uint32_t topic) { return topic << 2; }
   static uint32_t ChannelKey(Channel channel) {
-    return (static_cast<uint32_t>(channel) << 1) | 1;
+    return (static_cast<uint32_t>(channel) << 2) | 1;
   }
+  static uint32_t TopicVolumeKey(uint32_t topic) { return (topic << 2) | 2; }
 
   // ObserveInbound: every inbound message, negative or not, shapes the day.
   void ObserveInbound(absl::Time at);
 
-  // OnNegative: one negative inbound message (interaction ordinal `index`)
-  // under `key`. Appends to *raised the alert it tips, if any, with
-  // `topic_name` and samples filled by `sample(index)`.
-  void OnNegative(uint32_t key, uint32_t index, absl::Time at, Channel channel,
+  // OnNegative: one (negative, but for volume keys any) inbound message (interaction ordinal `index`,
+  // from `customer`) under `key`. Appends to *raised the alert it tips, if
+  // any, with `topic_name` and samples filled by `sample(index)`. A window
+  // counts customers, not messages: one customer's burst of chat lines is
+  // not a wave.
+  void OnNegative(uint32_t key, uint32_t index, uint32_t customer,
+                  absl::Time at, Channel channel,
                   std::string_view topic_name,
                   absl::FunctionRef<AlertSample(uint32_t)> sample,
                   std::vector<Alert>* raised);
@@ -59,6 +65,7 @@ class WaveDetector {
   struct Entry {
     absl::Time at;
     uint32_t index;
+    uint32_t customer;
     Channel channel;
   };
   struct KeyState {
