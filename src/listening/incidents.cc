@@ -96,7 +96,9 @@ void IncidentBook::Join(uint32_t incident, const Report& r) {
   if (member_of_.emplace(r.case_id, incident).second) {
     i.cases.push_back(r.case_id);
     i.last_new_at = std::max(i.last_new_at, r.at);
-    i.joined.push_back(r.at);
+    // Kept in time order: a sweep of the pool joins older reports late.
+    i.joined.insert(std::upper_bound(i.joined.begin(), i.joined.end(), r.at),
+                    r.at);
     if (i.joined.size() > kMaxJoined) i.joined.pop_front();
   }
   i.first_at = std::min(i.first_at, r.at);
@@ -194,7 +196,10 @@ void IncidentBook::OnReport(
   for (size_t k : group) AddInto(pool[k].terms, 1.0f, &centroid);
   Normalize(&centroid);
   uint32_t n = kNoIncident;
-  float closest = kSameWave;
+  // A group that states no matter has only its wording to tell it from an
+  // active wave, and short angry posts ("down again?!") share few words:
+  // any resemblance makes it part of the wave.
+  float closest = r.topic == 0 ? 1e-6f : kSameWave;
   for (uint32_t m : active_) {
     const float s = Cosine(incidents_[m].centroid, centroid);
     if (s >= closest) {
