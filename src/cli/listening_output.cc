@@ -92,7 +92,7 @@ std::string ListeningSummary(const std::vector<Alert>& alerts,
     absl::StrAppend(
         &out,
         absl::StrFormat(
-            "    %-5s %s %-8s %-18s %3d negative in %dm (usual %.1f), %d on "
+            "    %-5s %s %-8s %-18s %3d customers negative in %dm (usual %.1f), %d on "
             "public channels\n",
             a.id, absl::FormatTime("%Y-%m-%d %H:%M", a.raised_at,
                                    absl::UTCTimeZone()),
