@@ -211,8 +211,8 @@ void State::Listen(uint32_t index, continuity::TopicId topic) {
         return AlertSample{m.id, m.at, m.channel, m.text};
       },
       [this](uint32_t c) {
-        const continuity::CaseRecord& r = cases_.get(c);
-        return listening::CaseView{r.status == CaseStatus::kOpen, r.opened_at};
+        const continuity::CaseRecord& k = cases_.get(c);
+        return listening::CaseView{k.status == CaseStatus::kOpen, k.opened_at};
       });
 }
 
