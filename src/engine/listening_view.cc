@@ -192,4 +192,40 @@ std::vector<Interaction> IncidentReplies(const State& state, uint32_t n,
   return out;
 }
 
+absl::Status ValidateListening(const ListeningOptions& o) {
+  auto bad = [](std::string_view field, std::string_view rule) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "EngineOptions.listening.", std::string(field), " ", std::string(rule)));
+  };
+  if (o.alert_window <= absl::ZeroDuration()) {
+    return bad("alert_window", "must be positive");
+  }
+  if (o.alert_min_volume < 1) return bad("alert_min_volume", "must be at least 1");
+  if (!(o.alert_min_ratio >= 1)) return bad("alert_min_ratio", "must be at least 1");
+  if (!(o.alert_max_probability > 0 && o.alert_max_probability <= 1)) {
+    return bad("alert_max_probability", "must be in (0, 1]");
+  }
+  if (o.alert_cooldown < absl::ZeroDuration()) {
+    return bad("alert_cooldown", "must not be negative");
+  }
+  if (!(o.prior_per_hour >= 0) || !(o.prior_hours > 0)) {
+    return bad("prior_per_hour/prior_hours",
+               "must be non-negative and positive");
+  }
+  if (!(o.seed_similarity > 0 && o.seed_similarity <= 1)) {
+    return bad("seed_similarity", "must be in (0, 1]");
+  }
+  if (!(o.join_similarity > 0 && o.join_similarity <= 1)) {
+    return bad("join_similarity", "must be in (0, 1]");
+  }
+  if (o.incident_min_cases < 2) {
+    return bad("incident_min_cases", "must be at least 2");
+  }
+  if (o.incident_window <= absl::ZeroDuration() ||
+      o.incident_idle <= absl::ZeroDuration()) {
+    return bad("incident_window/incident_idle", "must be positive");
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace threadline::engine

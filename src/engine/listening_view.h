@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "engine/ids.h"
 #include "engine/state.h"
 #include "threadline/listening.h"
@@ -21,6 +22,9 @@ inline std::string IncidentIdString(uint32_t n) { return OrdinalId('i', n); }
 inline std::optional<uint32_t> ParseIncidentId(std::string_view id) {
   return ParseOrdinalId('i', id);
 }
+
+// ValidateListening: InvalidArgument naming the bad field of `options`.
+absl::Status ValidateListening(const ListeningOptions& options);
 
 // The sentiment trend of a case's inbound messages, in time order.
 SentimentTrend TrendOf(const State& state, continuity::CaseId root);
