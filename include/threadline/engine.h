@@ -30,6 +30,8 @@
 #include "threadline/clock.h"
 #include "threadline/export.h"
 #include "threadline/store.h"
+#include "threadline/listening.h"
+#include "threadline/sentiment.h"
 #include "threadline/types.h"
 
 namespace threadline {
@@ -93,6 +95,19 @@ struct EngineOptions {
   // Engine::Checkpoint and Engine::Erase. Default: 1,000,000.
   uint64_t snapshot_every = 1000000;
 
+  // Scores each inbound message's sentiment when it is ingested, outside
+  // the engine's lock; the score is kept with the interaction, so replay
+  // does not score again. The language is the interaction's, else the
+  // analyzer detects it. nullptr turns scoring off (the early warning then
+  // watches all inbound volume). Default: the built-in lexicon analyzer.
+  std::shared_ptr<const SentimentAnalyzer> sentiment =
+      NewLexiconSentimentAnalyzer();
+  // Early warning and incident grouping (listening.h).
+  ListeningOptions listening;
+  // Told of each alert, outside any engine lock. Default: none (alerts are
+  // still kept; see Engine::Alerts).
+  std::shared_ptr<AlertListener> alert_listener;
+
   // Exported: every EngineOptions a host makes calls it.
   THREADLINE_EXPORT static std::array<uint8_t, kIdentityKindCount>
   DefaultIdentityLimits();
@@ -122,6 +137,11 @@ struct HandoffContext {
   absl::Duration waiting = absl::ZeroDuration();
   // Other open cases of the same customer.
   std::vector<std::string> other_open_cases;
+  // How the customer's mood went over the case (also case_info.sentiment).
+  SentimentTrend sentiment;
+  // The incident the case belongs to, with its size, when it is in one.
+  std::string incident_id;
+  int incident_cases = 0;
 };
 
 // One entry of a customer's timeline across channels.
@@ -288,6 +308,45 @@ class THREADLINE_EXPORT Engine {
   // still hold the data until the next successful Checkpoint.
   [[nodiscard]] virtual absl::StatusOr<ErasureReport> Erase(
       std::string_view customer_id) = 0;
+
+  // Social listening (listening.h).
+
+  // Alerts: every alert raised so far, in order.
+  virtual std::vector<Alert> Alerts() const = 0;
+  // Incidents: every incident found or made, in order, open and resolved.
+  virtual std::vector<Incident> Incidents() const = 0;
+  // GetIncident: an incident by id. NotFound for an unknown id.
+  [[nodiscard]] virtual absl::StatusOr<Incident> GetIncident(
+      std::string_view incident_id) const = 0;
+  // AddToIncident: puts a case in an incident by hand (taking it out of
+  // another), as of `at`. NotFound for an unknown incident or case;
+  // FailedPrecondition when the incident is resolved.
+  [[nodiscard]] virtual absl::Status AddToIncident(
+      std::string_view incident_id, std::string_view case_id,
+      absl::Time at) = 0;
+  // RemoveFromIncident: takes a case out by hand; automatic grouping leaves
+  // it out from then on. NotFound for an unknown incident or case, or a
+  // case that is not a member.
+  [[nodiscard]] virtual absl::Status RemoveFromIncident(
+      std::string_view incident_id, std::string_view case_id,
+      absl::Time at) = 0;
+  // ReplyToIncident: answers every open member case once, on the channel of
+  // the customer's latest inbound message there, in their language, in
+  // public or private wording cut to the channel's limit (RenderReply). Each
+  // reply is ingested as an OUTBOUND interaction answering that message, so
+  // it is linked and kept like any other; they are returned for the host to
+  // send. With reply.resolve, the replies resolve their cases and the
+  // incident. A retry with the same id_prefix sends nothing twice.
+  // NotFound for an unknown incident; InvalidArgument for a reply with no
+  // text or no time; FailedPrecondition for a resolved incident.
+  [[nodiscard]] virtual absl::StatusOr<std::vector<Interaction>>
+  ReplyToIncident(std::string_view incident_id,
+                  const IncidentReply& reply) = 0;
+  // ResolveIncident: resolves the incident and every open member case as
+  // of `at`. NotFound for an unknown id; FailedPrecondition when already
+  // resolved.
+  [[nodiscard]] virtual absl::Status ResolveIncident(
+      std::string_view incident_id, absl::Time at) = 0;
 
  protected:
   Engine() = default;

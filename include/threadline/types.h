@@ -170,6 +170,16 @@ struct Customer {
   absl::Time last_seen;
 };
 
+// SentimentTrend: how a case's customer felt, from the sentiment of their
+// inbound messages in time order (-1 most negative .. 1 most positive).
+struct SentimentTrend {
+  int scored = 0;  // inbound messages scored; the rest is 0 when none
+  float first = 0;
+  float last = 0;
+  float worst = 0;
+  std::string worst_interaction_id;
+};
+
 enum class CaseStatus : uint8_t { kUnspecified = 0, kOpen = 1, kResolved = 2 };
 THREADLINE_EXPORT std::string_view CaseStatusName(CaseStatus status);
 
@@ -185,6 +195,8 @@ struct Case {
   absl::Time resolved_at = absl::InfinitePast();  // when resolved, else past
   std::string topic;                          // the matter, when known
   std::vector<std::string> absorbed_ids;      // cases merged into this one
+  SentimentTrend sentiment;
+  std::string incident_id;  // the open or resolved incident it belongs to
 };
 
 // MergeRecord: one merge of two customers, kept so it can be undone.

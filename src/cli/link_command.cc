@@ -15,6 +15,7 @@
 #include "cli/flags.h"
 #include "cli/io.h"
 #include "cli/link.h"
+#include "cli/listening_output.h"
 #include "threadline/engine.h"
 
 namespace threadline::cli {
@@ -34,6 +35,11 @@ constexpr char kUsage[] =
     "skipped; everything else is still linked. A summary (customers, cases,\n"
     "cases that crossed channels, the commonest channel switches) goes to\n"
     "stderr, with a progress bar when stderr is a terminal.\n"
+    "The summary also lists the alerts raised (negative volume of a topic\n"
+    "or channel far above its usual level) and the incidents found (open\n"
+    "cases of many customers reporting one grievance at once);\n"
+    "--alerts-out and --incidents-out write them as JSON Lines, an incident\n"
+    "line listing every interaction of its member cases.\n"
     "\n"
     "With --journal DIR the engine's state is kept in a journal in DIR (made\n"
     "when missing) and every line written out is on disk: a second run with\n"
@@ -192,6 +198,16 @@ int RunLink(const std::vector<std::string>& args) {
             "also show the handoff context of N cases that crossed the most "
             "channels, as the next agent would see it (default: 0)",
             &journeys);
+  std::string alerts_path, incidents_path;
+  flags.String("alerts-out", "FILE",
+               "write the alerts raised, one JSON object per line", &alerts_path);
+  flags.String("incidents-out", "FILE",
+               "write the incidents found, one JSON object per line",
+               &incidents_path);
+  bool no_sentiment = false;
+  flags.Bool("no-sentiment",
+             "do not score sentiment (alerts then watch all inbound volume)",
+             &no_sentiment);
   if (absl::Status s = flags.Parse(args); !s.ok()) {
     std::fprintf(stderr, "threadline link: %s\n", std::string(s.message()).c_str());
     return 2;
@@ -205,6 +221,7 @@ int RunLink(const std::vector<std::string>& args) {
   options.default_region = region;
   options.reopen_window = absl::Hours(24 * reopen_days);
   options.batch_threads = static_cast<int>(std::clamp(threads, 1LL, 256LL));
+  if (no_sentiment) options.sentiment = nullptr;
   for (const std::string& f : own) {
     Identity id;
     if (absl::Status s = ParseIdentityFlag("own-identity", f, &id); !s.ok()) {
@@ -241,7 +258,36 @@ int RunLink(const std::vector<std::string>& args) {
     }
     if (!quiet) PrintRecovery(run->engine->Recovery());
   }
-  if (!quiet) PrintSummary(run->summary);
+  const std::vector<Alert> alerts = run->engine->Alerts();
+  const std::vector<Incident> incidents = run->engine->Incidents();
+  if (!quiet) {
+    PrintSummary(run->summary);
+    std::fputs(ListeningSummary(alerts, incidents).c_str(), stderr);
+  }
+  auto write_lines = [](const std::string& path, const std::string& text) {
+    if (path.empty()) return true;
+    absl::StatusOr<std::unique_ptr<OutputFile>> file = OutputFile::Open(path);
+    absl::Status s = file.ok() ? (*file)->Write(text) : file.status();
+    if (s.ok()) s = (*file)->Close();
+    if (!s.ok()) {
+      std::fprintf(stderr, "threadline link: %s\n",
+                   std::string(s.message()).c_str());
+    }
+    return s.ok();
+  };
+  std::string alert_lines, incident_lines;
+  for (const Alert& a : alerts) {
+    AppendAlertJson(a, &alert_lines);
+    alert_lines.push_back('\n');
+  }
+  for (const Incident& i : incidents) {
+    AppendIncidentJson(i, &incident_lines);
+    incident_lines.push_back('\n');
+  }
+  if (!write_lines(alerts_path, alert_lines) ||
+      !write_lines(incidents_path, incident_lines)) {
+    return 1;
+  }
   if (journeys > 0) PrintJourneys(*run->engine, run->linkages, journeys);
   return 0;
 }

@@ -17,6 +17,7 @@
 #include "absl/synchronization/mutex.h"
 #include "engine/engine_impl.h"
 #include "engine/ids.h"
+#include "engine/listening_view.h"
 #include "engine/state.h"
 #include "model/convert.h"
 #include "text/topic.h"
@@ -208,6 +209,19 @@ absl::StatusOr<EngineImpl::Prepared> EngineImpl::Prepare(
     }
     p.follow_up = guess.follow_up;
   }
+  // 4 enrich: sentiment, outside the lock; the language is the host's,
+  // else the one the text reads in.
+  if (in.direction == Direction::kInbound && !in.text.empty()) {
+    std::string_view language = in.language;
+    if (options_.sentiment) {
+      Sentiment s = options_.sentiment->Analyze(in.text, in.language);
+      p.sentiment = s.score;
+      if (language.empty()) p.language = std::move(s.language);
+    } else if (language.empty()) {
+      p.language = std::string(DetectLanguage(in.text));
+    }
+    if (!language.empty()) p.language = std::string(language.substr(0, 2));
+  }
   return p;
 }
 
@@ -279,19 +293,18 @@ absl::StatusOr<v1::Event> EngineImpl::ResolveEvidence(
 
 absl::StatusOr<Linkage> EngineImpl::Ingest(const Interaction& in) {
   THREADLINE_ASSIGN_OR_RETURN(Prepared prepared, Prepare(in));
-  if (store_ == nullptr) {
-    absl::MutexLock lock(&mu_);
-    return IngestLocked(in, std::move(prepared));
-  }
   absl::StatusOr<Linkage> out;
+  std::vector<Alert> alerts;
   uint64_t ticket = 0;
   {
     absl::MutexLock lock(&mu_);
     THREADLINE_RETURN_IF_ERROR(WritableLocked());
     out = IngestLocked(in, std::move(prepared));
+    alerts = TakeNewAlerts();
     THREADLINE_ASSIGN_OR_RETURN(ticket, AppendLocked());
   }
   THREADLINE_RETURN_IF_ERROR(AwaitDurable(ticket));
+  Notify(alerts);
   return out;
 }
 
@@ -314,6 +327,7 @@ std::vector<absl::StatusOr<Linkage>> EngineImpl::IngestBatch(
   for (std::thread& t : workers) t.join();
   std::vector<absl::StatusOr<Linkage>> out;
   out.reserve(interactions.size());
+  std::vector<Alert> alerts;
   absl::Status stored;
   uint64_t ticket = 0;
   {
@@ -328,6 +342,7 @@ std::vector<absl::StatusOr<Linkage>> EngineImpl::IngestBatch(
         out.push_back(IngestLocked(interactions[i], *std::move(prepared[i])));
       }
     }
+    alerts = TakeNewAlerts();
     if (store_ != nullptr && stored.ok()) {
       // One Append and one Sync for the whole batch.
       absl::StatusOr<uint64_t> appended = AppendLocked();
@@ -345,7 +360,9 @@ std::vector<absl::StatusOr<Linkage>> EngineImpl::IngestBatch(
     for (absl::StatusOr<Linkage>& r : out) {
       if (r.ok()) r = stored;
     }
+    alerts = TakeNewAlerts();
   }
+  Notify(alerts);
   return out;
 }
 
@@ -435,6 +452,8 @@ absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
   linked->set_topic(prepared.topic);
   linked->set_fingerprint(prepared.fingerprint);
   linked->set_follow_up(prepared.follow_up);
+  if (prepared.sentiment) linked->set_sentiment(*prepared.sentiment);
+  linked->set_language(prepared.language);
   ApplyLocked(event);
   return CurrentLinkage(
       static_cast<uint32_t>(state_.interactions().size() - 1));
@@ -630,6 +649,7 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Open(EngineOptions options) {
     return absl::InvalidArgumentError(
         "EngineOptions.context_messages must not be negative");
   }
+  THREADLINE_RETURN_IF_ERROR(engine::ValidateListening(options.listening));
   IdentityNormalizer normalizer(NormalizerOptions{options.default_region});
   // A bad default region would make every national phone number fail
   // later, far from its cause.

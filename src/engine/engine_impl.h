@@ -10,6 +10,7 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,6 +69,20 @@ class EngineImpl final : public Engine {
   absl::Status Checkpoint() override;
   absl::StatusOr<ErasureReport> Erase(std::string_view customer_id) override;
 
+  // Social listening (engine_listening.cc).
+  std::vector<Alert> Alerts() const override;
+  std::vector<Incident> Incidents() const override;
+  absl::StatusOr<Incident> GetIncident(std::string_view id) const override;
+  absl::Status AddToIncident(std::string_view incident_id,
+                             std::string_view case_id, absl::Time at) override;
+  absl::Status RemoveFromIncident(std::string_view incident_id,
+                                  std::string_view case_id,
+                                  absl::Time at) override;
+  absl::StatusOr<std::vector<Interaction>> ReplyToIncident(
+      std::string_view incident_id, const IncidentReply& reply) override;
+  absl::Status ResolveIncident(std::string_view incident_id,
+                               absl::Time at) override;
+
   // Load: restores the state from the store (Engine::Open, before any other
   // call).
   absl::Status Load();
@@ -89,10 +104,14 @@ class EngineImpl final : public Engine {
     bool weak_topic = false;
     bool follow_up = false;
     uint64_t fingerprint = 0;
+    std::optional<float> sentiment;  // inbound text, when scoring is on
+    std::string language;            // given, else detected
   };
 
   static StateOptions MakeStateOptions(const EngineOptions& o) {
     StateOptions s;
+    s.listening.listening = o.listening;
+    s.listening.sentiment = o.sentiment != nullptr;
     s.graph.max_per_kind = o.max_identities_per_kind;
     s.graph.shared_after_conflicts = o.shared_after_conflicts;
     return s;
@@ -143,6 +162,12 @@ class EngineImpl final : public Engine {
       ABSL_SHARED_LOCKS_REQUIRED(mu_);
   absl::StatusOr<continuity::CaseId> CaseOf(std::string_view case_id) const
       ABSL_SHARED_LOCKS_REQUIRED(mu_);
+  absl::StatusOr<uint32_t> IncidentOf(std::string_view incident_id) const
+      ABSL_SHARED_LOCKS_REQUIRED(mu_);
+  // Alerts raised since the last call, to hand the listener once the lock
+  // is released.
+  std::vector<Alert> TakeNewAlerts() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  void Notify(const std::vector<Alert>& alerts) const ABSL_LOCKS_EXCLUDED(mu_);
 
   const EngineOptions options_;
   const absl::flat_hash_set<std::string> own_;
@@ -152,6 +177,9 @@ class EngineImpl final : public Engine {
 
   mutable absl::Mutex mu_;
   State state_ ABSL_GUARDED_BY(mu_);
+  // Alerts already handed to the listener (those loaded from the store
+  // count as told).
+  size_t alerts_told_ ABSL_GUARDED_BY(mu_) = 0;
 
   // Durability; store_ is null for an engine in memory only.
   const std::shared_ptr<Store> store_;

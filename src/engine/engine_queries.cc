@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "engine/engine_impl.h"
 #include "engine/ids.h"
+#include "engine/listening_view.h"
 #include "threadline/status_macros.h"
 
 namespace threadline::engine {
@@ -101,6 +102,10 @@ Case EngineImpl::BuildCase(continuity::CaseId root) const {
   c.topic = std::string(state_.TopicName(r.topic));
   for (continuity::CaseId a : state_.cases().AbsorbedInto(root)) {
     c.absorbed_ids.push_back(CaseIdString(a));
+  }
+  c.sentiment = TrendOf(state_, root);
+  if (uint32_t n = IncidentOfCase(state_, root); n != listening::kNoIncident) {
+    c.incident_id = IncidentIdString(n);
   }
   return c;
 }
@@ -222,6 +227,11 @@ absl::StatusOr<HandoffContext> EngineImpl::Context(
     if (other != c && state_.cases().get(other).status == CaseStatus::kOpen) {
       ctx.other_open_cases.push_back(CaseIdString(other));
     }
+  }
+  ctx.sentiment = ctx.case_info.sentiment;
+  if (uint32_t n = IncidentOfCase(state_, c); n != listening::kNoIncident) {
+    ctx.incident_id = IncidentIdString(n);
+    ctx.incident_cases = static_cast<int>(MemberRoots(state_, n).size());
   }
   return ctx;
 }

@@ -67,6 +67,8 @@ absl::Status EngineImpl::Load() {
   State state(MakeStateOptions(options_));
   THREADLINE_ASSIGN_OR_RETURN(LoadReport report, LoadInto(state, &snapshot_at));
   state_ = std::move(state);
+  // Alerts of the past were told when they were raised.
+  alerts_told_ = state_.listening().alerts().size();
   recovery_.store = store_->Describe();
   recovery_.load = report;
   recovery_.snapshot_taken_at = snapshot_at;
@@ -90,6 +92,7 @@ void EngineImpl::ReloadLocked(const absl::Status& cause) {
     return;
   }
   state_ = std::move(state);
+  alerts_told_ = state_.listening().alerts().size();
   applied_sequence_ = state_.sequence();
 }
 

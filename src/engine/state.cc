@@ -20,7 +20,10 @@ std::string ThreadKey(Channel channel, std::string_view thread_id) {
 }  // namespace
 
 State::State(StateOptions options)
-    : graph_options_(options.graph), graph_(std::move(options.graph)) {}
+    : graph_options_(options.graph),
+      graph_(std::move(options.graph)),
+      listening_options_(options.listening),
+      listening_(std::make_unique<listening::Monitor>(listening_options_)) {}
 
 int64_t State::FindInteraction(std::string_view id) const {
   auto it = by_id_.find(absl::string_view(id.data(), id.size()));
@@ -129,6 +132,11 @@ void State::Apply(const v1::Event& event) {
     case v1::Event::kCustomerErased:
       ApplyErased(event.customer_erased());
       break;
+    case v1::Event::kIncidentMemberAdded:
+    case v1::Event::kIncidentMemberRemoved:
+    case v1::Event::kIncidentResolved:
+      ApplyIncident(event);
+      break;
     case v1::Event::KIND_NOT_SET:
       break;
   }
@@ -177,7 +185,94 @@ void State::ApplyLinked(const v1::InteractionLinked& e) {
   r.reason = static_cast<LinkReason>(e.reason());
   r.continued = !e.new_case();
   r.fingerprint = e.fingerprint();
+  r.scored = e.has_sentiment();
+  r.sentiment = e.sentiment();
+  for (size_t i = 0; i < r.language.size() && i < e.language().size(); ++i) {
+    r.language[i] = e.language()[i];
+  }
+  r.topic = topic;
   by_id_.emplace(in.id(), index);
+  Listen(index, topic);
+}
+
+void State::Listen(uint32_t index, continuity::TopicId topic) {
+  const InteractionRecord& r = interactions_[index];
+  const continuity::CaseId root = cases_.Root(r.case_id);
+  listening::Linked in;
+  in.index = index;
+  in.at = r.at;
+  in.channel = r.channel;
+  in.direction = r.direction;
+  // The message's own matter; a message that states none speaks of its case's.
+  in.topic = topic != 0 ? topic : cases_.get(root).topic;
+  in.topic_name = topics_[in.topic];
+  in.text = r.text;
+  if (r.scored) in.sentiment = r.sentiment;
+  in.case_id = root;
+  in.customer = r.base;
+  listening_->OnLinked(
+      in,
+      [this](uint32_t i) {
+        const InteractionRecord& m = interactions_[i];
+        return AlertSample{m.id, m.at, m.channel, m.text};
+      },
+      [this](uint32_t c) {
+        const continuity::CaseRecord& k = cases_.get(c);
+        return listening::CaseView{k.status == CaseStatus::kOpen, k.opened_at};
+      });
+}
+
+void State::ApplyIncident(const v1::Event& event) {
+  listening_decisions_.emplace_back(
+      static_cast<uint32_t>(interactions_.size()), event.SerializeAsString());
+  ApplyIncidentToMonitor(event);
+}
+
+void State::ApplyIncidentToMonitor(const v1::Event& event) {
+  listening::IncidentBook& book = listening_->incidents();
+  switch (event.kind_case()) {
+    case v1::Event::kIncidentMemberAdded: {
+      const auto& e = event.incident_member_added();
+      book.Add(e.incident(), e.case_ordinal(), model::FromProto(e.at()));
+      break;
+    }
+    case v1::Event::kIncidentMemberRemoved: {
+      const auto& e = event.incident_member_removed();
+      book.Remove(e.incident(), e.case_ordinal());
+      break;
+    }
+    case v1::Event::kIncidentResolved: {
+      const auto& e = event.incident_resolved();
+      book.Resolve(e.incident(), model::FromProto(e.at()));
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+}  // namespace threadline::engine
+
+namespace threadline::engine {
+
+void State::RebuildListening() {
+  listening_ = std::make_unique<listening::Monitor>(listening_options_);
+  size_t d = 0;
+  auto decide_until = [&](uint32_t position) {
+    for (; d < listening_decisions_.size() &&
+           listening_decisions_[d].first <= position;
+         ++d) {
+      v1::Event event;
+      if (event.ParseFromString(listening_decisions_[d].second)) {
+        ApplyIncidentToMonitor(event);
+      }
+    }
+  };
+  for (uint32_t i = 0; i < interactions_.size(); ++i) {
+    decide_until(i);
+    if (!interactions_[i].erased) Listen(i, interactions_[i].topic);
+  }
+  decide_until(static_cast<uint32_t>(interactions_.size()));
 }
 
 }  // namespace threadline::engine

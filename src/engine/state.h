@@ -8,7 +8,10 @@
 #ifndef THREADLINE_SRC_ENGINE_STATE_H_
 #define THREADLINE_SRC_ENGINE_STATE_H_
 
+#include <array>
 #include <cstdint>
+#include <memory>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +21,7 @@
 #include "absl/time/time.h"
 #include "continuity/cases.h"
 #include "identity/graph.h"
+#include "listening/monitor.h"
 #include "threadline/types.h"
 #include "threadline/v1/event.pb.h"
 
@@ -42,6 +46,10 @@ struct InteractionRecord {
   LinkReason reason = LinkReason::kUnspecified;
   bool continued = false;
   bool erased = false;  // its customer was erased: id and text are gone
+  continuity::TopicId topic = 0;  // the matter its own text states
+  bool scored = false;     // sentiment holds the text's score
+  float sentiment = 0;     // -1..1, inbound messages only
+  std::array<char, 2> language{};  // ISO 639-1 the text was read in
 };
 
 // What applying a CustomerErased event removed.
@@ -54,6 +62,7 @@ struct ErasureResult {
 
 struct StateOptions {
   identity::GraphOptions graph;
+  listening::MonitorOptions listening;
 };
 
 class State {
@@ -97,12 +106,23 @@ class State {
   }
   const std::vector<std::string>& NamesOf(uint32_t base) const;
   uint64_t sequence() const { return sequence_; }
+  // Early warning and incidents.
+  const listening::Monitor& listening() const { return *listening_; }
 
  private:
   continuity::TopicId InternTopic(std::string_view topic);
   void ApplyLinked(const v1::InteractionLinked& e);
   void ApplyErased(const v1::CustomerErased& e);
   absl::Status RestoreInto(const v1::Snapshot& in);
+  void ApplyIncident(const v1::Event& event);
+  // Hands a linked interaction to the listening stage.
+  void Listen(uint32_t index, continuity::TopicId topic);
+  void ApplyIncidentToMonitor(const v1::Event& event);
+  // RebuildListening: the listening stage anew from the interactions kept
+  // (erased ones left out) and the host's decisions, in their order. Case
+  // views are as they stand now, so a rebuilt stage may differ in detail
+  // from the live one it replaces.
+  void RebuildListening();
 
   identity::GraphOptions graph_options_;
   identity::IdentityGraph graph_;
@@ -118,6 +138,13 @@ class State {
   ErasureResult last_erasure_;
   uint64_t erased_interactions_ = 0;
   uint64_t sequence_ = 0;
+  // The listening stage is derived from the interactions and the host's
+  // incident decisions; a snapshot keeps those and rebuilds it.
+  listening::MonitorOptions listening_options_;
+  std::unique_ptr<listening::Monitor> listening_;
+  // The host's incident decisions (serialized events), each with the number
+  // of interactions linked before it.
+  std::vector<std::pair<uint32_t, std::string>> listening_decisions_;
 };
 
 }  // namespace threadline::engine

@@ -81,6 +81,8 @@ void State::ApplyErased(const v1::CustomerErased& e) {
   EraseCases(threads_, cases);
   EraseCases(references_, cases);
   for (uint32_t b : bases) names_.erase(b);
+  // Alert evidence quotes messages: rebuild the stage without the erased.
+  RebuildListening();
 }
 
 void State::Save(v1::Snapshot* out) const {
@@ -102,6 +104,13 @@ void State::Save(v1::Snapshot* out) const {
     s->set_reason(static_cast<int>(r.reason));
     s->set_continued(r.continued);
     s->set_erased(r.erased);
+    s->set_topic(r.topic);
+    s->set_scored(r.scored);
+    s->set_sentiment(r.sentiment);
+    if (r.language[0] != 0) {
+      s->set_language(std::string(r.language.data(),
+                                  r.language[1] != 0 ? 2 : 1));
+    }
   }
   SaveTable(threads_, out->mutable_threads());
   SaveTable(references_, out->mutable_references());
@@ -115,10 +124,15 @@ void State::Save(v1::Snapshot* out) const {
     n->set_base(b);
     for (const std::string& name : names_.at(b)) n->add_names(name);
   }
+  for (const auto& [position, event] : listening_decisions_) {
+    v1::Snapshot::ListeningDecision* d = out->add_listening_decisions();
+    d->set_position(position);
+    d->set_event(event);
+  }
 }
 
 absl::Status State::Restore(const v1::Snapshot& in) {
-  State fresh(StateOptions{graph_options_});
+  State fresh(StateOptions{graph_options_, listening_options_});
   absl::Status status = fresh.RestoreInto(in);
   if (!status.ok()) return status;
   *this = std::move(fresh);
@@ -164,6 +178,12 @@ absl::Status State::RestoreInto(const v1::Snapshot& in) {
     r.reason = static_cast<LinkReason>(s.reason());
     r.continued = s.continued();
     r.erased = s.erased();
+    r.topic = static_cast<continuity::TopicId>(s.topic());
+    r.scored = s.scored();
+    r.sentiment = s.sentiment();
+    for (size_t i = 0; i < r.language.size() && i < s.language().size(); ++i) {
+      r.language[i] = s.language()[i];
+    }
     if (r.erased) {
       ++erased_interactions_;
     } else {
@@ -189,6 +209,13 @@ absl::Status State::RestoreInto(const v1::Snapshot& in) {
     if (n.base() >= base_count) return bad("named base");
     names_[n.base()].assign(n.names().begin(), n.names().end());
   }
+  for (const v1::Snapshot::ListeningDecision& d : in.listening_decisions()) {
+    listening_decisions_.emplace_back(d.position(), d.event());
+  }
+  for (const InteractionRecord& r : interactions_) {
+    if (r.topic >= topics_.size()) return bad("interaction topic");
+  }
+  RebuildListening();
   sequence_ = in.sequence();
   return absl::OkStatus();
 }

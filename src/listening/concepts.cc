@@ -1,0 +1,158 @@
+// The word classes behind Terms: function words and contact talk to drop in
+// English and Spanish, and the concepts of customer care on which the two
+// languages (and common synonyms) meet. Words are as the tokenizer folds
+// them: lower-case ASCII without accents.
+#include <string>
+#include <string_view>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "listening/terms.h"
+
+namespace threadline::listening {
+namespace {
+
+// Function words, fillers, and talk about reaching the brand ("I already
+// called twice", "you can reach me at", "my email is"): present in any
+// grievance, they tell none apart.
+constexpr std::string_view kDropped[] = {
+    // English
+    "a", "about", "after", "again", "all", "already", "also", "am", "an",
+    "and", "any", "anyone", "are", "as", "at", "be", "been", "before", "but",
+    "by", "can", "could", "did", "do", "does", "doing", "for", "from", "get",
+    "got", "had", "has", "have", "hello", "hey", "hi", "how", "i", "im",
+    "i'm", "if", "in", "into", "is", "it", "it's", "its", "just", "me", "my",
+    "now", "of", "on", "or", "our", "please", "pls", "so", "some", "still",
+    "than", "that", "the", "their", "them", "then", "there", "this", "to",
+    "too", "up", "us", "was", "we", "were", "what", "when", "where", "which",
+    "who", "why", "will", "with", "would", "you", "your", "yours", "thanks",
+    "thank", "team", "guys", "yet", "here", "very", "really", "one", "two",
+    "twice", "three", "times", "time", "someone", "anybody", "somebody",
+    "called", "call", "calling", "calls", "wrote", "write", "writing",
+    "message", "messages", "reach", "email", "mail", "phone", "number",
+    "twitter", "dm", "whatsapp", "facebook", "instagram", "chat", "following",
+    "follow", "earlier", "previous", "same", "update", "any", "news",
+    "contact", "contacted", "reply", "answer", "hear", "back",
+    // Spanish
+    "al", "algo", "alguien", "alguna", "alguno", "ante", "aqui", "asi",
+    "aun", "como", "con", "cual", "cuando", "de", "del", "desde", "donde",
+    "el", "ella", "en", "es", "esa", "ese", "eso", "esta", "estan", "estas",
+    "este", "esto", "fue", "ha", "han", "hay", "he", "hola", "la", "las",
+    "le", "les", "lo", "los", "me", "mi", "mis", "muy", "nos", "o", "otra",
+    "otro", "para", "pero", "por", "porque", "que", "se", "ser", "si", "sin",
+    "sobre", "son", "su", "sus", "te", "tengo", "tiene", "todo", "todos",
+    "tu", "un", "una", "uno", "unos", "vez", "veces", "y", "ya", "yo",
+    "gracias", "favor", "dos", "tres", "llame", "llamar", "llamado",
+    "llamada", "llamadas", "llamo", "escribi", "escribo", "escribir",
+    "mensaje", "mensajes", "correo", "numero", "telefono", "contactado",
+    "contactar", "seguimiento", "hago", "anterior", "novedad", "pueden",
+    "puede", "habia", "los", "respuesta", "mismo", "misma", "sigo", "sigue",
+    "aca", "hoy",
+};
+
+// Spanish words and English synonyms → one English concept.
+constexpr std::pair<std::string_view, std::string_view> kConcepts[] = {
+    // service and connection
+    {"servicio", "service"}, {"internet", "internet"}, {"wifi", "internet"},
+    {"red", "network"}, {"conexion", "connection"},
+    {"connectivity", "connection"}, {"conectar", "connection"},
+    {"connect", "connection"}, {"connected", "connection"},
+    {"senal", "signal"}, {"senial", "signal"}, {"cobertura", "signal"},
+    {"coverage", "signal"}, {"modem", "router"}, {"enrutador", "router"},
+    {"outage", "down"}, {"caido", "down"}, {"caida", "down"},
+    {"cayo", "down"}, {"cae", "down"}, {"falla", "down"}, {"fallo", "down"},
+    {"averia", "down"}, {"interrupcion", "down"}, {"corte", "down"},
+    {"offline", "down"}, {"out", "down"}, {"dead", "down"}, {"caidos", "down"},
+    {"caidas", "down"}, {"lost", "down"}, {"perdi", "down"},
+    {"conecta", "connection"}, {"connects", "connection"}, {"zona", "area"}, {"barrio", "area"},
+    {"neighborhood", "area"}, {"sector", "area"}, {"lento", "slow"},
+    {"lenta", "slow"}, {"carga", "load"}, {"cargar", "load"},
+    {"loading", "load"}, {"loads", "load"}, {"nada", "nothing"},
+    {"manana", "morning"}, {"horas", "hour"}, {"hora", "hour"},
+    {"hours", "hour"}, {"dias", "day"}, {"dia", "day"}, {"days", "day"},
+    {"funciona", "work"}, {"funcionar", "work"}, {"working", "work"},
+    {"works", "work"}, {"anda", "work"}, {"television", "tv"},
+    {"canales", "channel"}, {"canal", "channel"}, {"llamadas", "call"},
+    {"datos", "data"}, {"movil", "mobile"}, {"celular", "mobile"},
+    {"cell", "mobile"}, {"linea", "line"},
+    // money
+    {"factura", "bill"}, {"invoice", "bill"}, {"cobro", "charge"},
+    {"cobraron", "charge"}, {"cobran", "charge"}, {"cargo", "charge"},
+    {"charged", "charge"}, {"charges", "charge"}, {"doble", "double"},
+    {"pago", "payment"}, {"pagar", "payment"}, {"pay", "payment"},
+    {"paid", "payment"}, {"pague", "payment"}, {"tarjeta", "card"},
+    {"reembolso", "refund"}, {"devolucion", "refund"},
+    {"reintegro", "refund"}, {"refunded", "refund"}, {"dinero", "money"},
+    {"precio", "price"}, {"tarifa", "price"}, {"fee", "price"},
+    {"plan", "plan"}, {"paquete", "plan"}, {"package", "plan"},
+    // orders
+    {"pedido", "order"}, {"orden", "order"}, {"compra", "order"},
+    {"envio", "delivery"}, {"entrega", "delivery"}, {"shipping", "delivery"},
+    {"shipment", "delivery"}, {"delivered", "delivery"},
+    {"llego", "arrive"}, {"llegado", "arrive"}, {"arrived", "arrive"},
+    {"producto", "product"}, {"item", "product"}, {"articulo", "product"},
+    // access and devices
+    {"cuenta", "account"}, {"contrasena", "password"},
+    {"clave", "password"}, {"acceso", "access"}, {"ingresar", "login"},
+    {"entrar", "login"}, {"sesion", "login"}, {"log", "login"},
+    {"bloqueada", "locked"}, {"bloqueado", "locked"},
+    {"aplicacion", "app"}, {"application", "app"}, {"pagina", "website"},
+    {"web", "website"}, {"site", "website"}, {"equipo", "device"},
+    {"dispositivo", "device"}, {"telefono", "device"},
+    {"roto", "broken"}, {"rota", "broken"}, {"danado", "broken"},
+    {"broke", "broken"}, {"pantalla", "screen"}, {"bateria", "battery"},
+    {"tecnico", "technician"}, {"tech", "technician"}, {"cita", "appointment"},
+    {"visita", "appointment"}, {"cancelar", "cancel"},
+    {"cancelacion", "cancel"}, {"cancellation", "cancel"},
+    {"baja", "cancel"}, {"fraude", "fraud"}, {"robo", "fraud"},
+    {"hackeada", "hacked"}, {"hackeado", "hacked"},
+    // how it feels
+    {"otravez", "again"}, {"nunca", "never"}, {"siempre", "always"},
+    {"problema", "problem"}, {"issue", "problem"}, {"issues", "problem"},
+    {"error", "error"}, {"fallando", "failing"}, {"failed", "failing"},
+    {"fails", "failing"},
+};
+
+struct Tables {
+  absl::flat_hash_set<std::string> dropped;
+  absl::flat_hash_map<std::string, std::string> concepts;
+};
+
+const Tables& GetTables() {
+  static const Tables* const kTables = [] {
+    auto* t = new Tables;
+    for (std::string_view w : kDropped) t->dropped.insert(std::string(w));
+    for (const auto& [word, concept_word] : kConcepts) {
+      t->concepts.emplace(std::string(word), std::string(concept_word));
+    }
+    return t;
+  }();
+  return *kTables;
+}
+
+}  // namespace
+
+WordClass ClassifyWord(std::string_view word) {
+  const Tables& t = GetTables();
+  const absl::string_view w(word.data(), word.size());
+  if (word.size() < 2 || t.dropped.contains(w)) return {};
+  if (auto it = t.concepts.find(w); it != t.concepts.end()) {
+    return {it->second};
+  }
+  // Plurals meet their singular: "routers", "conexiones", "senales".
+  if (word.size() >= 5 && word.back() == 's' && word[word.size() - 2] != 's' &&
+      word[word.size() - 2] != 'u' && word[word.size() - 2] != 'i') {
+    for (size_t cut : {size_t{1}, size_t{2}}) {
+      const absl::string_view stem = w.substr(0, w.size() - cut);
+      if (t.dropped.contains(stem)) return {};
+      if (auto it = t.concepts.find(stem); it != t.concepts.end()) {
+        return {it->second};
+      }
+      if (cut == 2 && word[word.size() - 2] != 'e') break;
+    }
+    return {std::string_view(word.data(), word.size() - 1)};
+  }
+  return {word};
+}
+
+}  // namespace threadline::listening

@@ -1,0 +1,271 @@
+#include "listening/incidents.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "listening/wave_detector.h"
+
+namespace threadline::listening {
+namespace {
+
+// Reports kept waiting for company; older ones leave by time anyway.
+constexpr size_t kMaxPool = 2048;  // per topic
+// Distinct reports kept per incident to compare newcomers with.
+constexpr size_t kMaxExemplars = 32;
+// A report this close to a kept exemplar adds nothing new to compare with.
+constexpr float kSameExemplar = 0.9f;
+// A wave is over when new cases come at most this many times as fast as
+// the usual volume of its matter.
+constexpr double kWaveOver = 2.0;
+// A new group this close to an active incident is more of the same wave,
+// read as another matter: one wave seldom has an unrelated twin at once.
+constexpr float kSameWave = 0.15f;
+// Times of new cases joining, kept per incident for Active().
+constexpr size_t kMaxJoined = 4096;
+
+}  // namespace
+
+IncidentBook::IncidentBook(const ListeningOptions& options)
+    : options_(options) {}
+
+uint32_t IncidentBook::IncidentOf(uint32_t case_id) const {
+  auto it = member_of_.find(case_id);
+  return it == member_of_.end() ? kNoIncident : it->second;
+}
+
+float IncidentBook::Resemblance(const IncidentRecord& incident,
+                                const TermVector& v) const {
+  float best = Cosine(incident.centroid, v);
+  // Close to one exemplar counts as much as a seed pair would: a wave
+  // often speaks in a few phrasings, each far from the blend of all.
+  for (const TermVector& e : incident.exemplars) {
+    const float s = Cosine(e, v);
+    if (s >= options_.seed_similarity) {
+      best = std::max(best, static_cast<float>(options_.join_similarity));
+      break;
+    }
+  }
+  return best;
+}
+
+bool IncidentBook::Active(const IncidentRecord& i, absl::Time at,
+                          double usual) const {
+  if (i.status != IncidentStatus::kOpen || i.centroid.empty() ||
+      at - i.last_new_at > options_.incident_idle ||
+      i.first_at - at > options_.incident_window) {
+    return false;
+  }
+  // The wave is over when new cases no longer come faster than usual for
+  // the incident's matter: ordinary complaints must not keep it alive.
+  int recent = 0;
+  for (auto it = i.joined.rbegin();
+       it != i.joined.rend() && at - *it <= options_.incident_window; ++it) {
+    ++recent;
+  }
+  return recent > kWaveOver * usual;
+}
+
+float IncidentBook::Fit(const IncidentRecord& i, const Report& r,
+                        const CaseView& c) const {
+  if (!Fresh(c, i.first_at)) return 0;
+  const float resemblance = Resemblance(i, r.terms);
+  // The same matter as the incident, during its wave, is the same grievance
+  // in other words; so is a close enough wording of another matter.
+  if (r.topic != 0 && r.topic == DominantTopic(i)) return 1 + resemblance;
+  return resemblance >= options_.join_similarity ? resemblance : 0;
+}
+
+bool IncidentBook::Fresh(const CaseView& c, absl::Time wave_start) const {
+  return c.open && c.opened_at >= wave_start - options_.incident_window;
+}
+
+uint32_t IncidentBook::DominantTopic(const IncidentRecord& i) const {
+  uint32_t topic = 0;
+  int best = 0;
+  for (const auto& [t, count] : i.topics) {
+    if (count > best || (count == best && t < topic)) {
+      topic = t;
+      best = count;
+    }
+  }
+  return topic;
+}
+
+void IncidentBook::Join(uint32_t incident, const Report& r) {
+  IncidentRecord& i = incidents_[incident];
+  if (member_of_.emplace(r.case_id, incident).second) {
+    i.cases.push_back(r.case_id);
+    i.last_new_at = std::max(i.last_new_at, r.at);
+    // Kept in time order: a sweep of the pool joins older reports late.
+    i.joined.insert(std::upper_bound(i.joined.begin(), i.joined.end(), r.at),
+                    r.at);
+    if (i.joined.size() > kMaxJoined) i.joined.pop_front();
+  }
+  i.first_at = std::min(i.first_at, r.at);
+  i.last_at = std::max(i.last_at, r.at);
+  ++i.reports;
+  ++i.per_channel[static_cast<size_t>(r.channel)];
+  if (r.topic != 0) ++i.topics[r.topic];
+  if (r.terms.empty()) return;
+  AddInto(r.terms, 1.0f, &i.sum);
+  i.centroid = i.sum;
+  Normalize(&i.centroid);
+  if (i.exemplars.size() < kMaxExemplars) {
+    bool known = false;
+    for (const TermVector& e : i.exemplars) {
+      if (Cosine(e, r.terms) >= kSameExemplar) {
+        known = true;
+        break;
+      }
+    }
+    if (!known) i.exemplars.push_back(r.terms);
+  }
+}
+
+void IncidentBook::OnReport(
+    Report r, absl::FunctionRef<CaseView(uint32_t)> view,
+    absl::FunctionRef<double(uint32_t, absl::Time)> usual) {
+  if (excluded_.contains(r.case_id)) return;
+  if (uint32_t known = IncidentOf(r.case_id); known != kNoIncident) {
+    // More from a member case: its words still describe the incident.
+    if (incidents_[known].status == IncidentStatus::kOpen) Join(known, r);
+    return;
+  }
+  const CaseView self = view(r.case_id);
+  if (r.terms.empty() || !self.open) return;
+
+  // 1 Join the active incident it fits best.
+  active_.erase(std::remove_if(active_.begin(), active_.end(),
+                               [&](uint32_t n) {
+                                 const IncidentRecord& i = incidents_[n];
+                                 return !Active(i, r.at,
+                                                usual(DominantTopic(i), r.at));
+                               }),
+                active_.end());
+  uint32_t best = kNoIncident;
+  float best_score = 0;
+  for (uint32_t n : active_) {
+    const float s = Fit(incidents_[n], r, self);
+    if (s > best_score) {
+      best = n;
+      best_score = s;
+    }
+  }
+  if (best != kNoIncident) {
+    Join(best, r);
+    return;
+  }
+
+  // 2 Seed a new incident with the recent reports on its topic that
+  // resemble it (any report on its topic, when it has one: the matter
+  // classifier already read past the wording).
+  std::deque<Report>& pool = pools_[r.topic];
+  while (!pool.empty() &&
+         (pool.size() >= kMaxPool ||
+          r.at - pool.front().at > options_.incident_window)) {
+    pool.pop_front();
+  }
+  std::vector<size_t> group;
+  absl::flat_hash_set<uint32_t> customers = {r.customer};
+  for (size_t k = 0; k < pool.size(); ++k) {
+    const Report& p = pool[k];
+    if (p.at - r.at > options_.incident_window ||
+        r.at - p.at > options_.incident_window ||
+        IncidentOf(p.case_id) != kNoIncident || excluded_.contains(p.case_id) ||
+        !Fresh(view(p.case_id), r.at) ||
+        (r.topic == 0 &&
+         Cosine(p.terms, r.terms) < options_.seed_similarity)) {
+      continue;
+    }
+    group.push_back(k);
+    customers.insert(p.customer);
+  }
+  // Enough customers, and far more than the topic's usual volume: one
+  // grievance, at one time.
+  const int size = static_cast<int>(customers.size());
+  const double expected = usual(r.topic, r.at);
+  if (size < options_.incident_min_cases ||
+      size < options_.alert_min_ratio * expected ||
+      PoissonTail(size, expected) > options_.alert_max_probability) {
+    pool.push_back(std::move(r));
+    return;
+  }
+  // A group much like an active incident is that wave read as another
+  // matter: it joins the incident.
+  TermVector centroid = r.terms;
+  for (size_t k : group) AddInto(pool[k].terms, 1.0f, &centroid);
+  Normalize(&centroid);
+  uint32_t n = kNoIncident;
+  // A group that states no matter has only its wording to tell it from an
+  // active wave, and short angry posts ("down again?!") share few words:
+  // any resemblance makes it part of the wave.
+  float closest = r.topic == 0 ? 1e-6f : kSameWave;
+  for (uint32_t m : active_) {
+    const float s = Cosine(incidents_[m].centroid, centroid);
+    if (s >= closest) {
+      n = m;
+      closest = s;
+    }
+  }
+  if (n == kNoIncident) {
+    n = static_cast<uint32_t>(incidents_.size());
+    incidents_.emplace_back();
+    incidents_[n].seed_index =
+        group.empty() ? r.index : pool[group.front()].index;
+    active_.push_back(n);
+  }
+  for (size_t k : group) Join(n, pool[k]);
+  Join(n, r);
+  // Reports waiting on other topics that fit the incident join it too
+  // (another phrasing the classifier read as another matter).
+  for (auto& [topic, waiting] : pools_) {
+    std::deque<Report> rest;
+    for (Report& p : waiting) {
+      if (IncidentOf(p.case_id) == n) continue;
+      if (IncidentOf(p.case_id) == kNoIncident &&
+          !excluded_.contains(p.case_id) &&
+          incidents_[n].first_at - p.at <= options_.incident_window &&
+          Fit(incidents_[n], p, view(p.case_id)) > 0) {
+        Join(n, p);
+        continue;
+      }
+      rest.push_back(std::move(p));
+    }
+    waiting = std::move(rest);
+  }
+}
+
+void IncidentBook::Add(uint32_t incident, uint32_t case_id, absl::Time at) {
+  if (incident > incidents_.size()) return;
+  if (incident == incidents_.size()) {
+    incidents_.emplace_back();
+    incidents_.back().by_hand = true;
+  }
+  IncidentRecord& i = incidents_[incident];
+  excluded_.erase(case_id);
+  if (uint32_t old = IncidentOf(case_id);
+      old != kNoIncident && old != incident) {
+    Remove(old, case_id);
+    excluded_.erase(case_id);
+  }
+  if (member_of_.emplace(case_id, incident).second) i.cases.push_back(case_id);
+  i.first_at = std::min(i.first_at, at);
+  i.last_at = std::max(i.last_at, at);
+}
+
+void IncidentBook::Remove(uint32_t incident, uint32_t case_id) {
+  if (incident >= incidents_.size()) return;
+  auto it = member_of_.find(case_id);
+  if (it != member_of_.end() && it->second == incident) member_of_.erase(it);
+  std::vector<uint32_t>& cases = incidents_[incident].cases;
+  cases.erase(std::remove(cases.begin(), cases.end(), case_id), cases.end());
+  excluded_.insert(case_id);
+}
+
+void IncidentBook::Resolve(uint32_t incident, absl::Time at) {
+  if (incident >= incidents_.size()) return;
+  incidents_[incident].status = IncidentStatus::kResolved;
+  incidents_[incident].resolved_at = at;
+}
+
+}  // namespace threadline::listening

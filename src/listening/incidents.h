@@ -1,0 +1,117 @@
+// IncidentBook: open cases of many customers reporting one grievance at one
+// time, grouped under an incident.
+//
+// Reports (inbound messages with words) come in the order they are linked.
+// A report joins the active incident it fits best: one on the same matter,
+// or whose words it resembles (the incident's centroid, or one of its
+// exemplar reports), in English or Spanish. An incident is active while new
+// cases keep joining it within the idle time, and takes only cases that
+// began with its wave, not long before. A report that fits none waits in a
+// pool of recent reports on its topic; when enough reports of different
+// customers within the incident window share that topic (or, with no topic,
+// resemble each other), and they are far above the topic's usual volume
+// (several times it, and unlikely under it), they seed a new incident. Cases a host took out of an incident never join
+// one automatically again. The same reports in the same order give the same
+// incidents.
+//
+// Thread-compatible.
+#ifndef THREADLINE_SRC_LISTENING_INCIDENTS_H_
+#define THREADLINE_SRC_LISTENING_INCIDENTS_H_
+
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/functional/function_ref.h"
+#include "absl/time/time.h"
+#include "listening/terms.h"
+#include "threadline/listening.h"
+
+namespace threadline::listening {
+
+inline constexpr uint32_t kNoIncident = ~uint32_t{0};
+
+struct Report {
+  uint32_t index = 0;     // interaction ordinal
+  uint32_t case_id = 0;   // root case ordinal when linked
+  uint32_t customer = 0;  // customer (base ordinal) when linked
+  absl::Time at;
+  Channel channel = Channel::kUnspecified;
+  uint32_t topic = 0;     // topic ordinal, 0 for none
+  TermVector terms;
+};
+
+// What the book needs to know of a case when a report comes.
+struct CaseView {
+  bool open = false;
+  absl::Time opened_at;
+};
+
+struct IncidentRecord {
+  IncidentStatus status = IncidentStatus::kOpen;
+  std::vector<uint32_t> cases;  // case ordinals, in order joined
+  absl::Time first_at = absl::InfiniteFuture();
+  absl::Time last_at = absl::InfinitePast();
+  absl::Time last_new_at = absl::InfinitePast();  // a new case last joined
+  std::deque<absl::Time> joined;  // when new cases joined, latest last
+  absl::Time resolved_at = absl::InfinitePast();
+  int reports = 0;
+  std::array<int, kChannelCount> per_channel{};
+  absl::flat_hash_map<uint32_t, int> topics;  // reports per topic ordinal
+  uint32_t seed_index = ~uint32_t{0};         // interaction that seeded it
+  bool by_hand = false;                       // opened by a host
+  TermVector sum;       // of member reports' vectors
+  TermVector centroid;  // sum, normalized
+  std::vector<TermVector> exemplars;  // distinct member reports
+};
+
+class IncidentBook {
+ public:
+  explicit IncidentBook(const ListeningOptions& options);
+
+  // OnReport: one report. `view(c)` describes root case c;
+  // `usual(topic, at)` is the usual negative volume of the topic in an
+  // incident window around `at`.
+  void OnReport(Report report, absl::FunctionRef<CaseView(uint32_t)> view,
+                absl::FunctionRef<double(uint32_t, absl::Time)> usual);
+
+  // By hand: adds a case to an incident (incident == size() opens one);
+  // removes one (it then never joins automatically); resolves one.
+  void Add(uint32_t incident, uint32_t case_id, absl::Time at);
+  void Remove(uint32_t incident, uint32_t case_id);
+  void Resolve(uint32_t incident, absl::Time at);
+
+  const std::vector<IncidentRecord>& incidents() const { return incidents_; }
+  // The incident a case ordinal was put in, or kNoIncident.
+  uint32_t IncidentOf(uint32_t case_id) const;
+
+ private:
+  void Join(uint32_t incident, const Report& r);
+  // Whether an incident still takes new cases at `at`, `usual` being the
+  // usual volume of its matter in an incident window.
+  bool Active(const IncidentRecord& incident, absl::Time at,
+              double usual) const;
+  // Whether the case of `r` began recently enough to report a wave that
+  // began at `wave_start` (a case opened long before is another matter).
+  bool Fresh(const CaseView& c, absl::Time wave_start) const;
+  uint32_t DominantTopic(const IncidentRecord& incident) const;
+  // How well report `r` of case `c` fits an active incident; 0: not at all.
+  float Fit(const IncidentRecord& incident, const Report& r,
+            const CaseView& c) const;
+  float Resemblance(const IncidentRecord& incident, const TermVector& v) const;
+
+  const ListeningOptions options_;
+  std::vector<IncidentRecord> incidents_;
+  absl::flat_hash_map<uint32_t, uint32_t> member_of_;  // case → incident
+  absl::flat_hash_set<uint32_t> excluded_;             // removed by hand
+  // Recent reports in no incident, per topic, in the order linked.
+  absl::flat_hash_map<uint32_t, std::deque<Report>> pools_;
+  std::vector<uint32_t> active_;  // incidents that may still take cases
+};
+
+}  // namespace threadline::listening
+
+#endif  // THREADLINE_SRC_LISTENING_INCIDENTS_H_

@@ -1,0 +1,74 @@
+// Monitor: the listening stage as the engine's state sees it. Fed every
+// linked interaction in order, it keeps the early warning (WaveDetector),
+// the alerts raised and the incidents (IncidentBook). Everything it knows
+// follows from the linked interactions and the hand-made incident changes,
+// so replaying the engine's events rebuilds it.
+//
+// Thread-compatible: the engine guards it with its lock.
+#ifndef THREADLINE_SRC_LISTENING_MONITOR_H_
+#define THREADLINE_SRC_LISTENING_MONITOR_H_
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "absl/functional/function_ref.h"
+#include "absl/time/time.h"
+#include "listening/incidents.h"
+#include "listening/terms.h"
+#include "listening/wave_detector.h"
+#include "threadline/listening.h"
+
+namespace threadline::listening {
+
+// A score at or below this is negative (the analyzer's own label bound).
+inline constexpr float kNegativeScore = -0.05f;
+
+struct MonitorOptions {
+  ListeningOptions listening;
+  // Whether inbound messages are scored. When not, every inbound message
+  // counts toward the negative volume: the early warning watches volume.
+  bool sentiment = true;
+};
+
+// One linked interaction as the monitor needs it.
+struct Linked {
+  uint32_t index = 0;  // interaction ordinal
+  absl::Time at;
+  Channel channel = Channel::kUnspecified;
+  Direction direction = Direction::kUnspecified;
+  uint32_t topic = 0;  // topic ordinal, 0 for none
+  std::string_view topic_name;
+  std::string_view text;
+  std::optional<float> sentiment;
+  uint32_t case_id = 0;   // root case ordinal
+  uint32_t customer = 0;  // base ordinal
+};
+
+class Monitor {
+ public:
+  explicit Monitor(MonitorOptions options);
+
+  // OnLinked: one linked interaction. `sample(i)` describes interaction i
+  // for an alert's evidence; `view(c)` describes root case c.
+  void OnLinked(const Linked& in,
+                absl::FunctionRef<AlertSample(uint32_t)> sample,
+                absl::FunctionRef<CaseView(uint32_t)> view);
+
+  IncidentBook& incidents() { return incidents_; }
+  const IncidentBook& incidents() const { return incidents_; }
+  // Alerts in the order raised.
+  const std::vector<Alert>& alerts() const { return alerts_; }
+
+ private:
+  const MonitorOptions options_;
+  WaveDetector waves_;
+  TermIndex terms_;
+  IncidentBook incidents_;
+  std::vector<Alert> alerts_;
+};
+
+}  // namespace threadline::listening
+
+#endif  // THREADLINE_SRC_LISTENING_MONITOR_H_

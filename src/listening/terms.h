@@ -1,0 +1,67 @@
+// Terms: a customer's message as weighted words, for telling whether two
+// messages report the same grievance, in English or Spanish.
+//
+// Words are the tokenizer's (lower-case ASCII, accents folded); function
+// words and talk about contacting the brand ("I already called", "my email
+// is") are dropped, since they say nothing of the grievance; Spanish and
+// English words of customer care meet on one concept ("senal" and "signal",
+// "caido" and "down"), and plurals on their singular. Each word weighs its
+// inverse document frequency among the messages seen so far, so words every
+// message uses count little; the vector is normalized for cosine
+// similarity.
+#ifndef THREADLINE_SRC_LISTENING_TERMS_H_
+#define THREADLINE_SRC_LISTENING_TERMS_H_
+
+#include <cstdint>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+
+namespace threadline::listening {
+
+// Sorted by term, L2-normalized weights.
+using TermVector = std::vector<std::pair<uint64_t, float>>;
+
+// ContentWords: the distinct content words of `text` as concept hashes,
+// sorted. At most kMaxWords are kept (a grievance is stated early).
+std::vector<uint64_t> ContentWords(std::string_view text);
+inline constexpr size_t kMaxWords = 48;
+
+// The term of a topic name, so messages on one topic share a term.
+uint64_t TopicTerm(std::string_view topic);
+
+// Cosine of two normalized vectors.
+float Cosine(const TermVector& a, const TermVector& b);
+
+// Adds `v` scaled by `scale` into `sum` (kept sorted); for centroids.
+void AddInto(const TermVector& v, float scale, TermVector* sum);
+// Normalizes `v` to unit length (no-op for a zero vector).
+void Normalize(TermVector* v);
+
+// TermIndex: document frequencies of the messages seen so far.
+// Thread-compatible.
+class TermIndex {
+ public:
+  // Add: counts one message's terms (ContentWords plus its topic term).
+  void Add(const std::vector<uint64_t>& terms);
+  // Weigh: the normalized vector of a message's terms at the current
+  // frequencies.
+  TermVector Weigh(const std::vector<uint64_t>& terms) const;
+
+ private:
+  uint32_t documents_ = 0;
+  absl::flat_hash_map<uint64_t, uint32_t> df_;
+};
+
+// Internal: the concept a folded word stands for (itself when none), and
+// whether it is a word to drop. Defined in concepts.cc.
+struct WordClass {
+  std::string_view concept_word;  // empty: drop the word
+};
+WordClass ClassifyWord(std::string_view word);
+
+}  // namespace threadline::listening
+
+#endif  // THREADLINE_SRC_LISTENING_TERMS_H_

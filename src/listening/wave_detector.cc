@@ -1,0 +1,177 @@
+#include "listening/wave_detector.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "threadline/guard.h"
+
+namespace threadline::listening {
+namespace {
+
+// Pseudo-counts per hour-of-day bin: the day's shape needs several days of
+// traffic before it departs from flat.
+constexpr double kShapePrior = 24.0;
+// A quiet hour is not infinitely quiet: the shape never scales the usual
+// level below this share of the mean, so night does not make the detector
+// jumpy.
+constexpr double kMinShape = 0.3;
+constexpr double kMaxShape = 4.0;
+constexpr size_t kSamples = 5;
+constexpr size_t kSampleChars = 280;
+
+int HourOfDay(absl::Time t) {
+  const int64_t s = absl::ToUnixSeconds(t);
+  return static_cast<int>(((s % 86400) + 86400) % 86400 / 3600);
+}
+
+std::string Clip(std::string text) {
+  if (text.size() <= kSampleChars) return text;
+  size_t cut = kSampleChars;
+  // Never cut inside a UTF-8 sequence.
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+    --cut;
+  }
+  text.resize(cut);
+  return text + "…";
+}
+
+}  // namespace
+
+double PoissonTail(int k, double mean) {
+  if (k <= 0) return 1.0;
+  if (mean <= 0) return 0.0;
+  // Sum the pmf from k upward in log space; terms fall fast past the mean.
+  double sum = 0;
+  const double log_mean = std::log(mean);
+  for (int j = k; j < k + 400; ++j) {
+    const double term = std::exp(j * log_mean - mean - std::lgamma(j + 1.0));
+    sum += term;
+    if (j > mean && term < sum * 1e-12) break;
+  }
+  return std::min(1.0, sum);
+}
+
+WaveDetector::WaveDetector(const ListeningOptions& options)
+    : options_(options) {}
+
+void WaveDetector::ObserveInbound(absl::Time at) {
+  by_hour_[HourOfDay(at)] += 1;
+  inbound_ += 1;
+  first_ = std::min(first_, at);
+  last_ = std::max(last_, at);
+}
+
+double WaveDetector::HoursObserved() const {
+  if (last_ <= first_) return 0;
+  return absl::ToDoubleHours(last_ - first_);
+}
+
+double WaveDetector::Shape(absl::Time at) const {
+  const double mean_bin = inbound_ / 24.0;
+  const double shape =
+      (by_hour_[HourOfDay(at)] + kShapePrior) / (mean_bin + kShapePrior);
+  return std::clamp(shape, kMinShape, kMaxShape);
+}
+
+double WaveDetector::Expected(uint32_t key, absl::Time at,
+                              absl::Duration window) const {
+  auto it = keys_.find(key);
+  const double baseline = it == keys_.end() ? 0 : it->second.baseline;
+  const double rate = (baseline + options_.prior_per_hour * options_.prior_hours) /
+                      (HoursObserved() + options_.prior_hours);
+  // The shape at the middle of the window.
+  return rate * absl::ToDoubleHours(window) * Shape(at - window / 2);
+}
+
+void WaveDetector::OnNegative(uint32_t key, uint32_t index, uint32_t customer,
+                              absl::Time at,
+                              Channel channel, std::string_view topic_name,
+                              absl::FunctionRef<AlertSample(uint32_t)> sample,
+                              std::vector<Alert>* raised) {
+  KeyState& k = keys_[key];
+  const absl::Duration window = options_.alert_window;
+  // Insert in time order (late messages are rare and near the end).
+  auto pos = k.window.end();
+  while (pos != k.window.begin() && std::prev(pos)->at > at) --pos;
+  k.window.insert(pos, Entry{at, index, customer, channel});
+  const absl::Time newest = k.window.back().at;
+  while (!k.window.empty() && k.window.front().at <= newest - window) {
+    k.window.pop_front();
+  }
+  // Customers in the window ending at this message; the message adds to
+  // the usual level only when its customer is new to the window.
+  absl::flat_hash_set<uint32_t> customers;
+  bool repeat = false;
+  for (const Entry& e : k.window) {
+    if (e.at <= at - window || e.at > at) continue;
+    if (!customers.insert(e.customer).second && e.index != index &&
+        e.customer == customer) {
+      repeat = true;
+    }
+  }
+  const int count = static_cast<int>(customers.size());
+  const double expected = Expected(key, at, window);
+  const bool hot = count >= options_.alert_min_volume &&
+                   count >= options_.alert_min_ratio * expected;
+  if (k.alerting) {
+    // Counts of a wave stay out of the usual level.
+    if (count >= options_.alert_min_ratio * expected) k.last_hot = at;
+    if (at - k.last_hot >= options_.alert_cooldown) k.alerting = false;
+    if (k.alerting) return;
+  }
+  if (!repeat) k.baseline += 1;
+  if (!hot || PoissonTail(count, expected) > options_.alert_max_probability) {
+    return;
+  }
+  k.alerting = true;
+  k.last_hot = at;
+  // The wave's own messages leave the usual level too.
+  k.baseline = std::max(0.0, k.baseline - count);
+  if (!options_.alerts || (key & 3) == 2) return;
+
+  Alert a;
+  a.id = absl::StrCat("a-", ++alerts_);
+  a.scope = (key & 3) == 1 ? AlertScope::kChannel : AlertScope::kTopic;
+  if (a.scope == AlertScope::kTopic) {
+    a.topic = std::string(topic_name);
+  } else {
+    a.channel = static_cast<Channel>(key >> 2);
+  }
+  a.raised_at = at;
+  a.window = window;
+  a.count = count;
+  a.expected = expected;
+  a.per_hour = count / absl::ToDoubleHours(window);
+  a.first_at = absl::InfiniteFuture();
+  std::array<int, kChannelCount> per_channel{};
+  absl::flat_hash_set<uint32_t> described;
+  for (const Entry& e : k.window) {
+    if (e.at <= at - window || e.at > at || !described.insert(e.customer).second) {
+      continue;
+    }
+    a.first_at = std::min(a.first_at, e.at);
+    ++per_channel[static_cast<size_t>(e.channel)];
+    if (IsPublicChannel(e.channel)) ++a.public_count;
+    if (a.samples.size() < kSamples) {
+      AlertSample s = sample(e.index);
+      s.text = Clip(std::move(s.text));
+      a.samples.push_back(std::move(s));
+    }
+  }
+  for (int c = 0; c < kChannelCount; ++c) {
+    if (per_channel[c] > 0) {
+      const Channel ch = static_cast<Channel>(c);
+      a.channels.push_back({ch, per_channel[c], IsPublicChannel(ch)});
+    }
+  }
+  std::stable_sort(a.channels.begin(), a.channels.end(),
+                   [](const AlertChannel& x, const AlertChannel& y) {
+                     return x.count > y.count;
+                   });
+  raised->push_back(std::move(a));
+}
+
+}  // namespace threadline::listening

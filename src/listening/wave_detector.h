@@ -1,0 +1,92 @@
+// WaveDetector: early warning of a negative wave. It counts the negative
+// inbound messages of each topic and each channel over a sliding window and
+// compares the count with the usual level of such a window at that hour of
+// the day: the key's long-run hourly rate (alert periods left out, a prior
+// so a young engine is not jumpy) times the day's shape, learned from all
+// inbound traffic. A window far above it (enough messages, several times
+// the usual level, and a Poisson tail below the configured probability)
+// raises an alert.
+//
+// Time is the interactions' own (hour of day in UTC); messages may come
+// somewhat out of order. The same messages in the same order give the same
+// alerts.
+//
+// Thread-compatible.
+#ifndef THREADLINE_SRC_LISTENING_WAVE_DETECTOR_H_
+#define THREADLINE_SRC_LISTENING_WAVE_DETECTOR_H_
+
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/functional/function_ref.h"
+#include "absl/time/time.h"
+#include "threadline/listening.h"
+
+namespace threadline::listening {
+
+// Upper tail of the Poisson distribution: P(X >= k) for mean `mean`.
+double PoissonTail(int k, double mean);
+
+class WaveDetector {
+ public:
+  explicit WaveDetector(const ListeningOptions& options);
+
+  // The key of a topic's negative volume (by its ordinal), a channel's,
+  // and a topic's whole volume (watched, never alerted on: the usual level
+  // incidents are measured against).
+  static uint32_t TopicKey(uint32_t topic) { return topic << 2; }
+  static uint32_t ChannelKey(Channel channel) {
+    return (static_cast<uint32_t>(channel) << 2) | 1;
+  }
+  static uint32_t TopicVolumeKey(uint32_t topic) { return (topic << 2) | 2; }
+
+  // ObserveInbound: every inbound message, negative or not, shapes the day.
+  void ObserveInbound(absl::Time at);
+
+  // OnNegative: one (negative, but for volume keys any) inbound message (interaction ordinal `index`,
+  // from `customer`) under `key`. Appends to *raised the alert it tips, if
+  // any, with `topic_name` and samples filled by `sample(index)`. A window
+  // counts customers, not messages: one customer's burst of chat lines is
+  // not a wave.
+  void OnNegative(uint32_t key, uint32_t index, uint32_t customer,
+                  absl::Time at, Channel channel,
+                  std::string_view topic_name,
+                  absl::FunctionRef<AlertSample(uint32_t)> sample,
+                  std::vector<Alert>* raised);
+
+  // Expected: the usual count of negative messages under `key` in a window
+  // of `window` around `at`.
+  double Expected(uint32_t key, absl::Time at, absl::Duration window) const;
+
+ private:
+  struct Entry {
+    absl::Time at;
+    uint32_t index;
+    uint32_t customer;
+    Channel channel;
+  };
+  struct KeyState {
+    std::deque<Entry> window;  // sorted by time
+    double baseline = 0;       // negatives outside alert periods
+    bool alerting = false;
+    absl::Time last_hot = absl::InfinitePast();
+  };
+
+  double Shape(absl::Time at) const;
+  double HoursObserved() const;
+
+  const ListeningOptions options_;
+  absl::flat_hash_map<uint32_t, KeyState> keys_;
+  std::array<double, 24> by_hour_{};  // inbound per hour of the day
+  double inbound_ = 0;
+  absl::Time first_ = absl::InfiniteFuture();
+  absl::Time last_ = absl::InfinitePast();
+  int alerts_ = 0;
+};
+
+}  // namespace threadline::listening
+
+#endif  // THREADLINE_SRC_LISTENING_WAVE_DETECTOR_H_
