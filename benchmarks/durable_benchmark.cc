@@ -17,23 +17,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "benchmark/benchmark.h"
-#include "sim/simulator.h"
+#include "sim_journeys.h"
 #include "threadline/engine.h"
 
 namespace threadline {
 namespace {
 
-const sim::Simulation& Journeys(int64_t customers) {
-  static auto* cache = new std::vector<std::pair<int64_t, sim::Simulation>>();
-  for (const auto& [n, s] : *cache) {
-    if (n == customers) return s;
-  }
-  sim::SimulatorOptions o;
-  o.customers = customers;
-  o.seed = 42;
-  cache->emplace_back(customers, sim::Simulate(o));
-  return cache->back().second;
-}
+using bench::Journeys;
 
 std::string TempDir(const char* what) {
   const char* base = std::getenv("TMPDIR");

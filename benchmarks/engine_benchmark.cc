@@ -13,23 +13,13 @@
 #include "benchmark/benchmark.h"
 #include "cli/commands.h"
 #include "jsonl/jsonl.h"
-#include "sim/simulator.h"
+#include "sim_journeys.h"
 #include "threadline/engine.h"
 
 namespace threadline {
 namespace {
 
-const sim::Simulation& Journeys(int64_t customers) {
-  static auto* cache = new std::vector<std::pair<int64_t, sim::Simulation>>();
-  for (const auto& [n, s] : *cache) {
-    if (n == customers) return s;
-  }
-  sim::SimulatorOptions o;
-  o.customers = customers;
-  o.seed = 42;
-  cache->emplace_back(customers, sim::Simulate(o));
-  return cache->back().second;
-}
+using bench::Journeys;
 
 size_t HeapInUse() {
   struct mallinfo2 m = mallinfo2();
