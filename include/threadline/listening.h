@@ -69,6 +69,15 @@ struct ListeningOptions {
   // not cry wolf. Default: 2 per hour over 24 hours.
   double prior_per_hour = 2.0;
   double prior_hours = 24.0;
+  // No alert and no incident until this much traffic has been seen: the
+  // first hours teach the usual level (a big brand's first busy hour is no
+  // wave). Default: 24 hours.
+  absl::Duration learning_period = absl::Hours(24);
+  // A surge that lasts longer than this is the new usual level, not a wave:
+  // its counts join the usual level and the alert period ends (otherwise a
+  // level that stays up would keep itself out of the usual level for ever).
+  // Default: 24 hours.
+  absl::Duration max_wave = absl::Hours(24);
 
   // Group cases into incidents automatically. Default: true.
   bool incidents = true;

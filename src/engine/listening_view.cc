@@ -212,6 +212,12 @@ absl::Status ValidateListening(const ListeningOptions& o) {
     return bad("prior_per_hour/prior_hours",
                "must be non-negative and positive");
   }
+  if (o.learning_period < absl::ZeroDuration()) {
+    return bad("learning_period", "must not be negative");
+  }
+  if (o.max_wave <= absl::ZeroDuration()) {
+    return bad("max_wave", "must be positive");
+  }
   if (!(o.seed_similarity > 0 && o.seed_similarity <= 1)) {
     return bad("seed_similarity", "must be in (0, 1]");
   }

@@ -34,15 +34,19 @@ uint32_t IncidentBook::IncidentOf(uint32_t case_id) const {
 }
 
 float IncidentBook::Resemblance(const IncidentRecord& incident,
-                                const TermVector& v) const {
-  float best = Cosine(incident.centroid, v);
+                                const Report& r) const {
+  float best = Cosine(incident.centroid, r.terms);
+  if (best >= options_.join_similarity) return best;
   // Close to one exemplar counts as much as a seed pair would: a wave
-  // often speaks in a few phrasings, each far from the blend of all.
-  for (const TermVector& e : incident.exemplars) {
-    const float s = Cosine(e, v);
+  // often speaks in a few phrasings, each far from the blend of all. An
+  // exemplar sharing no term with the report has cosine 0.
+  for (size_t k = 0; k < incident.exemplars.size(); ++k) {
+    const float s =
+        MayShareTerms(incident.exemplar_signatures[k], r.signature)
+            ? Cosine(incident.exemplars[k], r.terms)
+            : 0.0f;
     if (s >= options_.seed_similarity) {
-      best = std::max(best, static_cast<float>(options_.join_similarity));
-      break;
+      return static_cast<float>(options_.join_similarity);
     }
   }
   return best;
@@ -68,7 +72,7 @@ bool IncidentBook::Active(const IncidentRecord& i, absl::Time at,
 float IncidentBook::Fit(const IncidentRecord& i, const Report& r,
                         const CaseView& c) const {
   if (!Fresh(c, i.first_at)) return 0;
-  const float resemblance = Resemblance(i, r.terms);
+  const float resemblance = Resemblance(i, r);
   // The same matter as the incident, during its wave, is the same grievance
   // in other words; so is a close enough wording of another matter.
   if (r.topic != 0 && r.topic == DominantTopic(i)) return 1 + resemblance;
@@ -112,13 +116,14 @@ void IncidentBook::Join(uint32_t incident, const Report& r) {
   Normalize(&i.centroid);
   if (i.exemplars.size() < kMaxExemplars) {
     bool known = false;
-    for (const TermVector& e : i.exemplars) {
-      if (Cosine(e, r.terms) >= kSameExemplar) {
-        known = true;
-        break;
-      }
+    for (size_t k = 0; k < i.exemplars.size() && !known; ++k) {
+      known = MayShareTerms(i.exemplar_signatures[k], r.signature) &&
+              Cosine(i.exemplars[k], r.terms) >= kSameExemplar;
     }
-    if (!known) i.exemplars.push_back(r.terms);
+    if (!known) {
+      i.exemplars.push_back(r.terms);
+      i.exemplar_signatures.push_back(r.signature);
+    }
   }
 }
 
@@ -173,8 +178,9 @@ void IncidentBook::OnReport(
         r.at - p.at > options_.incident_window ||
         IncidentOf(p.case_id) != kNoIncident || excluded_.contains(p.case_id) ||
         !Fresh(view(p.case_id), r.at) ||
-        (r.topic == 0 &&
-         Cosine(p.terms, r.terms) < options_.seed_similarity)) {
+        (r.topic == 0 && (MayShareTerms(p.signature, r.signature)
+                              ? Cosine(p.terms, r.terms)
+                              : 0.0f) < options_.seed_similarity)) {
       continue;
     }
     group.push_back(k);

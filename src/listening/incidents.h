@@ -42,6 +42,7 @@ struct Report {
   Channel channel = Channel::kUnspecified;
   uint32_t topic = 0;     // topic ordinal, 0 for none
   TermVector terms;
+  TermSignature signature;  // of terms
 };
 
 // What the book needs to know of a case when a report comes.
@@ -66,6 +67,7 @@ struct IncidentRecord {
   TermVector sum;       // of member reports' vectors
   TermVector centroid;  // sum, normalized
   std::vector<TermVector> exemplars;  // distinct member reports
+  std::vector<TermSignature> exemplar_signatures;  // of exemplars
 };
 
 class IncidentBook {
@@ -101,7 +103,7 @@ class IncidentBook {
   // How well report `r` of case `c` fits an active incident; 0: not at all.
   float Fit(const IncidentRecord& incident, const Report& r,
             const CaseView& c) const;
-  float Resemblance(const IncidentRecord& incident, const TermVector& v) const;
+  float Resemblance(const IncidentRecord& incident, const Report& r) const;
 
   const ListeningOptions options_;
   std::vector<IncidentRecord> incidents_;

@@ -49,7 +49,10 @@ void Monitor::OnLinked(const Linked& in,
   r.channel = in.channel;
   r.topic = in.topic;
   r.terms = terms_.Weigh(words);
+  r.signature = SignatureOf(r.terms);
   const absl::Duration window = options_.listening.incident_window;
+  // While the usual levels are being learnt, nothing is far above them.
+  if (waves_.Learning()) return;
   incidents_.OnReport(
       std::move(r), view, [this, window](uint32_t topic, absl::Time at) {
         return topic == 0 ? 0.0

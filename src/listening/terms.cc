@@ -31,7 +31,33 @@ uint64_t TopicTerm(std::string_view topic) {
   return h;
 }
 
+namespace {
+
+// The dot product of a short vector with a much longer one (an incident's
+// centroid holds every word of its wave): each short term is looked up in
+// the long one, so the cost follows the short vector. Terms are added in
+// the same order as the merge walk below, so the result is the same.
+float SparseDot(const TermVector& small, const TermVector& large) {
+  float dot = 0;
+  auto from = large.begin();
+  for (const auto& [term, weight] : small) {
+    from = std::lower_bound(
+        from, large.end(), term,
+        [](const std::pair<uint64_t, float>& e, uint64_t t) {
+          return e.first < t;
+        });
+    if (from == large.end()) break;
+    if (from->first == term) dot += weight * from->second;
+  }
+  return dot;
+}
+
+}  // namespace
+
 float Cosine(const TermVector& a, const TermVector& b) {
+  constexpr size_t kLookupRatio = 16;
+  if (a.size() * kLookupRatio < b.size()) return SparseDot(a, b);
+  if (b.size() * kLookupRatio < a.size()) return SparseDot(b, a);
   float dot = 0;
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
@@ -44,6 +70,16 @@ float Cosine(const TermVector& a, const TermVector& b) {
     }
   }
   return dot;
+}
+
+TermSignature SignatureOf(const TermVector& v) {
+  TermSignature s;
+  for (const auto& [term, weight] : v) {
+    // Terms are FNV hashes: their top bits are as mixed as any.
+    const uint64_t bucket = term >> 56;
+    s.bits[bucket >> 6] |= uint64_t{1} << (bucket & 63);
+  }
+  return s;
 }
 
 void AddInto(const TermVector& v, float scale, TermVector* sum) {

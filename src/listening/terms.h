@@ -35,6 +35,18 @@ uint64_t TopicTerm(std::string_view topic);
 // Cosine of two normalized vectors.
 float Cosine(const TermVector& a, const TermVector& b);
 
+// TermSignature: which of 256 buckets a vector's terms fall in. Two vectors
+// whose signatures share no bucket share no term, so their cosine is 0: a
+// scan over many reports skips most pairs without walking their terms.
+struct TermSignature {
+  uint64_t bits[4] = {0, 0, 0, 0};
+};
+TermSignature SignatureOf(const TermVector& v);
+inline bool MayShareTerms(const TermSignature& a, const TermSignature& b) {
+  return ((a.bits[0] & b.bits[0]) | (a.bits[1] & b.bits[1]) |
+          (a.bits[2] & b.bits[2]) | (a.bits[3] & b.bits[3])) != 0;
+}
+
 // Adds `v` scaled by `scale` into `sum` (kept sorted); for centroids.
 void AddInto(const TermVector& v, float scale, TermVector* sum);
 // Normalizes `v` to unit length (no-op for a zero vector).

@@ -69,6 +69,10 @@ double WaveDetector::HoursObserved() const {
   return absl::ToDoubleHours(last_ - first_);
 }
 
+bool WaveDetector::Learning() const {
+  return last_ - first_ < options_.learning_period;
+}
+
 double WaveDetector::Shape(absl::Time at) const {
   const double mean_bin = inbound_ / 24.0;
   const double shape =
@@ -117,19 +121,35 @@ void WaveDetector::OnNegative(uint32_t key, uint32_t index, uint32_t customer,
   const bool hot = count >= options_.alert_min_volume &&
                    count >= options_.alert_min_ratio * expected;
   if (k.alerting) {
-    // Counts of a wave stay out of the usual level.
+    // Counts of a wave stay out of the usual level, as long as it is a
+    // wave: a level that stays up for max_wave is the new usual one.
     if (count >= options_.alert_min_ratio * expected) k.last_hot = at;
-    if (at - k.last_hot >= options_.alert_cooldown) k.alerting = false;
-    if (k.alerting) return;
+    if (at - k.alert_started >= options_.max_wave) {
+      k.baseline += k.excluded;
+      k.excluded = 0;
+      k.alerting = false;
+      // Hot again at once would be the same surge: it needs a cooldown.
+      k.last_hot = at;
+    } else if (at - k.last_hot >= options_.alert_cooldown) {
+      k.alerting = false;
+    }
+    if (k.alerting) {
+      if (!repeat) k.excluded += 1;
+      return;
+    }
   }
   if (!repeat) k.baseline += 1;
-  if (!hot || PoissonTail(count, expected) > options_.alert_max_probability) {
+  if (!hot || Learning() || at - k.last_hot < options_.alert_cooldown ||
+      PoissonTail(count, expected) > options_.alert_max_probability) {
     return;
   }
   k.alerting = true;
   k.last_hot = at;
+  k.alert_started = at;
   // The wave's own messages leave the usual level too.
-  k.baseline = std::max(0.0, k.baseline - count);
+  const double taken = std::min(k.baseline, static_cast<double>(count));
+  k.baseline -= taken;
+  k.excluded = taken;
   if (!options_.alerts || (key & 3) == 2) return;
 
   Alert a;

@@ -61,6 +61,10 @@ class WaveDetector {
   // of `window` around `at`.
   double Expected(uint32_t key, absl::Time at, absl::Duration window) const;
 
+  // Learning: less traffic than ListeningOptions::learning_period seen so
+  // far; no alert is raised (and no incident seeded) yet.
+  bool Learning() const;
+
  private:
   struct Entry {
     absl::Time at;
@@ -73,6 +77,8 @@ class WaveDetector {
     double baseline = 0;       // negatives outside alert periods
     bool alerting = false;
     absl::Time last_hot = absl::InfinitePast();
+    absl::Time alert_started = absl::InfinitePast();
+    double excluded = 0;  // counts kept out of the baseline by the alert
   };
 
   double Shape(absl::Time at) const;

@@ -69,7 +69,10 @@ TEST(RenderReplyTest, PublicPrivateLanguageAndLimit) {
 class IncidentReplyTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto engine = Engine::Open({});
+    // A wave at once, with no day of history to learn from first.
+    EngineOptions options;
+    options.listening.learning_period = absl::ZeroDuration();
+    auto engine = Engine::Open(options);
     ASSERT_TRUE(engine.ok());
     engine_ = *std::move(engine);
     wave_ = OutageWave(Day0(), 24, 60);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "scenario.h"
 #include "threadline/engine.h"
@@ -19,6 +20,16 @@ using testing::Day0;
 using testing::Inbound;
 using testing::OutageWave;
 using testing::SteadyTraffic;
+
+// An engine that judges waves from the first message, with no day of
+// history to learn the usual levels from.
+std::unique_ptr<Engine> OpenUntaught() {
+  EngineOptions options;
+  options.listening.learning_period = absl::ZeroDuration();
+  auto engine = Engine::Open(std::move(options));
+  EXPECT_TRUE(engine.ok()) << engine.status();
+  return *std::move(engine);
+}
 
 std::unique_ptr<Engine> OpenEngine(EngineOptions options = {}) {
   auto engine = Engine::Open(std::move(options));
@@ -62,6 +73,49 @@ TEST(EarlyWarningTest, OutageWaveRaisesAlertWithEvidenceWithinTheHour) {
   int topic_alerts = 0;
   for (const Alert& x : alerts) topic_alerts += x.scope == AlertScope::kTopic;
   EXPECT_EQ(topic_alerts, 1);
+}
+
+// A big brand's first hours are busy, not a wave: the usual levels are
+// learnt before anything is judged against them.
+TEST(EarlyWarningTest, FirstBusyHoursRaiseNothing) {
+  auto engine = OpenEngine();
+  IngestAll(*engine, OutageWave(Day0(), 40, 60));
+  EXPECT_TRUE(engine->Alerts().empty());
+  EXPECT_TRUE(engine->Incidents().empty());
+
+  auto untaught = OpenUntaught();
+  IngestAll(*untaught, OutageWave(Day0(), 40, 60));
+  EXPECT_FALSE(untaught->Alerts().empty());
+}
+
+// A level that rises and stays up becomes the usual level: an alert and an
+// incident at first, not an alert period and an incident that never end.
+TEST(EarlyWarningTest, ALevelThatStaysUpBecomesTheUsualLevel) {
+  auto engine = OpenUntaught();
+  // Thirty customers an hour report the outage, every hour, for four days.
+  std::vector<Interaction> waves;
+  for (int day = 0; day < 4; ++day) {
+    for (int hour = 0; hour < 24; ++hour) {
+      for (Interaction& in :
+           OutageWave(Day0() + absl::Hours(24 * day + hour), 30, 60,
+                      absl::StrCat("d", day, "h", hour))) {
+        waves.push_back(std::move(in));
+      }
+    }
+  }
+  IngestAll(*engine, waves);
+  ASSERT_FALSE(engine->Alerts().empty());
+  for (const Alert& a : engine->Alerts()) {
+    EXPECT_LT(a.raised_at, Day0() + absl::Hours(48)) << a.id;
+  }
+  ASSERT_FALSE(engine->Incidents().empty());
+  // The first incident stopped taking cases once the level was usual.
+  const Incident first = engine->Incidents().front();
+  EXPECT_LT(first.case_ids.size(), waves.size() / 2);
+  absl::StatusOr<Case> last = engine->GetCase(
+      engine->LinkageOf(waves.back().id)->case_id);
+  ASSERT_TRUE(last.ok());
+  EXPECT_TRUE(last->incident_id.empty());
 }
 
 TEST(EarlyWarningTest, OffSwitchAndBadOptions) {
@@ -164,7 +218,7 @@ TEST(IncidentTest, GroupsEnglishAndSpanishReportsOfOneOutage) {
 }
 
 TEST(IncidentTest, ManualAddAndRemoveAreKept) {
-  auto engine = OpenEngine();
+  auto engine = OpenUntaught();
   std::vector<Interaction> wave = OutageWave(Day0(), 30, 60);
   IngestAll(*engine, wave);
   ASSERT_EQ(engine->Incidents().size(), 1u);
@@ -203,7 +257,7 @@ TEST(IncidentTest, ManualAddAndRemoveAreKept) {
 }
 
 TEST(IncidentTest, ResolvingTheIncidentResolvesEveryMember) {
-  auto engine = OpenEngine();
+  auto engine = OpenUntaught();
   IngestAll(*engine, OutageWave(Day0(), 30, 60));
   const absl::Time at = Day0() + absl::Hours(5);
   ASSERT_TRUE(engine->ResolveIncident("i-1", at).ok());
