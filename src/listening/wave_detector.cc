@@ -101,22 +101,16 @@ void WaveDetector::OnNegative(uint32_t key, uint32_t index, uint32_t customer,
   auto pos = k.window.end();
   while (pos != k.window.begin() && std::prev(pos)->at > at) --pos;
   k.window.insert(pos, Entry{at, index, customer, channel});
+  // The message adds to the usual level only when its customer is new to
+  // the window.
+  const bool repeat = k.customers[customer]++ > 0;
   const absl::Time newest = k.window.back().at;
   while (!k.window.empty() && k.window.front().at <= newest - window) {
+    auto it = k.customers.find(k.window.front().customer);
+    if (--it->second == 0) k.customers.erase(it);
     k.window.pop_front();
   }
-  // Customers in the window ending at this message; the message adds to
-  // the usual level only when its customer is new to the window.
-  absl::flat_hash_set<uint32_t> customers;
-  bool repeat = false;
-  for (const Entry& e : k.window) {
-    if (e.at <= at - window || e.at > at) continue;
-    if (!customers.insert(e.customer).second && e.index != index &&
-        e.customer == customer) {
-      repeat = true;
-    }
-  }
-  const int count = static_cast<int>(customers.size());
+  const int count = static_cast<int>(k.customers.size());
   const double expected = Expected(key, at, window);
   const bool hot = count >= options_.alert_min_volume &&
                    count >= options_.alert_min_ratio * expected;

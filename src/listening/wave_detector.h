@@ -74,6 +74,9 @@ class WaveDetector {
   };
   struct KeyState {
     std::deque<Entry> window;  // sorted by time
+    // Entries in `window` per customer: the window's count of customers,
+    // kept as messages come and go rather than recounted for each one.
+    absl::flat_hash_map<uint32_t, uint32_t> customers;
     double baseline = 0;       // negatives outside alert periods
     bool alerting = false;
     absl::Time last_hot = absl::InfinitePast();
