@@ -43,38 +43,16 @@ class DurableTest : public ::testing::Test {
     return engine.ok() ? *std::move(engine) : nullptr;
   }
 
-  // Ingests data_[from, to) in batches of 50, every fifth one at a time.
+  // Ingests data_[from, to) in batches of 50, every fifth batch one by one.
   static void Feed(Engine& engine, size_t from, size_t to) {
-    for (size_t i = from; i < to;) {
-      if ((i / 50) % 5 == 4) {
-        ASSERT_TRUE(engine.Ingest((*data_)[i]).ok()) << (*data_)[i].id;
-        ++i;
-        continue;
-      }
-      const size_t end = std::min(to, i + 50);
-      std::vector<Interaction> batch(data_->begin() + i, data_->begin() + end);
-      for (const auto& r : engine.IngestBatch(batch)) {
-        ASSERT_TRUE(r.ok()) << r.status();
-      }
-      i = end;
-    }
+    testing_sim::FeedMixed(engine, *data_, from, to, 50, 5);
   }
 
-  // Host actions that leave their own events: a merge, an undone merge, a
-  // resolved case.
   static void HostActions(Engine& engine) {
-    ASSERT_TRUE(engine.Merge("c-3", "c-11").ok());
-    absl::StatusOr<MergeRecord> m = engine.Merge("c-5", "c-12");
-    ASSERT_TRUE(m.ok()) << m.status();
-    ASSERT_TRUE(engine.Unmerge(m->id).ok());
-    ASSERT_TRUE(engine.SetCaseStatus("k-2", CaseStatus::kResolved, kNow).ok());
+    testing_sim::HostActions(engine, kNow);
   }
 
-  static std::vector<std::string> Ids() {
-    std::vector<std::string> ids;
-    for (const Interaction& in : *data_) ids.push_back(in.id);
-    return ids;
-  }
+  static std::vector<std::string> Ids() { return testing_sim::IdsOf(*data_); }
 
   static std::string SnapshotBytes(Store& store, uint64_t* events) {
     std::string bytes;
