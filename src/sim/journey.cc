@@ -327,6 +327,11 @@ class Planner {
   // time. Returns its index, or -1 when it could not be added.
   int SendDetails(Channel ch, int slot, const ContactPlan& asked_by,
                   int32_t* at);
+  // The agent's answer in round `round` of a conversation at `at`: resolved
+  // when it can be, else (first round only, with chance `ask`) a request for
+  // details, else work in progress (chance `working`) or an escalation.
+  Msg AgentReply(int32_t at, int episode, int round, double ask,
+                 double working);
   int PickSlot(uint16_t bits);
   int PickCore(uint16_t bits);
   void NoteHotline(ContactPlan& c);
@@ -644,6 +649,15 @@ void Planner::NoteHotline(ContactPlan& c) {
   c.hotline = rng_.Chance(p);
 }
 
+Msg Planner::AgentReply(int32_t at, int episode, int round, double ask,
+                        double working) {
+  if (CanResolve(at) && rng_.Chance(ResolveChance(episode) + 0.1 * round)) {
+    return Msg::kResolved;
+  }
+  if (round == 0 && rng_.Chance(ask)) return Msg::kAskDetails;
+  return rng_.Chance(working) ? Msg::kWorking : Msg::kEscalated;
+}
+
 int Planner::SendDetails(Channel ch, int slot, const ContactPlan& asked_by,
                          int32_t* at) {
   *at += static_cast<int32_t>(DrawSpan(rng_, kCustomerReact));
@@ -765,14 +779,7 @@ Planner::EpisodeResult Planner::Social(int32_t t, Channel ch, Msg first,
   for (int round = 0; round < 2; ++round) {
     at = res.end + static_cast<int32_t>(DrawSpan(rng_, kSocialReply));
     const ContactPlan in = plan_.contacts[last];
-    Msg reply;
-    if (CanResolve(at) && rng_.Chance(ResolveChance(episode) + 0.1 * round)) {
-      reply = Msg::kResolved;
-    } else if (round == 0 && rng_.Chance(0.3)) {
-      reply = Msg::kAskDetails;
-    } else {
-      reply = rng_.Chance(0.7) ? Msg::kWorking : Msg::kEscalated;
-    }
+    Msg reply = AgentReply(at, episode, round, 0.3, 0.7);
     ContactPlan a = Agent(in, last, reply, at);
     a.is_public = false;
     if (Add(a) < 0) return res;
@@ -820,14 +827,7 @@ Planner::EpisodeResult Planner::Messaging(int32_t t, Channel ch, Msg first,
   for (int round = 0; round < 2; ++round) {
     const int32_t at =
         res.end + static_cast<int32_t>(DrawSpan(rng_, kMessagingReply));
-    Msg reply;
-    if (CanResolve(at) && rng_.Chance(ResolveChance(episode) + 0.1 * round)) {
-      reply = Msg::kResolved;
-    } else if (round == 0 && rng_.Chance(0.3)) {
-      reply = Msg::kAskDetails;
-    } else {
-      reply = rng_.Chance(0.65) ? Msg::kWorking : Msg::kEscalated;
-    }
+    Msg reply = AgentReply(at, episode, round, 0.3, 0.65);
     if (round == 0 && reply != Msg::kResolved && reply != Msg::kAskDetails &&
         rng_.Chance(0.3)) {
       reply = Msg::kAck;
@@ -877,14 +877,7 @@ Planner::EpisodeResult Planner::Email(int32_t t, Channel ch, Msg first,
   for (int round = 0; round < 2; ++round) {
     const int32_t at =
         res.end + static_cast<int32_t>(DrawSpan(rng_, kEmailReply));
-    Msg reply;
-    if (CanResolve(at) && rng_.Chance(ResolveChance(episode) + 0.1 * round)) {
-      reply = Msg::kResolved;
-    } else if (round == 0 && rng_.Chance(0.25)) {
-      reply = Msg::kAskDetails;
-    } else {
-      reply = rng_.Chance(0.6) ? Msg::kWorking : Msg::kEscalated;
-    }
+    Msg reply = AgentReply(at, episode, round, 0.25, 0.6);
     const ContactPlan in = plan_.contacts[last];
     ContactPlan a = Agent(in, last, reply, at);
     if (in.channel == Channel::kWebForm) {
