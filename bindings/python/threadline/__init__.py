@@ -19,6 +19,12 @@ Example:
     print(link.customer_id, link.case_id, link.reason)
     print(engine.context(link.case_id))
 
+Engine(journal_dir=...) keeps every change in a journal that the next
+Engine on that directory loads (store=open_journal(...) or open_postgres(...)
+to choose the store); erase() forgets a customer. Inbound messages are scored
+for sentiment, and negative waves raise Alerts (alert_listener=callable) and
+group cases into Incidents answered once with reply_to_incident().
+
 Every failure is a threadline.Error with .code ("INVALID_ARGUMENT",
 "NOT_FOUND", ...) and a message naming the field, the value and the rule.
 """
