@@ -32,17 +32,19 @@ Every failure is a threadline.Error with .code ("INVALID_ARGUMENT",
 from ._errors import BatchError, Error
 from . import _threadline  # noqa: F401  (after _errors: it raises their Error)
 from ._bulk import BadLine, ChannelSwitch, LinkSummary, link_jsonl
-from ._engine import Engine, ManualClock, Store, open_journal, open_postgres
+from ._engine import Engine, ManualClock
+from ._stores import Store, open_journal, open_postgres
 from ._enums import (AlertScope, CaseStatus, Channel, Direction, Disposition,
                      FindingKind, IdentityKind, IncidentStatus, LinkReason,
                      SentimentLabel, SyncPolicy)
 from ._text import (Finding, GuardResult, ReplyGuard, Sentiment,
                     analyze_sentiment, detect_language, is_public_channel)
-from ._types import (Alert, AlertSample, Case, ChannelCount, ContextMessage,
-                     Customer, CustomerIdentity, EngineStats, ErasureReport,
-                     HandoffContext, Identity, Incident, IncidentReply,
-                     Interaction, Linkage, ListeningOptions, MergeRecord,
-                     RecoveryReport, SentimentTrend, TimelineEntry)
+from ._reports import (Alert, AlertSample, ChannelCount, ErasureReport,
+                       Incident, IncidentReply, ListeningOptions,
+                       RecoveryReport)
+from ._types import (Case, ContextMessage, Customer, CustomerIdentity,
+                     EngineStats, HandoffContext, Identity, Interaction,
+                     Linkage, MergeRecord, SentimentTrend, TimelineEntry)
 
 __version__ = "0.1.0"
 

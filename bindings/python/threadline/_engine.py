@@ -9,13 +9,14 @@ from typing import (Any, Callable, Dict, Iterable, List, Mapping, Optional,
                     Union)
 
 from . import _threadline
-from ._enums import CaseStatus, IdentityKind, SyncPolicy
+from ._enums import CaseStatus, IdentityKind
 from ._errors import BatchError, Error
-from ._types import (Alert, Case, Customer, EngineStats, ErasureReport,
-                     HandoffContext, Identity, IdentityLike, Incident,
-                     IncidentReply, Interaction, Linkage, ListeningOptions,
-                     MergeRecord, RecoveryReport, TimelineEntry,
-                     interaction_from, micros_of, micros_of_duration, rfc3339,
+from ._reports import (Alert, ErasureReport, Incident, IncidentReply,
+                       ListeningOptions, RecoveryReport, interaction_from)
+from ._stores import Store, _alert_callback
+from ._types import (Case, Customer, EngineStats, HandoffContext, Identity,
+                     IdentityLike, Interaction, Linkage, MergeRecord,
+                     TimelineEntry, micros_of, micros_of_duration, rfc3339,
                      time_from_micros)
 
 InteractionLike = Union[Mapping[str, Any], Interaction]
@@ -39,65 +40,6 @@ class ManualClock:
     def advance(self, by: _dt.timedelta) -> None:
         """Moves the clock on by `by`."""
         self._clock.advance_us(micros_of_duration(by, "by"))
-
-
-class Store:
-    """Where an engine keeps every change, opened by open_journal or
-    open_postgres and handed to one Engine(store=...). A store loads once,
-    so it serves one engine: giving it to a second raises Error
-    FAILED_PRECONDITION. The engine owns it from then on; Engine.close()
-    closes it."""
-
-    def __init__(self, store: Any) -> None:
-        self._store = store
-
-    def describe(self) -> str:
-        """Where the store is ("journal /var/lib/x"), for messages."""
-        return self._store.describe()
-
-    def __repr__(self) -> str:
-        used = ", in use by an engine" if self._store.taken else ""
-        return f"<threadline.Store {self.describe()}{used}>"
-
-
-def open_journal(dir: Union[str, "os.PathLike[str]"], *,
-                 sync: Union[SyncPolicy, str] = SyncPolicy.EVERY_INGEST,
-                 sync_interval: _dt.timedelta = _dt.timedelta(milliseconds=10)
-                 ) -> Store:
-    """Opens (creating it when missing) the journal in directory `dir`: an
-    append-only log of the engine's events plus snapshots, in files of that
-    directory, locked against a second opener.
-
-    sync: "every_ingest" (the default: each ingest returns only once its
-        events are on disk) or "interval" (synced in the background at most
-        every sync_interval; survives a crash of the process, may lose the
-        last interval on a power cut).
-    Raises Error with the journal's code when it cannot be opened
-    (FAILED_PRECONDITION when another engine holds it)."""
-    policy = SyncPolicy.parse(sync, "sync")
-    return Store(_threadline.open_journal(
-        os.fspath(dir), policy.number,
-        micros_of_duration(sync_interval, "sync_interval")))
-
-
-def open_postgres(connection: str, tenant: str) -> Store:
-    """Opens a PostgreSQL store: `connection` a libpq connection string
-    ("host=/run/pg dbname=crm"), `tenant` whose events these are (one engine,
-    one tenant). Raises Error when the database cannot be reached or its
-    tables made."""
-    return Store(_threadline.open_postgres(_id(connection, "connection"),
-                                           _id(tenant, "tenant")))
-
-
-def _alert_callback(listener: Callable[[Alert], Any]) -> Callable[[tuple], None]:
-    """The extension's listener: hands each alert to `listener` as an
-    Alert. Its exceptions go to sys.unraisablehook (the extension reports
-    them), never into the ingest that raised the alert."""
-
-    def deliver(t: tuple) -> None:
-        listener(Alert._from(t))
-
-    return deliver
 
 
 def _default(value: Any) -> Any:
