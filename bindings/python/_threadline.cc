@@ -15,4 +15,5 @@ PYBIND11_MODULE(_threadline, m) {
   threadline::python::BindEngine(m);
   threadline::python::BindText(m);
   threadline::python::BindBulk(m);
+  threadline::python::BindStore(m);
 }

@@ -97,7 +97,8 @@ py::tuple ToTuple(const Case& c) {
                         static_cast<int>(c.status), Ints(c.channels),
                         Strs(c.interaction_ids), Micros(c.opened_at),
                         Micros(c.last_activity_at), Micros(c.resolved_at),
-                        Str(c.topic), Strs(c.absorbed_ids));
+                        Str(c.topic), Strs(c.absorbed_ids),
+                        ToTuple(c.sentiment), Str(c.incident_id));
 }
 
 py::tuple ToTuple(const MergeRecord& m) {
@@ -130,12 +131,78 @@ py::tuple ToTuple(const HandoffContext& h) {
                         Ints(h.channels), Micros(h.started_at),
                         static_cast<int>(h.started_on), messages,
                         absl::ToInt64Microseconds(h.waiting),
-                        Strs(h.other_open_cases));
+                        Strs(h.other_open_cases), ToTuple(h.sentiment),
+                        Str(h.incident_id), h.incident_cases);
 }
 
 py::tuple ToTuple(const EngineStats& s) {
   return py::make_tuple(s.interactions, s.customers, s.cases, s.identities,
                         s.merges, s.shared_identities);
+}
+
+py::tuple ToTuple(const SentimentTrend& s) {
+  return py::make_tuple(s.scored, s.first, s.last, s.worst,
+                        Str(s.worst_interaction_id));
+}
+
+namespace {
+py::list ChannelCounts(const std::vector<AlertChannel>& channels) {
+  py::list out(channels.size());
+  for (size_t i = 0; i < channels.size(); ++i) {
+    out[i] = py::make_tuple(static_cast<int>(channels[i].channel),
+                            channels[i].count, channels[i].is_public);
+  }
+  return out;
+}
+}  // namespace
+
+py::tuple ToTuple(const Alert& a) {
+  py::list samples(a.samples.size());
+  for (size_t i = 0; i < a.samples.size(); ++i) {
+    const AlertSample& s = a.samples[i];
+    samples[i] = py::make_tuple(Str(s.interaction_id), Micros(s.occurred_at),
+                                static_cast<int>(s.channel), Str(s.text));
+  }
+  return py::make_tuple(Str(a.id), static_cast<int>(a.scope), Str(a.topic),
+                        static_cast<int>(a.channel), Micros(a.raised_at),
+                        Micros(a.first_at),
+                        absl::ToInt64Microseconds(a.window), a.count,
+                        a.expected, a.per_hour, a.public_count,
+                        ChannelCounts(a.channels), samples);
+}
+
+py::tuple ToTuple(const Incident& i) {
+  return py::make_tuple(Str(i.id), static_cast<int>(i.status), Str(i.topic),
+                        Strs(i.case_ids), Strs(i.customer_ids),
+                        Micros(i.first_at), Micros(i.last_at), i.reports,
+                        ChannelCounts(i.channels), Str(i.sample_text),
+                        Strs(i.interaction_ids));
+}
+
+py::tuple ToTuple(const Interaction& in) {
+  py::list ids(in.identities.size());
+  for (size_t i = 0; i < in.identities.size(); ++i) {
+    ids[i] = ToTuple(in.identities[i]);
+  }
+  return py::make_tuple(
+      Str(in.id), Micros(in.occurred_at), static_cast<int>(in.channel),
+      static_cast<int>(in.direction), ToTuple(in.contact), ids, Str(in.text),
+      Str(in.reply_to), Str(in.thread_id), Str(in.external_ref),
+      Str(in.topic), Str(in.agent_id), Str(in.language), Str(in.region),
+      Str(in.display_name), static_cast<int>(in.disposition));
+}
+
+py::tuple ToTuple(const ErasureReport& r) {
+  return py::make_tuple(Strs(r.customer_ids), r.identities, r.interactions,
+                        r.cases);
+}
+
+py::tuple ToTuple(const RecoveryReport& r) {
+  return py::make_tuple(Str(r.store), r.load.snapshot_sequence,
+                        r.load.events, r.load.last_sequence,
+                        r.load.dropped_bytes, Str(r.load.dropped),
+                        Micros(r.snapshot_taken_at),
+                        absl::ToInt64Microseconds(r.took));
 }
 
 Identity IdentityFrom(const std::pair<int, std::string>& kv) {
@@ -169,6 +236,7 @@ EngineOptions EngineOptionsFrom(const py::dict& d) {
   o.use_mentioned_identities = d["use_mentioned_identities"].cast<bool>();
   o.context_messages = d["context_messages"].cast<int>();
   o.batch_threads = d["batch_threads"].cast<int>();
+  DurableOptionsFrom(d, o);
   py::object clock = d["clock"];
   if (!clock.is_none()) o.clock = clock.cast<std::shared_ptr<ManualClock>>();
   return o;

@@ -70,6 +70,12 @@ py::tuple ToTuple(const MergeRecord& m);
 py::tuple ToTuple(const TimelineEntry& t);
 py::tuple ToTuple(const HandoffContext& h);
 py::tuple ToTuple(const EngineStats& s);
+py::tuple ToTuple(const SentimentTrend& s);
+py::tuple ToTuple(const Alert& a);
+py::tuple ToTuple(const Incident& i);
+py::tuple ToTuple(const Interaction& in);
+py::tuple ToTuple(const ErasureReport& r);
+py::tuple ToTuple(const RecoveryReport& r);
 
 template <typename T>
 py::list ToList(const std::vector<T>& items) {
@@ -85,7 +91,15 @@ py::list ToList(const std::vector<T>& items) {
 // batch_threads, clock as a ManualClock or None). Throws StatusError
 // (InvalidArgument naming the key) for a limit out of range; Engine::Open
 // validates the rest.
+// The durability and listening keys are optional (the bulk pipeline leaves
+// them out): store (a _threadline.Store, taken by the engine), journal_dir,
+// snapshot_every, sentiment (bool), listening (a dict of ListeningOptions
+// fields, durations in microseconds) and alert_listener (a callable taking
+// an alert tuple, or None); see DurableOptionsFrom.
 EngineOptions EngineOptionsFrom(const py::dict& d);
+
+// DurableOptionsFrom: the optional keys above into `o`.
+void DurableOptionsFrom(const py::dict& d, EngineOptions& o);
 
 // IdentityFrom: an Identity from (kind number, value).
 Identity IdentityFrom(const std::pair<int, std::string>& kv);
@@ -94,6 +108,7 @@ Identity IdentityFrom(const std::pair<int, std::string>& kv);
 void BindEngine(py::module_& m);
 void BindText(py::module_& m);
 void BindBulk(py::module_& m);
+void BindStore(py::module_& m);
 
 }  // namespace threadline::python
 

@@ -5,7 +5,9 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
@@ -57,13 +59,30 @@ class PyEngine {
     engine_ = Unwrap(Engine::Open(std::move(o)));
   }
 
+  // Close: drops the engine, closing its store (the journal syncs and
+  // unlocks its directory). Calls made after it are FailedPrecondition;
+  // calls already running finish first, holding their own reference.
+  void Close() {
+    std::shared_ptr<Engine> engine;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      engine = std::move(engine_);
+    }
+    py::gil_scoped_release release;
+    engine.reset();
+  }
+  bool closed() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return engine_ == nullptr;
+  }
+
   py::tuple IngestJson(const std::string& line) {
     absl::StatusOr<Linkage> l;
     {
       py::gil_scoped_release release;
       Interaction in;
       absl::Status s = Parser().Parse(line, &in);
-      l = s.ok() ? engine_->Ingest(in) : absl::StatusOr<Linkage>(s);
+      l = s.ok() ? Get()->Ingest(in) : absl::StatusOr<Linkage>(s);
     }
     return ToTuple(Unwrap(std::move(l)));
   }
@@ -96,7 +115,7 @@ class PyEngine {
         batch.push_back(std::move(in));
         index.push_back(i);
       }
-      std::vector<absl::StatusOr<Linkage>> linked = engine_->IngestBatch(batch);
+      std::vector<absl::StatusOr<Linkage>> linked = Get()->IngestBatch(batch);
       for (size_t k = 0; k < linked.size(); ++k) {
         results[index[k]] = std::move(linked[k]);
       }
@@ -110,44 +129,44 @@ class PyEngine {
   }
 
   py::tuple LinkageOf(const std::string& id) const {
-    return ToTuple(Call([&] { return engine_->LinkageOf(id); }));
+    return ToTuple(Call([&] { return Get()->LinkageOf(id); }));
   }
   py::tuple GetCustomer(const std::string& id) const {
-    return ToTuple(Call([&] { return engine_->GetCustomer(id); }));
+    return ToTuple(Call([&] { return Get()->GetCustomer(id); }));
   }
   py::tuple FindCustomer(int kind, const std::string& value,
                          const std::string& region) const {
     return ToTuple(Call([&] {
-      return engine_->FindCustomer({static_cast<IdentityKind>(kind), value},
+      return Get()->FindCustomer({static_cast<IdentityKind>(kind), value},
                                    region);
     }));
   }
   py::tuple GetCase(const std::string& id) const {
-    return ToTuple(Call([&] { return engine_->GetCase(id); }));
+    return ToTuple(Call([&] { return Get()->GetCase(id); }));
   }
   py::list CasesOf(const std::string& id) const {
-    return ToList(Call([&] { return engine_->CasesOf(id); }));
+    return ToList(Call([&] { return Get()->CasesOf(id); }));
   }
   py::list Timeline(const std::string& id) const {
-    return ToList(Call([&] { return engine_->Timeline(id); }));
+    return ToList(Call([&] { return Get()->Timeline(id); }));
   }
   py::tuple Context(const std::string& id) const {
-    return ToTuple(Call([&] { return engine_->Context(id); }));
+    return ToTuple(Call([&] { return Get()->Context(id); }));
   }
   py::tuple Merge(const std::string& a, const std::string& b) {
-    return ToTuple(Call([&] { return engine_->Merge(a, b); }));
+    return ToTuple(Call([&] { return Get()->Merge(a, b); }));
   }
   py::list Unmerge(const std::string& id) {
-    return ToList(Call([&] { return engine_->Unmerge(id); }));
+    return ToList(Call([&] { return Get()->Unmerge(id); }));
   }
   py::list Merges(const std::string& id) const {
-    return ToList(Call([&] { return engine_->Merges(id); }));
+    return ToList(Call([&] { return Get()->Merges(id); }));
   }
   void SetCaseStatus(const std::string& id, int status, int64_t at_us) {
     absl::Status s;
     {
       py::gil_scoped_release release;
-      s = engine_->SetCaseStatus(id, static_cast<CaseStatus>(status),
+      s = Get()->SetCaseStatus(id, static_cast<CaseStatus>(status),
                                  TimeFromMicros(at_us));
     }
     Check(s);
@@ -156,13 +175,106 @@ class PyEngine {
     EngineStats s;
     {
       py::gil_scoped_release release;
-      s = engine_->Stats();
+      s = Get()->Stats();
     }
     return ToTuple(s);
   }
 
+  py::tuple Recovery() const {
+    RecoveryReport r;
+    {
+      py::gil_scoped_release release;
+      r = Get()->Recovery();
+    }
+    return ToTuple(r);
+  }
+  void Checkpoint() {
+    absl::Status s;
+    {
+      py::gil_scoped_release release;
+      s = Get()->Checkpoint();
+    }
+    Check(s);
+  }
+  py::tuple Erase(const std::string& customer_id) {
+    return ToTuple(Call([&] { return Get()->Erase(customer_id); }));
+  }
+  py::list Alerts() const {
+    std::vector<Alert> a;
+    {
+      py::gil_scoped_release release;
+      a = Get()->Alerts();
+    }
+    return ToList(a);
+  }
+  py::list Incidents() const {
+    std::vector<Incident> i;
+    {
+      py::gil_scoped_release release;
+      i = Get()->Incidents();
+    }
+    return ToList(i);
+  }
+  py::tuple GetIncident(const std::string& id) const {
+    return ToTuple(Call([&] { return Get()->GetIncident(id); }));
+  }
+  void AddToIncident(const std::string& incident_id,
+                     const std::string& case_id, int64_t at_us) {
+    absl::Status s;
+    {
+      py::gil_scoped_release release;
+      s = Get()->AddToIncident(incident_id, case_id, TimeFromMicros(at_us));
+    }
+    Check(s);
+  }
+  void RemoveFromIncident(const std::string& incident_id,
+                          const std::string& case_id, int64_t at_us) {
+    absl::Status s;
+    {
+      py::gil_scoped_release release;
+      s = Get()->RemoveFromIncident(incident_id, case_id,
+                                    TimeFromMicros(at_us));
+    }
+    Check(s);
+  }
+  py::list ReplyToIncident(const std::string& incident_id,
+                           std::map<std::string, std::string> text,
+                           std::map<std::string, std::string> private_text,
+                           const std::string& agent_id, int64_t at_us,
+                           bool resolve, const std::string& id_prefix) {
+    IncidentReply reply;
+    reply.text = std::move(text);
+    reply.private_text = std::move(private_text);
+    reply.agent_id = agent_id;
+    reply.at = TimeFromMicros(at_us);
+    reply.resolve = resolve;
+    reply.id_prefix = id_prefix;
+    return ToList(
+        Call([&] { return Get()->ReplyToIncident(incident_id, reply); }));
+  }
+  void ResolveIncident(const std::string& incident_id, int64_t at_us) {
+    absl::Status s;
+    {
+      py::gil_scoped_release release;
+      s = Get()->ResolveIncident(incident_id, TimeFromMicros(at_us));
+    }
+    Check(s);
+  }
+
  private:
-  std::unique_ptr<Engine> engine_;
+  // Get: the engine, or FailedPrecondition once closed. The reference
+  // keeps it alive for the call even if another thread closes it.
+  std::shared_ptr<Engine> Get() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (engine_ == nullptr) {
+      throw StatusError(absl::FailedPreconditionError(
+          "engine: closed; open a new threadline.Engine"));
+    }
+    return engine_;
+  }
+
+  mutable std::mutex mu_;
+  std::shared_ptr<Engine> engine_;
 };
 
 }  // namespace
@@ -202,7 +314,19 @@ void BindEngine(py::module_& m) {
       .def("unmerge", &PyEngine::Unmerge)
       .def("merges", &PyEngine::Merges)
       .def("set_case_status", &PyEngine::SetCaseStatus)
-      .def("stats", &PyEngine::Stats);
+      .def("stats", &PyEngine::Stats)
+      .def("close", &PyEngine::Close)
+      .def_property_readonly("closed", &PyEngine::closed)
+      .def("recovery", &PyEngine::Recovery)
+      .def("checkpoint", &PyEngine::Checkpoint)
+      .def("erase", &PyEngine::Erase)
+      .def("alerts", &PyEngine::Alerts)
+      .def("incidents", &PyEngine::Incidents)
+      .def("incident", &PyEngine::GetIncident)
+      .def("add_to_incident", &PyEngine::AddToIncident)
+      .def("remove_from_incident", &PyEngine::RemoveFromIncident)
+      .def("reply_to_incident", &PyEngine::ReplyToIncident)
+      .def("resolve_incident", &PyEngine::ResolveIncident);
 }
 
 }  // namespace threadline::python

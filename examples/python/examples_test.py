@@ -51,3 +51,23 @@ def test_bulk_link(tmp_path):
     several = re.search(r"Customers with several identities: (\d+) of (\d+)", out)
     assert several and 0 < int(several.group(1)) <= int(several.group(2)) == customers
     assert "+18005550199" not in out  # the brand's hotline identifies no one
+
+
+def test_durable_journal(tmp_path):
+    journal = tmp_path / "journal"
+    out = run(HERE / "durable_journal.py", journal)
+    assert "Linked 4 interactions: 2 customers, 2 cases" in out
+    restart = out.split("Restart: the engine opens the same journal")[1]
+    assert re.search(r"replayed [1-9]\d* events .*; 0 bytes cut off", restart)
+    assert "Grace Clark: case k-1 (outage) TWITTER → VOICE, 2 messages" in restart
+    assert "Ann Moreno: case k-2 (billing) EMAIL → WEB_CHAT" in restart
+    assert re.search(r"erased customer c-\d+: 1 identities, 2 interactions, 1 cases", out)
+    assert "looking her up now: NOT_FOUND" in out
+    assert "copies of her address left in the journal's files: 0" in out
+    assert "copies of her messages left: 0" in out
+    again = out.split("Restart again")[1]
+    assert re.search(r"restored snapshot [1-9]\d*, replayed 0 events: 1 customer, 1 case", again)
+    # The example's claim checked independently of its own output.
+    data = b"".join(p.read_bytes() for p in journal.rglob("*") if p.is_file())
+    assert data and b"ann.moreno@example.org" not in data
+    assert b"GraceC" in data or b"gracec" in data

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from typing import (Any, Dict, Iterable, List, Mapping, Optional,
+import os
+from typing import (Any, Callable, Dict, Iterable, List, Mapping, Optional,
                     Union)
 
 from . import _threadline
 from ._enums import CaseStatus, IdentityKind
 from ._errors import BatchError, Error
+from ._reports import (Alert, ErasureReport, Incident, IncidentReply,
+                       ListeningOptions, RecoveryReport, interaction_from)
+from ._stores import Store, _alert_callback
 from ._types import (Case, Customer, EngineStats, HandoffContext, Identity,
                      IdentityLike, Interaction, Linkage, MergeRecord,
                      TimelineEntry, micros_of, micros_of_duration, rfc3339,
@@ -85,8 +89,34 @@ def engine_options(
         use_mentioned_identities: bool = True,
         context_messages: int = 5,
         batch_threads: int = 1,
-        clock: Optional[ManualClock] = None) -> Dict[str, Any]:
+        clock: Optional[ManualClock] = None,
+        store: Optional[Store] = None,
+        journal_dir: Optional[Union[str, "os.PathLike[str]"]] = None,
+        snapshot_every: int = 1_000_000,
+        sentiment: bool = True,
+        listening: Optional[Union[ListeningOptions, Mapping[str, Any]]] = None,
+        alert_listener: Optional[Callable[[Alert], Any]] = None
+        ) -> Dict[str, Any]:
     """The options dict the extension reads; see Engine for each option."""
+    if store is not None and not isinstance(store, Store):
+        raise TypeError('option "store": expected a threadline.Store (from '
+                        f"open_journal or open_postgres), got {type(store).__name__}")
+    if listening is None:
+        listening = ListeningOptions()
+    elif isinstance(listening, Mapping):
+        try:
+            listening = ListeningOptions(**listening)
+        except TypeError as e:
+            raise TypeError(f'option "listening": {e}') from None
+    elif not isinstance(listening, ListeningOptions):
+        raise TypeError('option "listening": expected a ListeningOptions or '
+                        f"a dict of its fields, got {type(listening).__name__}")
+    if alert_listener is not None and not callable(alert_listener):
+        raise TypeError('option "alert_listener": expected a callable taking '
+                        f"an Alert, got {type(alert_listener).__name__}")
+    if not isinstance(snapshot_every, int) or isinstance(snapshot_every, bool):
+        raise TypeError('option "snapshot_every": expected int, got '
+                        f"{type(snapshot_every).__name__} {snapshot_every!r}")
     if not isinstance(default_region, str):
         raise TypeError('option "default_region": expected str, got '
                         f"{type(default_region).__name__} {default_region!r}")
@@ -121,6 +151,13 @@ def engine_options(
         "context_messages": context_messages,
         "batch_threads": batch_threads,
         "clock": None if clock is None else clock._clock,
+        "store": None if store is None else store._store,
+        "journal_dir": "" if journal_dir is None else os.fspath(journal_dir),
+        "snapshot_every": snapshot_every,
+        "sentiment": bool(sentiment),
+        "listening": listening._dict(),
+        "alert_listener": (None if alert_listener is None
+                           else _alert_callback(alert_listener)),
     }
 
 
@@ -159,11 +196,59 @@ class Engine:
         context_messages: messages in a handoff context. Default 5.
         batch_threads: threads ingest_many may use to read a batch. Default 1.
         clock: a ManualClock for waiting times. Default the system clock.
+
+    Durability (without either, the state lives in memory only):
+        journal_dir: a directory (created when missing) whose journal keeps
+            every change; opening loads it, so an engine opened again on the
+            same directory has the same customers and cases. A directory
+            another engine holds open raises Error FAILED_PRECONDITION.
+        store: a Store from open_journal (to choose its sync policy) or
+            open_postgres, instead of journal_dir.
+        snapshot_every: events between automatic snapshots, which bound what
+            the next open replays (0: only on checkpoint() and erase()).
+            Default 1,000,000.
+
+    Social listening:
+        sentiment: score each inbound message's sentiment (the built-in
+            English and Spanish lexicon) for cases' sentiment trends and the
+            early warning. Default True; False turns scoring off.
+        listening: a ListeningOptions, or a dict of its fields, tuning the
+            early warning and incident grouping. Default ListeningOptions().
+        alert_listener: called with each Alert once, after the ingest that
+            raised it, on the ingesting thread, with no engine lock held (it
+            may call the engine). Its exceptions are reported through
+            sys.unraisablehook and do not fail the ingest. Default none
+            (alerts are still kept; see alerts()).
+
+    An engine with a store should be closed (close(), or a with block) so
+    its journal is synced and unlocked at a known point.
     """
 
     def __init__(self, **options: Any) -> None:
         self._clock: Optional[ManualClock] = options.get("clock")
         self._engine = _threadline.Engine(engine_options(**options))
+
+    def close(self) -> None:
+        """Closes the engine and its store (the journal syncs what is left
+        and unlocks its directory). Calls afterwards raise Error
+        FAILED_PRECONDITION; closing again does nothing."""
+        self._engine.close()
+
+    @property
+    def closed(self) -> bool:
+        """Whether close() was called."""
+        return self._engine.closed
+
+    def __enter__(self) -> "Engine":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def _now(self, at: Optional[_dt.datetime], name: str = "at") -> int:
+        if at is None:
+            at = self._clock.now() if self._clock else _dt.datetime.now(_dt.timezone.utc)
+        return micros_of(at, name)
 
     def ingest(self, interaction: InteractionLike) -> Linkage:
         """Links one interaction (a FORMAT.md dict or an Interaction) and
@@ -289,7 +374,117 @@ class Engine:
         """Counts of what the engine holds."""
         return EngineStats._from(self._engine.stats())
 
+    # Durability.
+
+    def recovery(self) -> RecoveryReport:
+        """What opening loaded from the store: the snapshot restored, the
+        events replayed after it, and what a crash cut off."""
+        return RecoveryReport._from(self._engine.recovery())
+
+    def checkpoint(self) -> None:
+        """Writes a snapshot of the whole state, after which the store drops
+        the events it covers and the next open replays only later ones.
+        Ingests wait while it is taken. Error FAILED_PRECONDITION without a
+        store; the store's error otherwise."""
+        self._engine.checkpoint()
+
+    def erase(self, customer_id: str) -> ErasureReport:
+        """Forgets a customer (the right to be forgotten): the customer, those
+        merged into it, their identities, interactions (and the brand's
+        replies in their cases) and cases. Afterwards their ids are
+        NOT_FOUND and the same identity seen again makes a new customer;
+        with a store, a checkpoint drops the older events that held their
+        data, so no byte of it stays in the journal's files. Error NOT_FOUND
+        for an unknown or already erased customer."""
+        t = self._engine.erase(_id(customer_id, "customer_id"))
+        return ErasureReport(t[0], t[1], t[2], t[3])
+
+    # Social listening.
+
+    def alerts(self) -> List[Alert]:
+        """Every alert raised so far, in order."""
+        return [Alert._from(t) for t in self._engine.alerts()]
+
+    def incidents(self) -> List[Incident]:
+        """Every incident found or made, in order, open and resolved."""
+        return [Incident._from(t) for t in self._engine.incidents()]
+
+    def incident(self, incident_id: str) -> Incident:
+        """An incident by id. Error NOT_FOUND for an unknown id."""
+        return Incident._from(self._engine.incident(_id(incident_id, "incident_id")))
+
+    def add_to_incident(self, incident_id: str, case_id: str,
+                        at: Optional[_dt.datetime] = None) -> None:
+        """Puts a case in an incident by hand (taking it out of another), as
+        of `at` (default the engine's clock, or now). Error NOT_FOUND for an
+        unknown incident or case, FAILED_PRECONDITION when the incident is
+        resolved."""
+        self._engine.add_to_incident(_id(incident_id, "incident_id"),
+                                     _id(case_id, "case_id"), self._now(at))
+
+    def remove_from_incident(self, incident_id: str, case_id: str,
+                             at: Optional[_dt.datetime] = None) -> None:
+        """Takes a case out of an incident by hand; automatic grouping leaves
+        it out from then on. Error NOT_FOUND for an unknown incident or case,
+        or a case that is not a member."""
+        self._engine.remove_from_incident(_id(incident_id, "incident_id"),
+                                          _id(case_id, "case_id"), self._now(at))
+
+    def reply_to_incident(self, incident_id: str,
+                          reply: Union[IncidentReply, Mapping[str, str], None] = None,
+                          *, text: Optional[Mapping[str, str]] = None,
+                          private_text: Optional[Mapping[str, str]] = None,
+                          agent_id: str = "",
+                          at: Optional[_dt.datetime] = None,
+                          resolve: bool = False,
+                          id_prefix: str = "") -> List[Interaction]:
+        """Answers every open member case of an incident once, on the channel
+        of the customer's latest message there, in their language, cut to
+        the channel's limit. Give an IncidentReply, or its fields as
+        keywords: reply_to_incident("i-1", text={"en": "...", "es": "..."},
+        agent_id="ana"). Each reply is ingested as an OUTBOUND interaction
+        answering that message and returned for the host to send. With
+        resolve=True the replies resolve their cases and the incident; a
+        retry with the same id_prefix sends nothing twice. Error NOT_FOUND
+        for an unknown incident, INVALID_ARGUMENT for a reply with no text,
+        FAILED_PRECONDITION for a resolved incident."""
+        if reply is None:
+            if text is None:
+                raise Error("INVALID_ARGUMENT",
+                            'reply_to_incident: "text" is required (the reply '
+                            'by language, e.g. {"en": ..., "es": ...})')
+            reply = IncidentReply(text=text, private_text=private_text or {},
+                                  agent_id=agent_id, at=at, resolve=resolve,
+                                  id_prefix=id_prefix)
+        elif isinstance(reply, Mapping):
+            reply = IncidentReply(text=reply, private_text=private_text or {},
+                                  agent_id=agent_id, at=at, resolve=resolve,
+                                  id_prefix=id_prefix)
+        elif not isinstance(reply, IncidentReply):
+            raise TypeError("reply: expected an IncidentReply or a dict of text "
+                            f"by language, got {type(reply).__name__}")
+        for name, m in (("text", reply.text), ("private_text", reply.private_text)):
+            if not isinstance(m, Mapping) or not all(
+                    isinstance(k, str) and isinstance(v, str) for k, v in m.items()):
+                raise TypeError(f'reply.{name}: expected a dict of str by '
+                                f"language, got {m!r:.80}")
+        sent = self._engine.reply_to_incident(
+            _id(incident_id, "incident_id"), dict(reply.text),
+            dict(reply.private_text), _id(reply.agent_id, "agent_id"),
+            self._now(reply.at, "at"), bool(reply.resolve),
+            _id(reply.id_prefix, "id_prefix"))
+        return [interaction_from(t) for t in sent]
+
+    def resolve_incident(self, incident_id: str,
+                         at: Optional[_dt.datetime] = None) -> None:
+        """Resolves an incident and every open member case as of `at`
+        (default the engine's clock, or now). Error NOT_FOUND for an unknown
+        id, FAILED_PRECONDITION when already resolved."""
+        self._engine.resolve_incident(_id(incident_id, "incident_id"), self._now(at))
+
     def __repr__(self) -> str:
+        if self.closed:
+            return "<threadline.Engine closed>"
         s = self.stats()
         return (f"<threadline.Engine {s.interactions} interactions, "
                 f"{s.customers} customers, {s.cases} cases>")

@@ -129,6 +129,27 @@ class SentimentLabel(_Named):
     POSITIVE = "positive"
 
 
+class AlertScope(_Named):
+    """What an alert watches: one topic, or one channel."""
+    TOPIC = "TOPIC"
+    CHANNEL = "CHANNEL"
+
+
+class IncidentStatus(_Named):
+    """Whether an incident is open or resolved."""
+    OPEN = "OPEN"
+    RESOLVED = "RESOLVED"
+
+
+class SyncPolicy(_Named):
+    """When a journal syncs (threadline.open_journal): EVERY_INGEST returns
+    from each ingest only once its events are on disk (survives a power
+    cut); INTERVAL syncs in the background every sync_interval (survives a
+    crash of the process, may lose the last interval on a power cut)."""
+    EVERY_INGEST = "EVERY_INGEST"
+    INTERVAL = "INTERVAL"
+
+
 class FindingKind(_Named):
     """What the reply guard found wrong (see threadline/guard.h)."""
     CARD_NUMBER = "CARD_NUMBER"
@@ -152,7 +173,8 @@ class FindingKind(_Named):
 _BY_NUMBER: Dict[type, tuple] = {}
 _NUMBERS: Dict[type, Dict[Any, int]] = {}
 for _cls in (Channel, Direction, IdentityKind, Disposition, LinkReason,
-             CaseStatus, SentimentLabel, FindingKind):
+             CaseStatus, SentimentLabel, FindingKind, AlertScope,
+             IncidentStatus, SyncPolicy):
     _BY_NUMBER[_cls] = tuple(_cls)
     _NUMBERS[_cls] = {m: i for i, m in enumerate(_cls)}
 del _cls
@@ -164,3 +186,6 @@ LINK_REASONS = _BY_NUMBER[LinkReason]
 CASE_STATUSES = _BY_NUMBER[CaseStatus]
 SENTIMENT_LABELS = _BY_NUMBER[SentimentLabel]
 FINDING_KINDS = _BY_NUMBER[FindingKind]
+ALERT_SCOPES = _BY_NUMBER[AlertScope]
+INCIDENT_STATUSES = _BY_NUMBER[IncidentStatus]
+DISPOSITIONS = _BY_NUMBER[Disposition]

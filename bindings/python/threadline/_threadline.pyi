@@ -24,7 +24,9 @@ def default_identity_limits() -> List[int]:
 class Engine:
     """threadline::Engine. Thread-safe."""
     def __init__(self, options: Dict[str, Any]) -> None:
-        """Engine::Open with the options dict threadline.Engine builds."""
+        """Engine::Open with the options dict threadline.Engine builds. An
+        alert_listener callable is called with the GIL taken back; what it
+        raises goes to sys.unraisablehook."""
     def ingest_json(self, line: str) -> Tuple[str, str, str, int, bool]:
         """Parses one FORMAT.md line and ingests it; the linkage tuple."""
     def ingest_json_many(self, lines: List[str]) -> List[Any]:
@@ -55,6 +57,49 @@ class Engine:
     def stats(self) -> Tuple[int, int, int, int, int, int]:
         """Engine::Stats: interactions, customers, cases, identities, merges,
         shared identities."""
+    def close(self) -> None:
+        """Drops the engine and closes its store; later calls raise
+        FAILED_PRECONDITION."""
+    @property
+    def closed(self) -> bool: ...
+    def recovery(self) -> tuple:
+        """Engine::Recovery: (store, snapshot_sequence, events,
+        last_sequence, dropped_bytes, dropped, snapshot_taken_us or None,
+        took_us)."""
+    def checkpoint(self) -> None:
+        """Engine::Checkpoint."""
+    def erase(self, customer_id: str) -> Tuple[List[str], int, int, int]:
+        """Engine::Erase: (customer_ids, identities, interactions, cases)."""
+    def alerts(self) -> List[tuple]:
+        """Engine::Alerts: alert tuples (see threadline.Alert)."""
+    def incidents(self) -> List[tuple]:
+        """Engine::Incidents: incident tuples (see threadline.Incident)."""
+    def incident(self, incident_id: str) -> tuple:
+        """Engine::GetIncident."""
+    def add_to_incident(self, incident_id: str, case_id: str, at_us: int) -> None:
+        """Engine::AddToIncident."""
+    def remove_from_incident(self, incident_id: str, case_id: str,
+                             at_us: int) -> None:
+        """Engine::RemoveFromIncident."""
+    def reply_to_incident(self, incident_id: str, text: Dict[str, str],
+                          private_text: Dict[str, str], agent_id: str,
+                          at_us: int, resolve: bool,
+                          id_prefix: str) -> List[tuple]:
+        """Engine::ReplyToIncident: the reply interactions as tuples."""
+    def resolve_incident(self, incident_id: str, at_us: int) -> None:
+        """Engine::ResolveIncident."""
+
+class Store:
+    """A store not yet given to an engine (then `taken`)."""
+    def describe(self) -> str:
+        """Store::Describe."""
+    @property
+    def taken(self) -> bool: ...
+
+def open_journal(dir: str, sync: int, interval_us: int) -> Store:
+    """OpenJournal with SyncPolicy number `sync`."""
+def open_postgres(connection: str, tenant: str) -> Store:
+    """OpenPostgresStore."""
 
 def analyze_sentiment(text: str, language: str) -> Tuple[float, int, str]:
     """The built-in lexicon analyzer: (score, label number, language)."""

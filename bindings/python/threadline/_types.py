@@ -228,6 +228,22 @@ class Customer(_Value):
 
 
 @dataclass(frozen=True)
+class SentimentTrend(_Value):
+    """How a case's customer felt, from the sentiment of their inbound
+    messages in time order (-1 most negative .. 1 most positive). With
+    scored == 0 (nothing scored, or sentiment=False) the rest is 0."""
+    scored: int            # inbound messages scored
+    first: float
+    last: float
+    worst: float
+    worst_interaction_id: str
+
+    @classmethod
+    def _from(cls, t: tuple) -> "SentimentTrend":
+        return cls(t[0], t[1], t[2], t[3], t[4])
+
+
+@dataclass(frozen=True)
 class Case(_Value):
     """One inquiry of one customer, across channels."""
     id: str
@@ -240,12 +256,15 @@ class Case(_Value):
     resolved_at: Optional[_dt.datetime]  # None unless resolved
     topic: str                    # the matter, when known
     absorbed_ids: List[str]       # cases merged into this one
+    sentiment: SentimentTrend     # how the customer's mood went
+    incident_id: str              # its incident, open or resolved; else ""
 
     @classmethod
     def _from(cls, t: tuple) -> "Case":
         return cls(t[0], t[1], CASE_STATUSES[t[2]], [CHANNELS[c] for c in t[3]],
                    t[4], time_from_micros(t[5]), time_from_micros(t[6]),
-                   time_from_micros(t[7]), t[8], t[9])
+                   time_from_micros(t[7]), t[8], t[9],
+                   SentimentTrend._from(t[10]), t[11])
 
 
 @dataclass(frozen=True)
@@ -311,13 +330,17 @@ class HandoffContext(_Value):
     # inbound message not yet answered, as of the engine's clock.
     waiting: _dt.timedelta
     other_open_cases: List[str]   # other open cases of the same customer
+    sentiment: SentimentTrend     # how the customer's mood went over the case
+    incident_id: str              # the incident the case is in, else ""
+    incident_cases: int           # that incident's cases, else 0
 
     @classmethod
     def _from(cls, t: tuple) -> "HandoffContext":
         return cls(Customer._from(t[0]), Case._from(t[1]),
                    [CHANNELS[c] for c in t[2]], time_from_micros(t[3]),
                    CHANNELS[t[4]], [ContextMessage._from(m) for m in t[5]],
-                   _dt.timedelta(microseconds=t[6]), t[7])
+                   _dt.timedelta(microseconds=t[6]), t[7],
+                   SentimentTrend._from(t[8]), t[9], t[10])
 
 
 @dataclass(frozen=True)
@@ -333,3 +356,4 @@ class EngineStats(_Value):
     @classmethod
     def _from(cls, t: Sequence[int]) -> "EngineStats":
         return cls(*t)
+
