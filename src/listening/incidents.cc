@@ -129,7 +129,8 @@ void IncidentBook::Join(uint32_t incident, const Report& r) {
 
 void IncidentBook::OnReport(
     Report r, absl::FunctionRef<CaseView(uint32_t)> view,
-    absl::FunctionRef<double(uint32_t, absl::Time)> usual) {
+    absl::FunctionRef<double(uint32_t, absl::Time)> usual,
+    absl::FunctionRef<bool(uint32_t)> surging) {
   if (excluded_.contains(r.case_id)) return;
   if (uint32_t known = IncidentOf(r.case_id); known != kNoIncident) {
     // More from a member case: its words still describe the incident.
@@ -190,7 +191,12 @@ void IncidentBook::OnReport(
   // grievance, at one time.
   const int size = static_cast<int>(customers.size());
   const double expected = usual(r.topic, r.at);
-  if (size < options_.incident_min_cases ||
+  // A matter's busy hours are not a grievance of many, nor are a few
+  // customers who happen to write alike: the early warning must see the
+  // matter's complaints surging (for a group that states no matter, some
+  // topic's or channel's).
+  if (!surging(r.topic) ||
+      size < options_.incident_min_cases ||
       size < options_.alert_min_ratio * expected ||
       PoissonTail(size, expected) > options_.alert_max_probability) {
     pool.push_back(std::move(r));

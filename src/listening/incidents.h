@@ -76,9 +76,13 @@ class IncidentBook {
 
   // OnReport: one report. `view(c)` describes root case c;
   // `usual(topic, at)` is the usual negative volume of the topic in an
-  // incident window around `at`.
+  // incident window around `at`; `surging(topic)` says whether the early
+  // warning sees the topic's negative volume far above its usual level now
+  // (for topic 0, any topic's or channel's): a group seeds an incident only
+  // then.
   void OnReport(Report report, absl::FunctionRef<CaseView(uint32_t)> view,
-                absl::FunctionRef<double(uint32_t, absl::Time)> usual);
+                absl::FunctionRef<double(uint32_t, absl::Time)> usual,
+                absl::FunctionRef<bool(uint32_t)> surging);
 
   // By hand: adds a case to an incident (incident == size() opens one);
   // removes one (it then never joins automatically); resolves one.

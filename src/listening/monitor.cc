@@ -54,10 +54,15 @@ void Monitor::OnLinked(const Linked& in,
   // While the usual levels are being learnt, nothing is far above them.
   if (waves_.Learning()) return;
   incidents_.OnReport(
-      std::move(r), view, [this, window](uint32_t topic, absl::Time at) {
+      std::move(r), view,
+      [this, window](uint32_t topic, absl::Time at) {
         return topic == 0 ? 0.0
                           : waves_.Expected(WaveDetector::TopicVolumeKey(topic),
                                             at, window);
+      },
+      [this](uint32_t topic) {
+        return topic == 0 ? waves_.AnySurging()
+                          : waves_.Surging(WaveDetector::TopicKey(topic));
       });
 }
 

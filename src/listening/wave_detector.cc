@@ -73,6 +73,18 @@ bool WaveDetector::Learning() const {
   return last_ - first_ < options_.learning_period;
 }
 
+bool WaveDetector::Surging(uint32_t key) const {
+  auto it = keys_.find(key);
+  return it != keys_.end() && it->second.alerting;
+}
+
+bool WaveDetector::AnySurging() const {
+  for (const auto& [key, state] : keys_) {
+    if (state.alerting && (key & 3) != 2) return true;
+  }
+  return false;
+}
+
 double WaveDetector::Shape(absl::Time at) const {
   const double mean_bin = inbound_ / 24.0;
   const double shape =

@@ -65,6 +65,12 @@ class WaveDetector {
   // far; no alert is raised (and no incident seeded) yet.
   bool Learning() const;
 
+  // Surging: whether `key` is in an alert period now (its volume far above
+  // the usual level, and not back to normal for alert_cooldown).
+  bool Surging(uint32_t key) const;
+  // AnySurging: whether any topic or channel is in an alert period now.
+  bool AnySurging() const;
+
  private:
   struct Entry {
     absl::Time at;

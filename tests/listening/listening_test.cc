@@ -217,6 +217,24 @@ TEST(IncidentTest, GroupsEnglishAndSpanishReportsOfOneOutage) {
             absl::StatusCode::kNotFound);
 }
 
+// A few customers who happen to write alike, with nothing surging, are no
+// incident: a big brand gets such coincidences every hour.
+TEST(IncidentTest, AlikeWordingWithoutASurgeIsNoIncident) {
+  auto engine = OpenUntaught();
+  for (int i = 0; i < 8; ++i) {
+    ASSERT_TRUE(engine
+                    ->Ingest(Inbound(absl::StrCat("alike-", i),
+                                     Day0() + absl::Minutes(10 * i),
+                                     Channel::kTwitter,
+                                     absl::StrCat("alike", i),
+                                     "Buen dia, el seguimiento no se mueve "
+                                     "hace una semana, alguien me ayuda?"))
+                    .ok());
+  }
+  EXPECT_TRUE(engine->Alerts().empty());
+  EXPECT_TRUE(engine->Incidents().empty());
+}
+
 TEST(IncidentTest, ManualAddAndRemoveAreKept) {
   auto engine = OpenUntaught();
   std::vector<Interaction> wave = OutageWave(Day0(), 30, 60);
