@@ -123,7 +123,9 @@ void WaveDetector::OnNegative(uint32_t key, uint32_t index, uint32_t customer,
     k.window.pop_front();
   }
   const int count = static_cast<int>(k.customers.size());
-  const double expected = Expected(key, at, window);
+  // The window ends at the newest message: a late one is judged by the
+  // window as it stands now, against the usual level of now.
+  const double expected = Expected(key, newest, window);
   const bool hot = count >= options_.alert_min_volume &&
                    count >= options_.alert_min_ratio * expected;
   if (k.alerting) {
