@@ -30,6 +30,7 @@
 namespace threadline {
 namespace {
 
+using store_internal::LockParentsSql;
 using store_internal::LockTenantSql;
 using store_internal::PostgresError;
 using store_internal::TenantTables;
@@ -188,6 +189,7 @@ absl::StatusOr<LoadReport> PostgresStore::Read(
   {
     absl::MutexLock lock(&connection_mu_);
     txn = std::make_unique<ReadTransaction>(*connection_, "threadline_load");
+    txn->exec(LockParentsSql("ACCESS SHARE"));
     snapshot = txn->exec_params(
         "SELECT sequence, data FROM threadline.snapshots WHERE tenant = $1 "
         "ORDER BY sequence DESC LIMIT 1",
@@ -287,6 +289,7 @@ absl::Status PostgresStore::CheckNotOvertaken(pqxx::work& txn) {
   // ran, so the check sees every write made before the lock was granted.
   const uint64_t found =
       txn.exec(absl::StrCat(
+                   LockParentsSql("ROW EXCLUSIVE"), "; ",
                    LockTenantSql(txn, tenant_),
                    "; SELECT coalesce(greatest("
                    "(SELECT max(sequence) FROM threadline.events "

@@ -61,6 +61,16 @@ void CreatePartition(pqxx::work& txn, const std::string& table,
                         " FOR VALUES IN (", txn.quote(tenant), ")"));
 }
 
+}  // namespace
+
+std::string LockParentsSql(std::string_view mode) {
+  return absl::StrCat(
+      "LOCK TABLE ONLY threadline.snapshots, ONLY threadline.events IN ",
+      std::string(mode), " MODE");
+}
+
+namespace {
+
 absl::StatusOr<TenantTables> Prepare(pqxx::work& txn,
                                      const std::string& tenant) {
   txn.exec_params("SELECT pg_advisory_xact_lock($1)", kSchemaLockKey);
@@ -101,8 +111,17 @@ absl::StatusOr<TenantTables> Prepare(pqxx::work& txn,
   TenantTables tables;
   tables.events = absl::StrCat("threadline.events_", id);
   tables.snapshots = absl::StrCat("threadline.snapshots_", id);
-  CreatePartition(txn, "threadline.events", tables.events, tenant);
-  CreatePartition(txn, "threadline.snapshots", tables.snapshots, tenant);
+  const bool missing =
+      txn.exec_params1("SELECT to_regclass($1) IS NULL OR to_regclass($2) IS NULL",
+                       tables.snapshots, tables.events)[0]
+          .as<bool>();
+  if (missing) {
+    // Partitioning locks the parents exclusively: take both at once, in
+    // the order every other transaction takes them.
+    txn.exec(LockParentsSql("ACCESS EXCLUSIVE"));
+    CreatePartition(txn, "threadline.snapshots", tables.snapshots, tenant);
+    CreatePartition(txn, "threadline.events", tables.events, tenant);
+  }
   txn.commit();
   return tables;
 }

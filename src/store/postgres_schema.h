@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <exception>
 #include <string>
+#include <string_view>
 
 #include <pqxx/pqxx>
 
@@ -44,6 +45,13 @@ inline constexpr int kSchemaVersion = 1;
 // than this code; a libpqxx error as PostgresError describes.
 [[nodiscard]] absl::StatusOr<TenantTables> PrepareTenant(
     pqxx::connection& connection, const std::string& tenant);
+
+// LockParentsSql: a statement that locks the events' and snapshots' parent
+// tables (not their partitions) in `mode`, snapshots first. Every
+// transaction that uses both takes this first, so their locks are always
+// taken in one order: a new tenant's partitions (which lock the parents
+// exclusively) cannot deadlock with another tenant's load or write.
+std::string LockParentsSql(std::string_view mode);
 
 // LockTenantSql: a statement that takes the tenant's transaction-level
 // advisory lock, which every transaction that writes the tenant's rows holds,
