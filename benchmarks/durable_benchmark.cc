@@ -126,6 +126,16 @@ const std::string& BigJournal(bool snapshot) {
   static std::string dirs[2];
   std::string& dir = dirs[snapshot];
   if (!dir.empty()) return dir;
+  // Hundreds of megabytes: removed when the program ends.
+  static const bool cleanup = [] {
+    std::atexit([] {
+      for (const std::string& d : dirs) {
+        if (!d.empty()) std::filesystem::remove_all(d);
+      }
+    });
+    return true;
+  }();
+  (void)cleanup;
   const sim::Simulation& sim = Journeys(115000);
   dir = TempDir(snapshot ? "reopen-snapshot" : "reopen-events");
   std::unique_ptr<Engine> engine = OpenJournaled(dir, sim, 0);

@@ -60,6 +60,9 @@ Outcome RunWithInput(const std::vector<std::string>& args,
   err << std::ifstream(err_path).rdbuf();
   run.out = out.str();
   run.err = err.str();
+  for (const std::string* path : {&in_path, &out_path, &err_path}) {
+    std::remove(path->c_str());
+  }
   return run;
 }
 
