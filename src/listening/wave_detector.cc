@@ -78,12 +78,14 @@ bool WaveDetector::Surging(uint32_t key) const {
   return it != keys_.end() && it->second.alerting;
 }
 
-bool WaveDetector::AnySurging() const {
-  for (const auto& [key, state] : keys_) {
-    if (state.alerting && (key & 3) != 2) return true;
-  }
-  return false;
+void WaveDetector::SetAlerting(uint32_t key, KeyState& k, bool alerting) {
+  if (k.alerting == alerting) return;
+  k.alerting = alerting;
+  // Volume keys are yardsticks, never surges of complaints.
+  if ((key & 3) != 2) surging_keys_ += alerting ? 1 : -1;
 }
+
+bool WaveDetector::AnySurging() const { return surging_keys_ > 0; }
 
 double WaveDetector::Shape(absl::Time at) const {
   const double mean_bin = inbound_ / 24.0;
@@ -135,11 +137,11 @@ void WaveDetector::OnNegative(uint32_t key, uint32_t index, uint32_t customer,
     if (at - k.alert_started >= options_.max_wave) {
       k.baseline += k.excluded;
       k.excluded = 0;
-      k.alerting = false;
+      SetAlerting(key, k, false);
       // Hot again at once would be the same surge: it needs a cooldown.
       k.last_hot = at;
     } else if (at - k.last_hot >= options_.alert_cooldown) {
-      k.alerting = false;
+      SetAlerting(key, k, false);
     }
     if (k.alerting) {
       if (!repeat) k.excluded += 1;
@@ -151,7 +153,7 @@ void WaveDetector::OnNegative(uint32_t key, uint32_t index, uint32_t customer,
       PoissonTail(count, expected) > options_.alert_max_probability) {
     return;
   }
-  k.alerting = true;
+  SetAlerting(key, k, true);
   k.last_hot = at;
   k.alert_started = at;
   // The wave's own messages leave the usual level too.

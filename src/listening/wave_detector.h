@@ -91,6 +91,7 @@ class WaveDetector {
   };
 
   double Shape(absl::Time at) const;
+  void SetAlerting(uint32_t key, KeyState& k, bool alerting);
   double HoursObserved() const;
 
   const ListeningOptions options_;
@@ -100,6 +101,7 @@ class WaveDetector {
   absl::Time first_ = absl::InfiniteFuture();
   absl::Time last_ = absl::InfinitePast();
   int alerts_ = 0;
+  int surging_keys_ = 0;  // topic and channel keys in an alert period
 };
 
 }  // namespace threadline::listening
