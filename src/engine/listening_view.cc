@@ -96,14 +96,7 @@ Incident BuildIncident(const State& state, uint32_t n) {
   Incident out;
   out.id = IncidentIdString(n);
   out.status = r.status;
-  uint32_t topic = 0;
-  int best = 0;
-  for (const auto& [t, count] : r.topics) {
-    if (count > best || (count == best && t < topic)) {
-      topic = t;
-      best = count;
-    }
-  }
+  const uint32_t topic = listening::IncidentBook::DominantTopic(r);
   out.topic = std::string(state.TopicName(static_cast<continuity::TopicId>(topic)));
   out.first_at = r.first_at;
   out.last_at = r.last_at;

@@ -83,7 +83,7 @@ bool IncidentBook::Fresh(const CaseView& c, absl::Time wave_start) const {
   return c.open && c.opened_at >= wave_start - options_.incident_window;
 }
 
-uint32_t IncidentBook::DominantTopic(const IncidentRecord& i) const {
+uint32_t IncidentBook::DominantTopic(const IncidentRecord& i) {
   uint32_t topic = 0;
   int best = 0;
   for (const auto& [t, count] : i.topics) {

@@ -21,6 +21,7 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -94,6 +95,10 @@ class IncidentBook {
   // The incident a case ordinal was put in, or kNoIncident.
   uint32_t IncidentOf(uint32_t case_id) const;
 
+  // DominantTopic: the topic most of an incident's reports name (the
+  // lowest ordinal on a tie), 0 for none.
+  static uint32_t DominantTopic(const IncidentRecord& incident);
+
  private:
   void Join(uint32_t incident, const Report& r);
   // Whether an incident still takes new cases at `at`, `usual` being the
@@ -103,7 +108,6 @@ class IncidentBook {
   // Whether the case of `r` began recently enough to report a wave that
   // began at `wave_start` (a case opened long before is another matter).
   bool Fresh(const CaseView& c, absl::Time wave_start) const;
-  uint32_t DominantTopic(const IncidentRecord& incident) const;
   // How well report `r` of case `c` fits an active incident; 0: not at all.
   float Fit(const IncidentRecord& incident, const Report& r,
             const CaseView& c) const;
@@ -113,8 +117,10 @@ class IncidentBook {
   std::vector<IncidentRecord> incidents_;
   absl::flat_hash_map<uint32_t, uint32_t> member_of_;  // case → incident
   absl::flat_hash_set<uint32_t> excluded_;             // removed by hand
-  // Recent reports in no incident, per topic, in the order linked.
-  absl::flat_hash_map<uint32_t, std::deque<Report>> pools_;
+  // Recent reports in no incident, per topic, in the order linked. Ordered
+  // by topic: sweeping the pools joins reports in this order, which must
+  // not depend on a hash seed for replay to rebuild the same incidents.
+  std::map<uint32_t, std::deque<Report>> pools_;
   std::vector<uint32_t> active_;  // incidents that may still take cases
 };
 
