@@ -377,8 +377,7 @@ void EngineImpl::ApplyLocked(v1::Event& event) {
 absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
                                                  Prepared prepared) {
   if (int64_t known = state_.FindInteraction(in.id); known >= 0) {
-    const InteractionRecord& r = state_.interactions()[known];
-    if (r.fingerprint != prepared.fingerprint) {
+    if (state_.interactions()[known].fingerprint != prepared.fingerprint) {
       return absl::AlreadyExistsError(absl::StrCat(
           "interaction \"", in.id,
           "\" was already ingested with different content"));

@@ -13,7 +13,7 @@ namespace threadline::engine {
 Linkage EngineImpl::CurrentLinkage(uint32_t index) const {
   const InteractionRecord& r = state_.interactions()[index];
   Linkage l;
-  l.interaction_id = r.id;
+  l.interaction_id = std::string(state_.interactions().id(index));
   l.customer_id = CustomerId(state_.graph().CustomerOf(r.base));
   l.case_id = CaseIdString(state_.cases().Root(r.case_id));
   l.reason = r.reason;
@@ -70,7 +70,8 @@ Customer EngineImpl::BuildCustomer(uint32_t base) const {
       if (info.evidence != identity::kNone &&
           info.evidence < state_.interactions().size() &&
           !state_.interactions()[info.evidence].erased) {
-        ci.evidence_interaction_id = state_.interactions()[info.evidence].id;
+        ci.evidence_interaction_id =
+            std::string(state_.interactions().id(info.evidence));
       }
       c.first_seen = std::min(c.first_seen, info.first_seen);
       c.last_seen = std::max(c.last_seen, info.last_seen);
@@ -94,7 +95,7 @@ Case EngineImpl::BuildCase(continuity::CaseId root) const {
   c.status = r.status;
   c.channels = r.channels;
   for (uint32_t i : state_.cases().InteractionsOf(root)) {
-    c.interaction_ids.push_back(state_.interactions()[i].id);
+    c.interaction_ids.emplace_back(state_.interactions().id(i));
   }
   c.opened_at = r.opened_at;
   c.last_activity_at = r.last_activity;
@@ -119,7 +120,8 @@ MergeRecord EngineImpl::BuildMerge(identity::LinkId link) const {
   if (m->interaction != identity::kNone &&
       m->interaction < state_.interactions().size() &&
       !state_.interactions()[m->interaction].erased) {
-    r.evidence_interaction_id = state_.interactions()[m->interaction].id;
+    r.evidence_interaction_id =
+        std::string(state_.interactions().id(m->interaction));
   }
   if (m->key != identity::kNone) {
     r.evidence_identity = state_.graph().KeyIdentity(m->key);
@@ -173,9 +175,10 @@ absl::StatusOr<std::vector<TimelineEntry>> EngineImpl::Timeline(
   std::vector<TimelineEntry> out;
   for (continuity::CaseId c : state_.CustomerCases(base)) {
     for (uint32_t i : state_.cases().InteractionsOf(c)) {
-      const InteractionRecord& r = state_.interactions()[i];
-      out.push_back({r.id, CaseIdString(c), r.at, r.channel, r.direction,
-                     r.text});
+      const InteractionLog& log = state_.interactions();
+      const InteractionRecord& r = log[i];
+      out.push_back({std::string(log.id(i)), CaseIdString(c), r.at(),
+                     r.channel, r.direction, std::string(log.text(i))});
     }
   }
   std::stable_sort(out.begin(), out.end(),
@@ -199,15 +202,17 @@ absl::StatusOr<HandoffContext> EngineImpl::Context(
 
   std::vector<uint32_t> items = state_.cases().InteractionsOf(c);
   std::stable_sort(items.begin(), items.end(), [this](uint32_t a, uint32_t b) {
-    return state_.interactions()[a].at < state_.interactions()[b].at;
+    return state_.interactions()[a].at_nanos < state_.interactions()[b].at_nanos;
   });
   if (!items.empty()) ctx.started_on = state_.interactions()[items[0]].channel;
   const size_t n = static_cast<size_t>(std::max(0, options_.context_messages));
   for (size_t k = items.size() > n ? items.size() - n : 0; k < items.size();
        ++k) {
-    const InteractionRecord& m = state_.interactions()[items[k]];
+    const InteractionLog& log = state_.interactions();
+    const InteractionRecord& m = log[items[k]];
     ctx.last_messages.push_back(
-        {m.id, m.at, m.channel, m.direction, m.agent_id, m.text});
+        {std::string(log.id(items[k])), m.at(), m.channel, m.direction,
+         std::string(log.agent_id(items[k])), std::string(log.text(items[k]))});
   }
   // Waiting: since the first inbound message after the brand last spoke.
   absl::Time waiting_since = absl::InfiniteFuture();
@@ -216,7 +221,7 @@ absl::StatusOr<HandoffContext> EngineImpl::Context(
     if (m.direction == Direction::kOutbound) {
       waiting_since = absl::InfiniteFuture();
     } else if (waiting_since == absl::InfiniteFuture()) {
-      waiting_since = m.at;
+      waiting_since = m.at();
     }
   }
   if (r.status == CaseStatus::kOpen && waiting_since != absl::InfiniteFuture() &&

@@ -15,7 +15,7 @@ namespace {
 std::vector<uint32_t> InTimeOrder(const State& state, continuity::CaseId root) {
   std::vector<uint32_t> items = state.cases().InteractionsOf(root);
   std::stable_sort(items.begin(), items.end(), [&state](uint32_t a, uint32_t b) {
-    return state.interactions()[a].at < state.interactions()[b].at;
+    return state.interactions()[a].at_nanos < state.interactions()[b].at_nanos;
   });
   return items;
 }
@@ -57,10 +57,10 @@ SentimentTrend TrendOf(const State& state, continuity::CaseId root) {
     if (t.scored == 0) {
       t.first = r.sentiment;
       t.worst = r.sentiment;
-      t.worst_interaction_id = r.id;
+      t.worst_interaction_id = std::string(state.interactions().id(i));
     } else if (r.sentiment < t.worst) {
       t.worst = r.sentiment;
-      t.worst_interaction_id = r.id;
+      t.worst_interaction_id = std::string(state.interactions().id(i));
     }
     t.last = r.sentiment;
     ++t.scored;
@@ -111,7 +111,7 @@ Incident BuildIncident(const State& state, uint32_t n) {
                      return a.count > b.count;
                    });
   if (r.seed_index < state.interactions().size()) {
-    out.sample_text = state.interactions()[r.seed_index].text;
+    out.sample_text = std::string(state.interactions().text(r.seed_index));
   }
   absl::flat_hash_set<uint32_t> customers;
   for (continuity::CaseId c : MemberRoots(state, n)) {
@@ -122,7 +122,7 @@ Incident BuildIncident(const State& state, uint32_t n) {
       out.customer_ids.push_back(CustomerId(customer));
     }
     for (uint32_t i : InTimeOrder(state, c)) {
-      out.interaction_ids.push_back(state.interactions()[i].id);
+      out.interaction_ids.emplace_back(state.interactions().id(i));
     }
   }
   return out;
@@ -138,9 +138,13 @@ std::vector<Interaction> IncidentReplies(const State& state, uint32_t n,
     if (rec.status != CaseStatus::kOpen) continue;
     // Answer where the customer last spoke.
     const InteractionRecord* last = nullptr;
+    uint32_t last_index = 0;
     for (uint32_t i : InTimeOrder(state, c)) {
       const InteractionRecord& r = state.interactions()[i];
-      if (r.direction == Direction::kInbound) last = &r;
+      if (r.direction == Direction::kInbound) {
+        last = &r;
+        last_index = i;
+      }
     }
     if (last == nullptr) continue;
     // The customer's address on that channel, most recently seen first.
@@ -167,7 +171,7 @@ std::vector<Interaction> IncidentReplies(const State& state, uint32_t n,
     in.channel = last->channel;
     in.direction = Direction::kOutbound;
     in.contact = *to;
-    in.reply_to = last->id;
+    in.reply_to = std::string(state.interactions().id(last_index));
     in.agent_id = reply.agent_id;
     if (last->language[0] != 0) {
       in.language.assign(last->language.data(),

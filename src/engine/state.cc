@@ -5,6 +5,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "model/convert.h"
+#include "model/snapshot_time.h"
 
 namespace threadline::engine {
 namespace {
@@ -26,8 +27,7 @@ State::State(StateOptions options)
       listening_(std::make_unique<listening::Monitor>(listening_options_)) {}
 
 int64_t State::FindInteraction(std::string_view id) const {
-  auto it = by_id_.find(absl::string_view(id.data(), id.size()));
-  return it == by_id_.end() ? -1 : static_cast<int64_t>(it->second);
+  return interactions_.Find(id);
 }
 
 continuity::CaseId State::ThreadCase(Channel channel,
@@ -173,11 +173,9 @@ void State::ApplyLinked(const v1::InteractionLinked& e) {
     }
   }
 
-  InteractionRecord& r = interactions_.emplace_back();
-  r.id = in.id();
-  r.text = in.text();
-  r.agent_id = in.agent_id();
-  r.at = at;
+  InteractionRecord& r =
+      interactions_.Add(in.id(), in.text(), in.agent_id());
+  r.at_nanos = model::TimeToNanos(at);
   r.base = e.customer_base();
   r.case_id = c;
   r.channel = static_cast<Channel>(in.channel());
@@ -191,7 +189,6 @@ void State::ApplyLinked(const v1::InteractionLinked& e) {
     r.language[i] = e.language()[i];
   }
   r.topic = topic;
-  by_id_.emplace(in.id(), index);
   Listen(index, topic);
 }
 
@@ -200,13 +197,13 @@ void State::Listen(uint32_t index, continuity::TopicId topic) {
   const continuity::CaseId root = cases_.Root(r.case_id);
   listening::Linked in;
   in.index = index;
-  in.at = r.at;
+  in.at = r.at();
   in.channel = r.channel;
   in.direction = r.direction;
   // The message's own matter; a message that states none speaks of its case's.
   in.topic = topic != 0 ? topic : cases_.get(root).topic;
   in.topic_name = topics_[in.topic];
-  in.text = r.text;
+  in.text = interactions_.text(index);
   if (r.scored) in.sentiment = r.sentiment;
   in.case_id = root;
   in.customer = r.base;
@@ -214,7 +211,8 @@ void State::Listen(uint32_t index, continuity::TopicId topic) {
       in,
       [this](uint32_t i) {
         const InteractionRecord& m = interactions_[i];
-        return AlertSample{m.id, m.at, m.channel, m.text};
+        return AlertSample{std::string(interactions_.id(i)), m.at(), m.channel,
+                           std::string(interactions_.text(i))};
       },
       [this](uint32_t c) {
         const continuity::CaseRecord& k = cases_.get(c);

@@ -20,6 +20,7 @@
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "continuity/cases.h"
+#include "engine/interaction_log.h"
 #include "identity/graph.h"
 #include "listening/monitor.h"
 #include "threadline/types.h"
@@ -30,27 +31,6 @@ class Snapshot;
 }  // namespace threadline::v1
 
 namespace threadline::engine {
-
-// What the engine keeps of one interaction. The full Interaction is in the
-// event log; this is what look-ups and handoff contexts need.
-struct InteractionRecord {
-  std::string id;
-  std::string text;
-  std::string agent_id;
-  absl::Time at;
-  uint64_t fingerprint = 0;  // of the whole interaction, for idempotency
-  uint32_t base = 0;         // base customer
-  continuity::CaseId case_id = 0;  // the case it joined (may be absorbed)
-  Channel channel = Channel::kUnspecified;
-  Direction direction = Direction::kUnspecified;
-  LinkReason reason = LinkReason::kUnspecified;
-  bool continued = false;
-  bool erased = false;  // its customer was erased: id and text are gone
-  continuity::TopicId topic = 0;  // the matter its own text states
-  bool scored = false;     // sentiment holds the text's score
-  float sentiment = 0;     // -1..1, inbound messages only
-  std::array<char, 2> language{};  // ISO 639-1 the text was read in
-};
 
 // What applying a CustomerErased event removed.
 struct ErasureResult {
@@ -88,9 +68,7 @@ class State {
 
   const identity::IdentityGraph& graph() const { return graph_; }
   const continuity::CaseBook& cases() const { return cases_; }
-  const std::vector<InteractionRecord>& interactions() const {
-    return interactions_;
-  }
+  const InteractionLog& interactions() const { return interactions_; }
   // Index of an interaction by id, or -1.
   int64_t FindInteraction(std::string_view id) const;
   // Root case of a channel thread / host reference, or kNoCase.
@@ -127,8 +105,7 @@ class State {
   identity::GraphOptions graph_options_;
   identity::IdentityGraph graph_;
   continuity::CaseBook cases_;
-  std::vector<InteractionRecord> interactions_;
-  absl::flat_hash_map<std::string, uint32_t> by_id_;
+  InteractionLog interactions_;
   absl::flat_hash_map<std::string, continuity::CaseId> threads_;
   absl::flat_hash_map<std::string, continuity::CaseId> references_;
   std::vector<std::string> topics_{""};

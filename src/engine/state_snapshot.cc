@@ -67,14 +67,9 @@ void State::ApplyErased(const v1::CustomerErased& e) {
   last_erasure_.interactions = interactions.size();
   last_erasure_.cases = cases.size();
   for (uint32_t i : interactions) {
-    InteractionRecord& r = interactions_[i];
+    const InteractionRecord& r = interactions_[i];
     if (!cases.contains(r.case_id)) cases_.Detach(r.case_id, i);
-    by_id_.erase(r.id);
-    std::string().swap(r.id);
-    std::string().swap(r.text);
-    std::string().swap(r.agent_id);
-    r.fingerprint = 0;
-    r.erased = true;
+    interactions_.Erase(i);
   }
   erased_interactions_ += interactions.size();
   for (continuity::CaseId c : cases) cases_.Erase(c);
@@ -90,12 +85,13 @@ void State::Save(v1::Snapshot* out) const {
   graph_.Save(out->mutable_graph());
   cases_.Save(out->mutable_cases());
   out->mutable_interactions()->Reserve(static_cast<int>(interactions_.size()));
-  for (const InteractionRecord& r : interactions_) {
+  for (size_t i = 0; i < interactions_.size(); ++i) {
+    const InteractionRecord& r = interactions_[i];
     v1::InteractionRecordSnapshot* s = out->add_interactions();
-    s->set_id(r.id);
-    s->set_text(r.text);
-    s->set_agent_id(r.agent_id);
-    s->set_at(model::TimeToNanos(r.at));
+    s->set_id(std::string(interactions_.id(i)));
+    s->set_text(std::string(interactions_.text(i)));
+    s->set_agent_id(std::string(interactions_.agent_id(i)));
+    s->set_at(r.at_nanos);
     s->set_fingerprint(r.fingerprint);
     s->set_base(r.base);
     s->set_case_id(r.case_id);
@@ -157,19 +153,20 @@ absl::Status State::RestoreInto(const v1::Snapshot& in) {
       }
     }
   }
-  interactions_.reserve(static_cast<size_t>(in.interactions_size()));
-  by_id_.reserve(static_cast<size_t>(in.interactions_size()));
   for (const v1::InteractionRecordSnapshot& s : in.interactions()) {
     const uint32_t index = static_cast<uint32_t>(interactions_.size());
     if (s.base() >= base_count || s.case_id() >= case_count ||
         s.channel() < 0 || s.channel() >= kChannelCount) {
       return bad(absl::StrCat("interaction ", index));
     }
-    InteractionRecord& r = interactions_.emplace_back();
-    r.id = s.id();
-    r.text = s.text();
-    r.agent_id = s.agent_id();
-    r.at = model::NanosToTime(s.at());
+    if (!s.erased() && interactions_.Find(s.id()) >= 0) {
+      return absl::DataLossError(absl::StrCat(
+          "snapshot: interaction id \"", s.id(), "\" appears twice"));
+    }
+    InteractionRecord& r =
+        s.erased() ? interactions_.AddErased()
+                   : interactions_.Add(s.id(), s.text(), s.agent_id());
+    r.at_nanos = s.at();
     r.fingerprint = s.fingerprint();
     r.base = s.base();
     r.case_id = s.case_id();
@@ -177,18 +174,13 @@ absl::Status State::RestoreInto(const v1::Snapshot& in) {
     r.direction = static_cast<Direction>(s.direction());
     r.reason = static_cast<LinkReason>(s.reason());
     r.continued = s.continued();
-    r.erased = s.erased();
     r.topic = static_cast<continuity::TopicId>(s.topic());
     r.scored = s.scored();
     r.sentiment = s.sentiment();
     for (size_t i = 0; i < r.language.size() && i < s.language().size(); ++i) {
       r.language[i] = s.language()[i];
     }
-    if (r.erased) {
-      ++erased_interactions_;
-    } else {
-      by_id_.emplace(r.id, index);
-    }
+    if (r.erased) ++erased_interactions_;
   }
   for (const auto* table : {&in.threads(), &in.references()}) {
     auto& map = table == &in.threads() ? threads_ : references_;
@@ -212,8 +204,10 @@ absl::Status State::RestoreInto(const v1::Snapshot& in) {
   for (const v1::Snapshot::ListeningDecision& d : in.listening_decisions()) {
     listening_decisions_.emplace_back(d.position(), d.event());
   }
-  for (const InteractionRecord& r : interactions_) {
-    if (r.topic >= topics_.size()) return bad("interaction topic");
+  for (size_t i = 0; i < interactions_.size(); ++i) {
+    if (interactions_[i].topic >= topics_.size()) {
+      return bad("interaction topic");
+    }
   }
   RebuildListening();
   sequence_ = in.sequence();

@@ -1,0 +1,139 @@
+// InteractionLog: what the engine keeps of every linked interaction, packed
+// for millions of them, and the index by the host's id.
+//
+// The full Interaction is in the event log; a record holds what look-ups,
+// handoff contexts and the listening stage need. Ids and texts live in a
+// StringArena (a record points at them), agent ids in a small table, times
+// as the Unix nanoseconds events carry, so a record is 56 bytes and the id
+// index 4 bytes a slot.
+//
+// Thread-compatible.
+#ifndef THREADLINE_SRC_ENGINE_INTERACTION_LOG_H_
+#define THREADLINE_SRC_ENGINE_INTERACTION_LOG_H_
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/time/time.h"
+#include "continuity/cases.h"
+#include "model/snapshot_time.h"
+#include "threadline/types.h"
+#include "util/chunked_vector.h"
+#include "util/string_arena.h"
+
+namespace threadline::engine {
+
+struct InteractionRecord {
+  int64_t at_nanos = 0;      // occurred_at
+  uint64_t fingerprint = 0;  // of the whole interaction, for idempotency
+  uint32_t base = 0;         // base customer
+  continuity::CaseId case_id = 0;  // the case it joined (may be absorbed)
+  uint32_t agent = 0;        // InteractionLog::agent_id ordinal; 0: none
+  float sentiment = 0;       // -1..1, inbound messages only
+  continuity::TopicId topic = 0;   // the matter its own text states
+  std::array<char, 2> language{};  // ISO 639-1 the text was read in
+  Channel channel = Channel::kUnspecified;
+  Direction direction = Direction::kUnspecified;
+  LinkReason reason = LinkReason::kUnspecified;
+  bool continued : 1;
+  bool erased : 1;  // its customer was erased: id and text are gone
+  bool scored : 1;  // sentiment holds the text's score
+  uint32_t id_size = 0;
+  uint32_t text_size = 0;
+  util::StringArena::Ref strings;  // the id, then the text
+
+  InteractionRecord() : continued(false), erased(false), scored(false) {}
+  absl::Time at() const { return model::NanosToTime(at_nanos); }
+};
+static_assert(sizeof(InteractionRecord) == 56,
+              "an interaction record is kept per interaction: keep it small");
+
+class InteractionLog {
+ public:
+  InteractionLog();
+  InteractionLog(InteractionLog&&) noexcept = default;
+  InteractionLog& operator=(InteractionLog&&) noexcept = default;
+
+  size_t size() const { return data_->records.size(); }
+  const InteractionRecord& operator[](size_t i) const {
+    return data_->records[i];
+  }
+  InteractionRecord& mutable_record(size_t i) { return data_->records[i]; }
+
+  // Add: a new record with the given id, text and agent id, indexed by the
+  // id; the caller fills in the rest. The id must not be indexed yet.
+  InteractionRecord& Add(std::string_view id, std::string_view text,
+                         std::string_view agent_id);
+
+  std::string_view id(size_t i) const { return data_->Id(i); }
+  std::string_view text(size_t i) const {
+    const InteractionRecord& r = data_->records[i];
+    return data_->strings.Get(r.strings, size_t{r.id_size} + r.text_size)
+        .substr(r.id_size);
+  }
+  std::string_view agent_id(size_t i) const {
+    return agents_[data_->records[i].agent];
+  }
+
+  // AddErased: a record for an interaction whose customer was erased (from
+  // a snapshot): no id, no text, not indexed.
+  InteractionRecord& AddErased();
+
+  // Index of the interaction with `id`, or -1.
+  int64_t Find(std::string_view id) const;
+
+  // Erase: forgets interaction i's id, text and agent and drops it from the
+  // index; its bytes are overwritten. The record stays (marked erased) so
+  // ordinals hold.
+  void Erase(size_t i);
+
+  // Bytes held, for memory accounting.
+  size_t capacity_bytes() const;
+
+ private:
+  // Records and their strings, behind a pointer so that the index's
+  // functors, which point here, survive a move of the log.
+  struct Data {
+    util::ChunkedVector<InteractionRecord> records;
+    util::StringArena strings;
+    std::string_view Id(size_t i) const {
+      const InteractionRecord& r = records[i];
+      return strings.Get(r.strings, r.id_size);
+    }
+  };
+  // The index holds ordinals and hashes the ids they point at, so an id is
+  // stored once.
+  struct IdHash {
+    using is_transparent = void;
+    const Data* data;
+    size_t operator()(uint32_t i) const;
+    size_t operator()(std::string_view id) const;
+  };
+  struct IdEq {
+    using is_transparent = void;
+    const Data* data;
+    bool operator()(uint32_t a, uint32_t b) const { return a == b; }
+    bool operator()(uint32_t a, std::string_view b) const {
+      return data->Id(a) == b;
+    }
+    bool operator()(std::string_view a, uint32_t b) const {
+      return data->Id(b) == a;
+    }
+  };
+  using Index = absl::flat_hash_set<uint32_t, IdHash, IdEq>;
+
+  std::unique_ptr<Data> data_;
+  std::unique_ptr<Index> by_id_;
+  std::vector<std::string> agents_{""};
+  absl::flat_hash_map<std::string, uint32_t> agent_ordinals_;
+};
+
+}  // namespace threadline::engine
+
+#endif  // THREADLINE_SRC_ENGINE_INTERACTION_LOG_H_
