@@ -4,37 +4,94 @@
 
 namespace threadline::continuity {
 
+bool ChannelOrder::Add(Channel channel) {
+  if (Contains(channel)) return false;
+  const int used = __builtin_popcount(mask_);
+  mask_ |= uint32_t{1} << static_cast<int>(channel);
+  if (used < kSlots) {
+    uint64_t order = (uint64_t{order_[1]} << 32) | order_[0];
+    order |= static_cast<uint64_t>(channel) << (used * kBits);
+    order_[0] = static_cast<uint32_t>(order);
+    order_[1] = static_cast<uint32_t>(order >> 32);
+  }
+  return true;
+}
+
+std::vector<Channel> ChannelOrder::ToVector() const {
+  std::vector<Channel> out;
+  const int used = __builtin_popcount(mask_);
+  const uint64_t order = (uint64_t{order_[1]} << 32) | order_[0];
+  for (int i = 0; i < used && i < kSlots; ++i) {
+    out.push_back(static_cast<Channel>((order >> (i * kBits)) & 0x1f));
+  }
+  if (used > kSlots) {
+    for (int ch = 0; ch < 32; ++ch) {
+      const Channel c = static_cast<Channel>(ch);
+      if (Contains(c) && std::find(out.begin(), out.end(), c) == out.end()) {
+        out.push_back(c);
+      }
+    }
+  }
+  return out;
+}
+
 CaseId CaseBook::Open(uint32_t opener_base, TopicId topic, absl::Time at,
                       bool continuation) {
   const CaseId id = static_cast<CaseId>(cases_.size());
   CaseRecord& r = cases_.emplace_back();
   r.opener_base = opener_base;
   r.topic = topic;
-  r.opened_at = at;
-  r.last_activity = at;
+  r.opened_nanos = model::TimeToNanos(at);
+  r.last_activity_nanos = r.opened_nanos;
   r.parent = id;
   r.continuation = continuation;
-  if (by_base_.size() <= opener_base) by_base_.resize(opener_base + 1);
-  by_base_[opener_base].push_back(id);
+  AddToOpener(id);
   return id;
+}
+
+void CaseBook::AddToOpener(CaseId c) {
+  const uint32_t base = cases_[c].opener_base;
+  while (newest_of_base_.size() <= base) newest_of_base_.push_back(kNoCase);
+  cases_[c].next_of_opener = newest_of_base_[base];
+  newest_of_base_[base] = c;
+}
+
+void CaseBook::Link(CaseId c, uint32_t interaction) {
+  while (next_interaction_.size() <= interaction) {
+    next_interaction_.push_back(kNoCase);
+  }
+  next_interaction_[interaction] = kNoCase;
+  CaseRecord& r = cases_[c];
+  if (r.first_interaction == kNoCase) {
+    r.first_interaction = interaction;
+  } else {
+    next_interaction_[r.last_interaction] = interaction;
+  }
+  r.last_interaction = interaction;
+}
+
+void CaseBook::Relink(CaseId c, const std::vector<uint32_t>& interactions) {
+  cases_[c].first_interaction = kNoCase;
+  cases_[c].last_interaction = kNoCase;
+  for (uint32_t i : interactions) Link(c, i);
 }
 
 void CaseBook::Attach(CaseId c, uint32_t interaction, Channel channel,
                       absl::Time at) {
+  Link(c, interaction);
   CaseRecord& r = cases_[c];
-  r.interactions.push_back(interaction);
-  r.opened_at = std::min(r.opened_at, at);
-  r.last_activity = std::max(r.last_activity, at);
-  if (std::find(r.channels.begin(), r.channels.end(), channel) ==
-      r.channels.end()) {
-    r.channels.push_back(channel);
-  }
+  const int64_t nanos = model::TimeToNanos(at);
+  r.opened_nanos = std::min(r.opened_nanos, nanos);
+  r.last_activity_nanos = std::max(r.last_activity_nanos, nanos);
+  r.channel_order.Add(channel);
 }
 
 void CaseBook::SetStatus(CaseId c, CaseStatus status, absl::Time at) {
   CaseRecord& r = cases_[c];
   r.status = status;
-  r.resolved_at = status == CaseStatus::kResolved ? at : absl::InfinitePast();
+  r.resolved_nanos = status == CaseStatus::kResolved
+                         ? model::TimeToNanos(at)
+                         : std::numeric_limits<int64_t>::min();
 }
 
 void CaseBook::Merge(CaseId survivor, CaseId absorbed, uint32_t cause) {
@@ -43,14 +100,9 @@ void CaseBook::Merge(CaseId survivor, CaseId absorbed, uint32_t cause) {
   a.parent = survivor;
   a.merge_cause = cause;
   merged_.push_back(absorbed);
-  s.opened_at = std::min(s.opened_at, a.opened_at);
-  s.last_activity = std::max(s.last_activity, a.last_activity);
-  for (Channel ch : a.channels) {
-    if (std::find(s.channels.begin(), s.channels.end(), ch) ==
-        s.channels.end()) {
-      s.channels.push_back(ch);
-    }
-  }
+  s.opened_nanos = std::min(s.opened_nanos, a.opened_nanos);
+  s.last_activity_nanos = std::max(s.last_activity_nanos, a.last_activity_nanos);
+  for (Channel ch : a.channels()) s.channel_order.Add(ch);
   if (s.topic == 0) s.topic = a.topic;
   // One open part keeps the whole inquiry open.
   if (a.status == CaseStatus::kOpen) s.status = CaseStatus::kOpen;
@@ -75,9 +127,15 @@ CaseId CaseBook::Root(CaseId c) const {
   return c;
 }
 
-const std::vector<CaseId>& CaseBook::OpenedBy(uint32_t base) const {
-  static const std::vector<CaseId> kEmpty;
-  return base < by_base_.size() ? by_base_[base] : kEmpty;
+std::vector<CaseId> CaseBook::OpenedBy(uint32_t base) const {
+  std::vector<CaseId> out;
+  if (base >= newest_of_base_.size()) return out;
+  for (CaseId c = newest_of_base_[base]; c != kNoCase;
+       c = cases_[c].next_of_opener) {
+    out.push_back(c);
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
 }
 
 std::vector<CaseId> CaseBook::AbsorbedInto(CaseId root) const {
@@ -89,11 +147,24 @@ std::vector<CaseId> CaseBook::AbsorbedInto(CaseId root) const {
   return out;
 }
 
+std::vector<uint32_t> CaseBook::OwnInteractions(CaseId c) const {
+  std::vector<uint32_t> out;
+  for (uint32_t i = cases_[c].first_interaction; i != kNoCase;
+       i = next_interaction_[i]) {
+    out.push_back(i);
+  }
+  return out;
+}
+
 std::vector<uint32_t> CaseBook::InteractionsOf(CaseId root) const {
-  std::vector<uint32_t> out = cases_[root].interactions;
-  for (CaseId c : AbsorbedInto(root)) {
-    out.insert(out.end(), cases_[c].interactions.begin(),
-               cases_[c].interactions.end());
+  std::vector<uint32_t> out = OwnInteractions(root);
+  const std::vector<CaseId> absorbed = AbsorbedInto(root);
+  if (absorbed.empty()) return out;
+  for (CaseId c : absorbed) {
+    for (uint32_t i = cases_[c].first_interaction; i != kNoCase;
+         i = next_interaction_[i]) {
+      out.push_back(i);
+    }
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -108,8 +179,8 @@ bool JoinExplicit(const CaseBook& book, CaseId c, LinkReason reason,
                   const LinkRequest& req, const ContinuityOptions& options,
                   LinkDecision* out) {
   const CaseRecord& r = book.get(c);
-  if (r.status == CaseStatus::kResolved && req.at > r.resolved_at) {
-    if (req.at - r.resolved_at > options.reopen_window) return false;
+  if (r.status == CaseStatus::kResolved && req.at > r.resolved_at()) {
+    if (req.at - r.resolved_at() > options.reopen_window) return false;
     out->reopen = req.direction == Direction::kInbound;
   }
   out->case_id = c;
@@ -145,18 +216,19 @@ LinkDecision Decide(const CaseBook& book, const LinkRequest& req,
   CaseId best_open = kNoCase, best_resolved = kNoCase;
   int open_count = 0;
   auto newer = [&book](CaseId a, CaseId b) {
-    return b == kNoCase || book.get(a).last_activity > book.get(b).last_activity;
+    return b == kNoCase || book.get(a).last_activity_nanos >
+                              book.get(b).last_activity_nanos;
   };
   for (CaseId c : req.customer_cases) {
     const CaseRecord& r = book.get(c);
     bool open_now;
     if (r.status == CaseStatus::kOpen) {
-      if (req.at - r.last_activity > options.idle_window) continue;
+      if (req.at - r.last_activity() > options.idle_window) continue;
       open_now = true;
     } else {
-      if (req.at <= r.resolved_at) {
+      if (req.at <= r.resolved_at()) {
         open_now = true;
-      } else if (req.at - r.resolved_at <= options.reopen_window) {
+      } else if (req.at - r.resolved_at() <= options.reopen_window) {
         open_now = false;
       } else {
         continue;

@@ -8,11 +8,14 @@
 #define THREADLINE_SRC_CONTINUITY_CASES_H_
 
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/time/time.h"
+#include "model/snapshot_time.h"
 #include "threadline/types.h"
+#include "util/chunked_vector.h"
 
 namespace threadline::v1 {
 class CaseBookSnapshot;
@@ -27,23 +30,60 @@ inline constexpr TopicId kUnseenTopic = 0xffff;
 inline constexpr CaseId kNoCase = 0xffffffffu;
 inline constexpr uint32_t kNoCause = 0xffffffffu;
 
+// The channels a case went through, in order of first use, in 12 bytes:
+// the first 12 in order of use, any further ones (a case that went through
+// more than 12 of the 17 channels) after them in channel order.
+class ChannelOrder {
+ public:
+  // Add: notes a use of `channel`; false if it was used before.
+  bool Add(Channel channel);
+  bool Contains(Channel channel) const {
+    return (mask_ >> static_cast<int>(channel)) & 1;
+  }
+  std::vector<Channel> ToVector() const;
+
+ private:
+  static constexpr int kBits = 5;
+  static constexpr int kSlots = 12;
+  // kBits per channel, first used lowest; two halves of a 64-bit word, so
+  // that a CaseRecord needs no padding.
+  uint32_t order_[2] = {0, 0};
+  uint32_t mask_ = 0;  // every channel used
+};
+
 struct CaseRecord {
   uint32_t opener_base = 0;  // the base customer that opened it
-  CaseStatus status = CaseStatus::kOpen;
+  CaseId parent = 0;         // itself while not absorbed
+  uint32_t merge_cause = kNoCause;  // customer merge that absorbed it
+  // Its interactions in arrival order: a chain through CaseBook's links.
+  uint32_t first_interaction = kNoCase;
+  uint32_t last_interaction = kNoCase;
+  CaseId next_of_opener = kNoCase;  // the next case its opener opened
+  int64_t opened_nanos = 0;         // times as events carry them
+  int64_t last_activity_nanos = 0;
+  int64_t resolved_nanos = std::numeric_limits<int64_t>::min();
+  ChannelOrder channel_order;
   TopicId topic = 0;
-  absl::Time opened_at;
-  absl::Time last_activity;
-  absl::Time resolved_at = absl::InfinitePast();
-  std::vector<Channel> channels;         // first-use order
-  std::vector<uint32_t> interactions;    // arrival order
-  CaseId parent;                         // itself while not absorbed
-  uint32_t merge_cause = kNoCause;       // customer merge that absorbed it
+  CaseStatus status = CaseStatus::kOpen;
   // Opened by a message saying it follows up an earlier contact that this
   // customer's known identities did not show (yet).
-  bool continuation = false;
+  bool continuation : 1;
   // Its customer was erased: no interactions, found by no one.
-  bool erased = false;
+  bool erased : 1;
+
+  CaseRecord() : continuation(false), erased(false) {}
+  static_assert(kChannelCount <= 32, "ChannelOrder's mask holds 32");
+  absl::Time opened_at() const { return model::NanosToTime(opened_nanos); }
+  absl::Time last_activity() const {
+    return model::NanosToTime(last_activity_nanos);
+  }
+  absl::Time resolved_at() const { return model::NanosToTime(resolved_nanos); }
+  std::vector<Channel> channels() const { return channel_order.ToVector(); }
 };
+
+// CaseBook: every case, the cases each base customer opened and the
+// interactions of each case, in a few bytes per case and interaction.
+static_assert(sizeof(CaseRecord) == 64, "a record per case: keep it small");
 
 class CaseBook {
  public:
@@ -62,7 +102,9 @@ class CaseBook {
   const CaseRecord& get(CaseId c) const { return cases_[c]; }
   size_t size() const { return cases_.size(); }
   // Cases opened by a base customer, oldest first.
-  const std::vector<CaseId>& OpenedBy(uint32_t base) const;
+  std::vector<CaseId> OpenedBy(uint32_t base) const;
+  // Interactions attached to case `c` itself, in arrival order.
+  std::vector<uint32_t> OwnInteractions(CaseId c) const;
   // Interactions of a case and of the cases it absorbed, in arrival order.
   std::vector<uint32_t> InteractionsOf(CaseId root) const;
   // Cases merged into `root` (directly or not).
@@ -78,11 +120,21 @@ class CaseBook {
   // is rebuilt). Restore checks ordinals (DataLoss) and leaves the book
   // empty on error.
   void Save(v1::CaseBookSnapshot* out) const;
-  [[nodiscard]] absl::Status Restore(const v1::CaseBookSnapshot& in);
+  // `interactions` is how many interactions the state holds.
+  [[nodiscard]] absl::Status Restore(const v1::CaseBookSnapshot& in,
+                                     size_t interactions);
 
  private:
-  std::vector<CaseRecord> cases_;
-  std::vector<std::vector<CaseId>> by_base_;
+  void Link(CaseId c, uint32_t interaction);
+  // Rebuilds a case's chain from a list of its interactions.
+  void Relink(CaseId c, const std::vector<uint32_t>& interactions);
+  void AddToOpener(CaseId c);
+
+  util::ChunkedVector<CaseRecord> cases_;
+  // Per interaction: the next interaction of its case (kNoCase: none).
+  util::ChunkedVector<uint32_t, 16384> next_interaction_;
+  // Per base: the newest case it opened (kNoCase: none).
+  util::ChunkedVector<CaseId, 16384> newest_of_base_;
   std::vector<CaseId> merged_;  // absorbed cases, for undo and listings
 };
 

@@ -12,34 +12,41 @@ namespace threadline::continuity {
 void CaseBook::Erase(CaseId c) {
   CaseRecord& r = cases_[c];
   r.erased = true;
-  std::vector<uint32_t>().swap(r.interactions);
-  std::vector<Channel>().swap(r.channels);
+  r.first_interaction = kNoCase;
+  r.last_interaction = kNoCase;
+  r.channel_order = ChannelOrder();
   r.topic = 0;
-  if (r.opener_base < by_base_.size()) {
-    auto& opened = by_base_[r.opener_base];
-    opened.erase(std::remove(opened.begin(), opened.end(), c), opened.end());
+  // Out of its opener's chain.
+  const uint32_t base = r.opener_base;
+  if (base < newest_of_base_.size()) {
+    CaseId* link = &newest_of_base_[base];
+    while (*link != kNoCase && *link != c) link = &cases_[*link].next_of_opener;
+    if (*link == c) *link = r.next_of_opener;
   }
+  r.next_of_opener = kNoCase;
   merged_.erase(std::remove(merged_.begin(), merged_.end(), c), merged_.end());
 }
 
 void CaseBook::Detach(CaseId c, uint32_t interaction) {
-  auto& v = cases_[c].interactions;
-  v.erase(std::remove(v.begin(), v.end(), interaction), v.end());
+  std::vector<uint32_t> kept = OwnInteractions(c);
+  kept.erase(std::remove(kept.begin(), kept.end(), interaction), kept.end());
+  Relink(c, kept);
 }
 
 void CaseBook::Save(v1::CaseBookSnapshot* out) const {
   out->mutable_cases()->Reserve(static_cast<int>(cases_.size()));
-  for (const CaseRecord& r : cases_) {
+  for (CaseId id = 0; id < cases_.size(); ++id) {
+    const CaseRecord& r = cases_[id];
     v1::CaseBookSnapshot::Case* c = out->add_cases();
     c->set_opener_base(r.opener_base);
     c->set_status(static_cast<int>(r.status));
     c->set_topic(r.topic);
-    c->set_opened_at(model::TimeToNanos(r.opened_at));
-    c->set_last_activity(model::TimeToNanos(r.last_activity));
-    c->set_resolved_at(model::TimeToNanos(r.resolved_at));
-    for (Channel ch : r.channels) c->add_channels(static_cast<int>(ch));
-    c->mutable_interactions()->Add(r.interactions.begin(),
-                                   r.interactions.end());
+    c->set_opened_at(r.opened_nanos);
+    c->set_last_activity(r.last_activity_nanos);
+    c->set_resolved_at(r.resolved_nanos);
+    for (Channel ch : r.channels()) c->add_channels(static_cast<int>(ch));
+    const std::vector<uint32_t> interactions = OwnInteractions(id);
+    c->mutable_interactions()->Add(interactions.begin(), interactions.end());
     c->set_parent(r.parent);
     c->set_merge_cause(r.merge_cause);
     c->set_continuation(r.continuation);
@@ -48,7 +55,8 @@ void CaseBook::Save(v1::CaseBookSnapshot* out) const {
   out->mutable_merged()->Add(merged_.begin(), merged_.end());
 }
 
-absl::Status CaseBook::Restore(const v1::CaseBookSnapshot& in) {
+absl::Status CaseBook::Restore(const v1::CaseBookSnapshot& in,
+                               size_t interactions) {
   *this = CaseBook();
   const size_t n = static_cast<size_t>(in.cases_size());
   auto bad = [this](std::string what) {
@@ -56,7 +64,6 @@ absl::Status CaseBook::Restore(const v1::CaseBookSnapshot& in) {
     return absl::DataLossError(
         absl::StrCat("snapshot: case book: ", what, " out of range"));
   };
-  cases_.reserve(n);
   for (const v1::CaseBookSnapshot::Case& c : in.cases()) {
     const std::string which = absl::StrCat("case ", cases_.size());
     if (c.parent() >= n || c.topic() > 0xffff ||
@@ -68,23 +75,29 @@ absl::Status CaseBook::Restore(const v1::CaseBookSnapshot& in) {
     r.opener_base = c.opener_base();
     r.status = static_cast<CaseStatus>(c.status());
     r.topic = static_cast<TopicId>(c.topic());
-    r.opened_at = model::NanosToTime(c.opened_at());
-    r.last_activity = model::NanosToTime(c.last_activity());
-    r.resolved_at = model::NanosToTime(c.resolved_at());
+    r.opened_nanos = c.opened_at();
+    r.last_activity_nanos = c.last_activity();
+    r.resolved_nanos = c.resolved_at();
     for (int ch : c.channels()) {
       if (ch <= 0 || ch >= kChannelCount) return bad(which + " channel");
-      r.channels.push_back(static_cast<Channel>(ch));
+      r.channel_order.Add(static_cast<Channel>(ch));
     }
-    r.interactions.assign(c.interactions().begin(), c.interactions().end());
+    const CaseId id = static_cast<CaseId>(cases_.size() - 1);
+    uint32_t previous = 0;
+    for (uint32_t i : c.interactions()) {
+      // A chain needs them in arrival order, each once.
+      if (i >= interactions) return bad(which + " interaction");
+      if (r.first_interaction != kNoCase && i <= previous) {
+        return bad(which + " interaction order");
+      }
+      Link(id, i);
+      previous = i;
+    }
     r.parent = c.parent();
     r.merge_cause = c.merge_cause();
     r.continuation = c.continuation();
     r.erased = c.erased();
-    // Open() sized the per-customer index for every case, erased or not.
-    if (by_base_.size() <= r.opener_base) by_base_.resize(r.opener_base + 1);
-    if (!r.erased) {
-      by_base_[r.opener_base].push_back(static_cast<CaseId>(cases_.size() - 1));
-    }
+    if (!r.erased) AddToOpener(id);
   }
   for (uint32_t c : in.merged()) {
     if (c >= n) return bad("merged case");

@@ -472,9 +472,9 @@ void EngineImpl::MergeCasesAfterMerge(uint32_t base) {
   auto close_in_time = [&](continuity::CaseId a, continuity::CaseId b) {
     const continuity::CaseRecord& x = book.get(a);
     const continuity::CaseRecord& y = book.get(b);
-    absl::Duration gap = y.opened_at > x.last_activity
-                             ? y.opened_at - x.last_activity
-                             : x.opened_at - y.last_activity;
+    absl::Duration gap = y.opened_at() > x.last_activity()
+                             ? y.opened_at() - x.last_activity()
+                             : x.opened_at() - y.last_activity();
     return gap <= options_.idle_window;
   };
   auto merge = [&](continuity::CaseId survivor, continuity::CaseId absorbed) {
@@ -502,7 +502,8 @@ void EngineImpl::MergeCasesAfterMerge(uint32_t base) {
     for (continuity::CaseId o : cases) {
       if (o == c || !live(o) ||
           book.get(o).opener_base == book.get(c).opener_base ||
-          book.get(o).opened_at > book.get(c).opened_at || !close_in_time(o, c)) {
+          book.get(o).opened_nanos > book.get(c).opened_nanos ||
+          !close_in_time(o, c)) {
         continue;
       }
       only = o;

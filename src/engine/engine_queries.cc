@@ -93,13 +93,13 @@ Case EngineImpl::BuildCase(continuity::CaseId root) const {
   c.id = CaseIdString(root);
   c.customer_id = CustomerId(state_.graph().CustomerOf(r.opener_base));
   c.status = r.status;
-  c.channels = r.channels;
+  c.channels = r.channels();
   for (uint32_t i : state_.cases().InteractionsOf(root)) {
     c.interaction_ids.emplace_back(state_.interactions().id(i));
   }
-  c.opened_at = r.opened_at;
-  c.last_activity_at = r.last_activity;
-  c.resolved_at = r.resolved_at;
+  c.opened_at = r.opened_at();
+  c.last_activity_at = r.last_activity();
+  c.resolved_at = r.resolved_at();
   c.topic = std::string(state_.TopicName(r.topic));
   for (continuity::CaseId a : state_.cases().AbsorbedInto(root)) {
     c.absorbed_ids.push_back(CaseIdString(a));
@@ -198,7 +198,7 @@ absl::StatusOr<HandoffContext> EngineImpl::Context(
   const continuity::CaseRecord& r = state_.cases().get(c);
   ctx.customer = BuildCustomer(r.opener_base);
   ctx.channels = ctx.case_info.channels;
-  ctx.started_at = r.opened_at;
+  ctx.started_at = r.opened_at();
 
   std::vector<uint32_t> items = state_.cases().InteractionsOf(c);
   std::stable_sort(items.begin(), items.end(), [this](uint32_t a, uint32_t b) {

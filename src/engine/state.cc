@@ -216,7 +216,7 @@ void State::Listen(uint32_t index, continuity::TopicId topic) {
       },
       [this](uint32_t c) {
         const continuity::CaseRecord& k = cases_.get(c);
-        return listening::CaseView{k.status == CaseStatus::kOpen, k.opened_at};
+        return listening::CaseView{k.status == CaseStatus::kOpen, k.opened_at()};
       });
 }
 

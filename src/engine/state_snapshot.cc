@@ -137,7 +137,8 @@ absl::Status State::Restore(const v1::Snapshot& in) {
 
 absl::Status State::RestoreInto(const v1::Snapshot& in) {
   THREADLINE_RETURN_IF_ERROR(graph_.Restore(in.graph()));
-  THREADLINE_RETURN_IF_ERROR(cases_.Restore(in.cases()));
+  THREADLINE_RETURN_IF_ERROR(cases_.Restore(
+      in.cases(), static_cast<size_t>(in.interactions_size())));
   const size_t case_count = cases_.size();
   const size_t base_count = graph_.base_count();
   auto bad = [](std::string what) {
@@ -146,11 +147,6 @@ absl::Status State::RestoreInto(const v1::Snapshot& in) {
   for (continuity::CaseId c = 0; c < case_count; ++c) {
     if (cases_.get(c).opener_base >= base_count) {
       return bad(absl::StrCat("opener of case ", c));
-    }
-    for (uint32_t i : cases_.get(c).interactions) {
-      if (i >= static_cast<uint32_t>(in.interactions_size())) {
-        return bad(absl::StrCat("interaction of case ", c));
-      }
     }
   }
   for (const v1::InteractionRecordSnapshot& s : in.interactions()) {

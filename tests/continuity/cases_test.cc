@@ -152,13 +152,51 @@ TEST(CaseBookTest, MergeAndUndoByCause) {
   book.Merge(a, b, 7);
   EXPECT_EQ(book.Root(b), a);
   EXPECT_EQ(book.InteractionsOf(a), (std::vector<uint32_t>{0, 1}));
-  EXPECT_EQ(book.get(a).channels,
+  EXPECT_EQ(book.get(a).channels(),
             (std::vector<Channel>{Channel::kTwitter, Channel::kVoice}));
   book.UndoMergesCausedBy(3);
   EXPECT_EQ(book.Root(b), a);
   book.UndoMergesCausedBy(7);
   EXPECT_EQ(book.Root(b), b);
   EXPECT_EQ(book.InteractionsOf(a), (std::vector<uint32_t>{0}));
+}
+
+TEST(CaseBookTest, ChannelsInOrderOfFirstUseEvenBeyondTwelve) {
+  CaseBook book;
+  CaseId c = book.Open(0, kBilling, Day(0));
+  // Every channel, from the last to the first, each used twice.
+  uint32_t i = 0;
+  for (int round = 0; round < 2; ++round) {
+    for (int ch = kChannelCount - 1; ch >= 1; --ch) {
+      book.Attach(c, i++, static_cast<Channel>(ch), Day(0));
+    }
+  }
+  std::vector<Channel> want;
+  for (int ch = kChannelCount - 1; ch >= kChannelCount - 12; --ch) {
+    want.push_back(static_cast<Channel>(ch));  // the first twelve as used
+  }
+  for (int ch = 1; ch < kChannelCount - 12; ++ch) {
+    want.push_back(static_cast<Channel>(ch));  // then in channel order
+  }
+  EXPECT_EQ(book.get(c).channels(), want);
+}
+
+TEST(CaseBookTest, DetachKeepsTheOtherInteractionsInOrder) {
+  CaseBook book;
+  CaseId a = book.Open(0, kBilling, Day(0));
+  CaseId b = book.Open(0, kDelivery, Day(0));
+  for (uint32_t i = 0; i < 6; ++i) {
+    book.Attach(i % 2 == 0 ? a : b, i, Channel::kEmail, Day(0));
+  }
+  book.Detach(a, 2);
+  EXPECT_EQ(book.InteractionsOf(a), (std::vector<uint32_t>{0, 4}));
+  book.Detach(a, 4);
+  book.Attach(a, 6, Channel::kEmail, Day(1));
+  EXPECT_EQ(book.InteractionsOf(a), (std::vector<uint32_t>{0, 6}));
+  EXPECT_EQ(book.InteractionsOf(b), (std::vector<uint32_t>{1, 3, 5}));
+  EXPECT_EQ(book.OpenedBy(0), (std::vector<CaseId>{a, b}));
+  book.Erase(a);
+  EXPECT_EQ(book.OpenedBy(0), (std::vector<CaseId>{b}));
 }
 
 }  // namespace
