@@ -64,8 +64,8 @@ Customer EngineImpl::BuildCustomer(uint32_t base) const {
       if (info.shared) continue;
       CustomerIdentity ci;
       ci.identity = g.KeyIdentity(k);
-      ci.first_seen = info.first_seen;
-      ci.last_seen = info.last_seen;
+      ci.first_seen = info.first_seen();
+      ci.last_seen = info.last_seen();
       ci.mentioned = info.mentioned;
       if (info.evidence != identity::kNone &&
           info.evidence < state_.interactions().size() &&
@@ -73,8 +73,8 @@ Customer EngineImpl::BuildCustomer(uint32_t base) const {
         ci.evidence_interaction_id =
             std::string(state_.interactions().id(info.evidence));
       }
-      c.first_seen = std::min(c.first_seen, info.first_seen);
-      c.last_seen = std::max(c.last_seen, info.last_seen);
+      c.first_seen = std::min(c.first_seen, info.first_seen());
+      c.last_seen = std::max(c.last_seen, info.last_seen());
       c.identities.push_back(std::move(ci));
     }
     for (const std::string& n : state_.NamesOf(member)) {
@@ -126,7 +126,7 @@ MergeRecord EngineImpl::BuildMerge(identity::LinkId link) const {
   if (m->key != identity::kNone) {
     r.evidence_identity = state_.graph().KeyIdentity(m->key);
   }
-  r.at = m->at;
+  r.at = m->at();
   r.undone = !m->active;
   return r;
 }

@@ -156,9 +156,9 @@ std::vector<Interaction> IncidentReplies(const State& state, uint32_t n,
           const identity::KeyInfo& info = g.key(k);
           if (info.shared) continue;
           Identity id = g.KeyIdentity(k);
-          if (id.kind == kind && (!to || info.last_seen > seen)) {
+          if (id.kind == kind && (!to || info.last_seen() > seen)) {
             to = std::move(id);
-            seen = info.last_seen;
+            seen = info.last_seen();
           }
         }
       }

@@ -4,6 +4,8 @@
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/hash/hash.h"
+#include "absl/strings/string_view.h"
 #include "identity/graph_keys.h"
 
 namespace threadline::identity {
@@ -30,7 +32,24 @@ GraphOptions DefaultGraphOptions() {
 }
 
 IdentityGraph::IdentityGraph(GraphOptions options)
-    : options_(std::move(options)) {}
+    : options_(std::move(options)),
+      keys_(std::make_unique<KeyTable>()),
+      index_(std::make_unique<KeyIndex>(0, KeyHash{keys_.get()},
+                                        KeyEq{keys_.get()})) {}
+
+size_t IdentityGraph::KeyHash::operator()(KeyId k) const {
+  return (*this)(KeyProbe{MatchKind(table->keys[k].kind), table->Value(k)});
+}
+
+size_t IdentityGraph::KeyHash::operator()(const KeyProbe& p) const {
+  return absl::HashOf(p.match_kind,
+                      absl::string_view(p.value.data(), p.value.size()));
+}
+
+bool IdentityGraph::KeyEq::operator()(KeyId a, const KeyProbe& b) const {
+  return MatchKind(table->keys[a].kind) == b.match_kind &&
+         table->Value(a) == b.value;
+}
 
 size_t IdentityGraph::MatchKind(IdentityKind kind) {
   // A WhatsApp id is a phone number: the same number on both is one identity.
@@ -39,12 +58,63 @@ size_t IdentityGraph::MatchKind(IdentityKind kind) {
 }
 
 KeyId IdentityGraph::Find(const Identity& canonical) const {
-  auto it = index_.find(IndexKey(MatchKind(canonical.kind), canonical.value));
-  return it == index_.end() ? kNone : it->second;
+  auto it = index_->find(KeyProbe{MatchKind(canonical.kind), canonical.value});
+  return it == index_->end() ? kNone : *it;
 }
 
 Identity IdentityGraph::KeyIdentity(KeyId k) const {
-  return Identity{keys_[k].kind, values_[k]};
+  return Identity{key(k).kind, std::string(key_value(k))};
+}
+
+std::vector<KeyId> IdentityGraph::KeysOf(BaseId base) const {
+  std::vector<KeyId> out;
+  for (KeyId k = newest_owned_[base]; k != kNone; k = key(k).next_owned) {
+    out.push_back(k);
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+size_t IdentityGraph::MemberCount(BaseId root) const {
+  const uint32_t g = roots_[root].group;
+  return g == kNone ? 1 : groups_[g].members.size();
+}
+
+std::vector<BaseId> IdentityGraph::MembersOfRoot(BaseId root) const {
+  const uint32_t g = roots_[root].group;
+  return g == kNone ? std::vector<BaseId>{root} : groups_[g].members;
+}
+
+std::vector<LinkId> IdentityGraph::LinksOfRoot(BaseId root) const {
+  const uint32_t g = roots_[root].group;
+  return g == kNone ? std::vector<LinkId>() : groups_[g].links;
+}
+
+IdentityGraph::Group& IdentityGraph::GroupOf(BaseId root) {
+  uint32_t& g = roots_[root].group;
+  if (g == kNone) {
+    if (free_groups_.empty()) {
+      g = static_cast<uint32_t>(groups_.size());
+      groups_.emplace_back();
+    } else {
+      g = free_groups_.back();
+      free_groups_.pop_back();
+    }
+    groups_[g].members.push_back(root);
+  }
+  return groups_[g];
+}
+
+void IdentityGraph::ResetRoot(BaseId b) {
+  Root& r = roots_[b];
+  if (r.group != kNone) {
+    // Released with its memory given back: most groups are small and
+    // short-lived, a big one must not pin its capacity forever.
+    groups_[r.group] = Group();
+    free_groups_.push_back(r.group);
+  }
+  r = Root();
+  r.oldest = b;
 }
 
 BaseId IdentityGraph::FindRoot(BaseId b) const {
@@ -59,7 +129,7 @@ BaseId IdentityGraph::CustomerOf(BaseId base) const {
 }
 
 std::vector<BaseId> IdentityGraph::Members(BaseId base) const {
-  std::vector<BaseId> m = roots_[FindRoot(base)].members;
+  std::vector<BaseId> m = MembersOfRoot(FindRoot(base));
   std::sort(m.begin(), m.end());
   return m;
 }
@@ -78,7 +148,7 @@ size_t IdentityGraph::active_merges() const {
 std::vector<LinkId> IdentityGraph::MergesOf(BaseId base) const {
   std::vector<LinkId> out;
   absl::flat_hash_set<BaseId> members;
-  for (BaseId m : roots_[FindRoot(base)].members) members.insert(m);
+  for (BaseId m : MembersOfRoot(FindRoot(base))) members.insert(m);
   for (const auto& [id, info] : merges_) {
     if (info.fresh) continue;
     if (members.contains(info.survivor) || members.contains(info.absorbed) ||
@@ -93,10 +163,8 @@ std::vector<LinkId> IdentityGraph::MergesOf(BaseId base) const {
 BaseId IdentityGraph::NewBase() {
   const BaseId b = static_cast<BaseId>(parent_.size());
   parent_.push_back(b);
-  roots_.emplace_back();
-  roots_.back().members.push_back(b);
-  roots_.back().oldest = b;
-  owned_.emplace_back();
+  roots_.emplace_back().oldest = b;
+  newest_owned_.push_back(kNone);
   return b;
 }
 
@@ -113,10 +181,10 @@ std::vector<KeyId> IdentityGraph::PhonesMatchingNational(
     if (suffix < 0) continue;
     auto it = phone_suffix_.find(static_cast<uint32_t>(suffix));
     if (it == phone_suffix_.end()) continue;
-    for (KeyId k : it->second) {
-      const std::string& v = values_[k];  // "+<country code><national>"
+    for (KeyId k = it->second; k != kNone; k = key(k).next_suffix) {
+      const std::string_view v = key_value(k);  // "+<country code><national>"
       if (v.rfind(kNationalPrefix, 0) == 0) {
-        if (std::string_view(v).substr(sizeof(kNationalPrefix) - 1) == d &&
+        if (v.substr(sizeof(kNationalPrefix) - 1) == d &&
             std::find(out.begin(), out.end(), k) == out.end()) {
           out.push_back(k);
         }
@@ -124,12 +192,13 @@ std::vector<KeyId> IdentityGraph::PhonesMatchingNational(
       }
       const size_t cc = v.size() - 1 - std::min(v.size() - 1, d.size());
       if (v.size() > d.size() && cc >= 1 && cc <= 3 &&
-          std::string_view(v).substr(v.size() - d.size()) == d &&
+          v.substr(v.size() - d.size()) == d &&
           std::find(out.begin(), out.end(), k) == out.end()) {
         out.push_back(k);
       }
     }
   }
+  std::sort(out.begin(), out.end());  // oldest first, whatever the chain
   return out;
 }
 
@@ -137,48 +206,88 @@ KeyId IdentityGraph::Intern(const KeyEvidence& e, absl::Time at,
                             uint32_t interaction) {
   const Identity& id = e.identity;
   const bool mentioned = e.mentioned;
-  auto [it, inserted] = index_.try_emplace(
-      IndexKey(MatchKind(id.kind), id.value), static_cast<KeyId>(keys_.size()));
-  if (inserted) {
-    KeyInfo info;
-    info.kind = id.kind;
-    info.mentioned = mentioned;
-    info.evidence = interaction;
-    info.first_seen = at;
-    info.last_seen = at;
-    info.national_guess = e.national_guess;
-    keys_.push_back(info);
-    values_.push_back(id.value);
-    if (MatchKind(id.kind) == static_cast<size_t>(IdentityKind::kPhone) &&
-        id.value.size() > 1) {
-      const int64_t suffix = Suffix7(std::string_view(id.value).substr(1));
-      if (suffix >= 0) {
-        phone_suffix_[static_cast<uint32_t>(suffix)].push_back(it->second);
-      }
-    }
-  } else {
-    KeyInfo& info = keys_[it->second];
-    info.first_seen = std::min(info.first_seen, at);
-    info.last_seen = std::max(info.last_seen, at);
+  const int64_t nanos = model::TimeToNanos(at);
+  const KeyId known = Find(id);
+  if (known != kNone) {
+    KeyInfo& info = keys_->keys[known];
+    info.first_seen_nanos = std::min(info.first_seen_nanos, nanos);
+    info.last_seen_nanos = std::max(info.last_seen_nanos, nanos);
     if (!mentioned) info.mentioned = false;
     if (!e.national_guess) info.national_guess = false;
+    return known;
   }
-  return it->second;
+  const KeyId k = static_cast<KeyId>(keys_->keys.size());
+  KeyInfo& info = keys_->keys.emplace_back();
+  info.kind = id.kind;
+  info.mentioned = mentioned;
+  info.evidence = interaction;
+  info.first_seen_nanos = nanos;
+  info.last_seen_nanos = nanos;
+  info.national_guess = e.national_guess;
+  info.value = keys_->values.Append(id.value);
+  info.value_size = static_cast<uint32_t>(id.value.size());
+  IndexKey(k);
+  return k;
+}
+
+void IdentityGraph::IndexKey(KeyId k) {
+  index_->insert(k);
+  KeyInfo& info = keys_->keys[k];
+  const std::string_view value = key_value(k);
+  if (MatchKind(info.kind) == static_cast<size_t>(IdentityKind::kPhone) &&
+      value.size() > 1) {
+    const int64_t suffix = Suffix7(value.substr(1));
+    if (suffix >= 0) {
+      auto [it, inserted] =
+          phone_suffix_.try_emplace(static_cast<uint32_t>(suffix), k);
+      if (!inserted) {
+        info.next_suffix = it->second;
+        it->second = k;
+      }
+    }
+  }
+}
+
+void IdentityGraph::UnindexKey(KeyId k) {
+  index_->erase(k);
+  const std::string_view value = key_value(k);
+  if (MatchKind(key(k).kind) != static_cast<size_t>(IdentityKind::kPhone) ||
+      value.size() <= 1) {
+    return;
+  }
+  const int64_t suffix = Suffix7(value.substr(1));
+  auto it = phone_suffix_.find(static_cast<uint32_t>(suffix));
+  if (suffix < 0 || it == phone_suffix_.end()) return;
+  if (it->second == k) {
+    if (key(k).next_suffix == kNone) {
+      phone_suffix_.erase(it);
+    } else {
+      it->second = key(k).next_suffix;
+    }
+  } else {
+    for (KeyId p = it->second; p != kNone; p = key(p).next_suffix) {
+      if (key(p).next_suffix == k) {
+        keys_->keys[p].next_suffix = key(k).next_suffix;
+        break;
+      }
+    }
+  }
+  keys_->keys[k].next_suffix = kNone;
 }
 
 void IdentityGraph::Own(BaseId base, KeyId key) {
-  keys_[key].owner = base;
-  owned_[base].push_back(key);
-  ++roots_[FindRoot(base)].counts[MatchKind(keys_[key].kind)];
+  KeyInfo& info = keys_->keys[key];
+  info.owner = base;
+  info.next_owned = newest_owned_[base];
+  newest_owned_[base] = key;
+  ++roots_[FindRoot(base)].counts[MatchKind(info.kind)];
 }
 
 bool IdentityGraph::KeptApart(BaseId ra, BaseId rb) const {
   if (apart_.empty()) return false;
-  const Root& small = roots_[ra].members.size() <= roots_[rb].members.size()
-                          ? roots_[ra]
-                          : roots_[rb];
-  const BaseId other = (&small == &roots_[ra]) ? rb : ra;
-  for (BaseId m : small.members) {
+  const bool a_smaller = MemberCount(ra) <= MemberCount(rb);
+  const BaseId other = a_smaller ? rb : ra;
+  for (BaseId m : MembersOfRoot(a_smaller ? ra : rb)) {
     auto it = apart_.find(m);
     if (it == apart_.end()) continue;
     for (BaseId o : it->second) {
@@ -206,20 +315,25 @@ bool IdentityGraph::TryUnion(LinkId l, ResolveResult* result) {
   // Joining a base born from this very interaction is how a new contact
   // finds its customer, not a merge of two customers.
   const bool fresh =
-      fresh_ != kNone && ((ra == fresh_ && roots_[ra].members.size() == 1) ||
-                          (rb == fresh_ && roots_[rb].members.size() == 1));
+      fresh_ != kNone && ((ra == fresh_ && MemberCount(ra) == 1) ||
+                          (rb == fresh_ && MemberCount(rb) == 1));
   const BaseId survivor = std::min(roots_[ra].oldest, roots_[rb].oldest);
   const BaseId absorbed = std::max(roots_[ra].oldest, roots_[rb].oldest);
-  if (roots_[ra].members.size() < roots_[rb].members.size()) std::swap(ra, rb);
-  Root& into = roots_[ra];
-  Root& from = roots_[rb];
+  if (MemberCount(ra) < MemberCount(rb)) std::swap(ra, rb);
   parent_[rb] = ra;
-  into.members.insert(into.members.end(), from.members.begin(),
-                      from.members.end());
-  into.links.insert(into.links.end(), from.links.begin(), from.links.end());
+  {
+    const std::vector<BaseId> members = MembersOfRoot(rb);
+    const std::vector<LinkId> links = LinksOfRoot(rb);
+    Group& into = GroupOf(ra);
+    into.members.insert(into.members.end(), members.begin(), members.end());
+    into.links.insert(into.links.end(), links.begin(), links.end());
+  }
+  Root& into = roots_[ra];
+  const Root& from = roots_[rb];
   for (size_t k = 0; k < kIdentityKindCount; ++k) into.counts[k] += from.counts[k];
   into.oldest = std::min(into.oldest, from.oldest);
-  from = Root();
+  ResetRoot(rb);
+  roots_[rb].oldest = kNone;
 
   auto [it, inserted] = merges_.try_emplace(l);
   MergeInfo& info = it->second;
@@ -230,7 +344,7 @@ bool IdentityGraph::TryUnion(LinkId l, ResolveResult* result) {
   info.absorbed = absorbed;
   info.key = link.key;
   info.interaction = link.interaction;
-  info.at = link.at;
+  info.at_nanos = link.at_nanos;
   info.active = true;
   info.explicit_merge = link.is_explicit;
   if (!was_active && !info.fresh && result != nullptr) {
@@ -256,14 +370,14 @@ ResolveResult IdentityGraph::Resolve(const std::vector<KeyEvidence>& keys,
   // any other, so the join can be undone if its evidence turns out shared.
   BaseId base = kNone;
   for (size_t i = 0; i < ids.size(); ++i) {
-    const KeyInfo& k = keys_[ids[i]];
+    const KeyInfo& k = key(ids[i]);
     if (k.shared) continue;
     if (k.owner != kNone) base = k.owner;
     break;
   }
   if (base == kNone && fallback != kNone && fallback < parent_.size() &&
       std::all_of(ids.begin(), ids.end(),
-                  [this](KeyId k) { return keys_[k].shared; })) {
+                  [this](KeyId k) { return key(k).shared; })) {
     base = fallback;
   }
   if (base == kNone) {
@@ -278,7 +392,7 @@ ResolveResult IdentityGraph::Resolve(const std::vector<KeyEvidence>& keys,
     if (std::find(ids.begin(), ids.begin() + i, key) != ids.begin() + i) {
       continue;  // the same identity given twice
     }
-    KeyInfo& k = keys_[key];
+    KeyInfo& k = keys_->keys[key];
     if (k.shared) continue;
     if (k.owner == kNone) {
       const size_t kind = MatchKind(k.kind);
@@ -298,21 +412,20 @@ ResolveResult IdentityGraph::Resolve(const std::vector<KeyEvidence>& keys,
     // A link the customer already has adds nothing a rebuild could use.
     const uint64_t pair = (uint64_t{base} << 32) | key;
     if (!linked_pairs_.insert(pair).second && same_customer) continue;
-    const LinkId l = static_cast<LinkId>(links_.size());
-    links_.push_back(Link{base, k.owner, key, interaction, at});
-    links_by_key_[key].push_back(l);
+    const LinkId l = AddLink(Link{base, k.owner, key, interaction, kNone,
+                                  model::TimeToNanos(at)});
     if (TryUnion(l, &result)) {
-      roots_[FindRoot(base)].links.push_back(l);
+      AddRootLink(FindRoot(base), l);
       continue;
     }
     if (same_customer) {
-      roots_[FindRoot(base)].links.push_back(l);
+      AddRootLink(FindRoot(base), l);
       continue;
     }
     // Refused: remember the link on both sides so a later rebuild of either
     // can reconsider it, and count the conflict against the identity.
-    roots_[FindRoot(base)].links.push_back(l);
-    roots_[FindRoot(k.owner)].links.push_back(l);
+    AddRootLink(FindRoot(base), l);
+    AddRootLink(FindRoot(k.owner), l);
     result.rejected.push_back(key);
     if (++k.conflicts >= options_.shared_after_conflicts) {
       MarkShared(key, &result);
@@ -322,18 +435,41 @@ ResolveResult IdentityGraph::Resolve(const std::vector<KeyEvidence>& keys,
   return result;
 }
 
+LinkId IdentityGraph::AddLink(Link link) {
+  const LinkId l = static_cast<LinkId>(links_.size());
+  if (link.key != kNone) {
+    auto [it, inserted] = newest_link_of_key_.try_emplace(link.key, l);
+    if (!inserted) {
+      link.next_of_key = it->second;
+      it->second = l;
+    }
+  }
+  links_.push_back(link);
+  return l;
+}
+
 void IdentityGraph::MarkShared(KeyId key, ResolveResult* result) {
-  KeyInfo& k = keys_[key];
+  KeyInfo& k = keys_->keys[key];
   if (k.shared) return;
   k.shared = true;
   std::vector<BaseId> affected;
   if (k.owner != kNone) {
     affected.push_back(k.owner);
-    auto& owned = owned_[k.owner];
-    owned.erase(std::remove(owned.begin(), owned.end(), key), owned.end());
+    // Out of its owner's chain.
+    KeyId* link = &newest_owned_[k.owner];
+    while (*link != kNone && *link != key) link = &keys_->keys[*link].next_owned;
+    if (*link == key) *link = k.next_owned;
+    k.next_owned = kNone;
   }
-  if (auto it = links_by_key_.find(key); it != links_by_key_.end()) {
-    for (LinkId l : it->second) affected.push_back(links_[l].a);
+  if (auto it = newest_link_of_key_.find(key); it != newest_link_of_key_.end()) {
+    std::vector<LinkId> cited;
+    for (LinkId l = it->second; l != kNone; l = links_[l].next_of_key) {
+      cited.push_back(l);
+    }
+    // Oldest first, as the links were made.
+    for (auto l = cited.rbegin(); l != cited.rend(); ++l) {
+      affected.push_back(links_[*l].a);
+    }
   }
   Rebuild(affected, result);
 }
@@ -345,9 +481,10 @@ void IdentityGraph::Rebuild(const std::vector<BaseId>& bases,
   std::vector<BaseId> members;
   std::vector<LinkId> links;
   for (BaseId r : roots) {
-    members.insert(members.end(), roots_[r].members.begin(),
-                   roots_[r].members.end());
-    links.insert(links.end(), roots_[r].links.begin(), roots_[r].links.end());
+    const std::vector<BaseId> m = MembersOfRoot(r);
+    const std::vector<LinkId> l = LinksOfRoot(r);
+    members.insert(members.end(), m.begin(), m.end());
+    links.insert(links.end(), l.begin(), l.end());
   }
   std::sort(links.begin(), links.end());
   links.erase(std::unique(links.begin(), links.end()), links.end());
@@ -362,22 +499,22 @@ void IdentityGraph::Rebuild(const std::vector<BaseId>& bases,
   }
   for (BaseId b : members) {
     parent_[b] = b;
+    ResetRoot(b);
     Root& r = roots_[b];
-    r = Root();
-    r.members.push_back(b);
-    r.oldest = b;
-    for (KeyId key : owned_[b]) ++r.counts[MatchKind(keys_[key].kind)];
+    for (KeyId k = newest_owned_[b]; k != kNone; k = key(k).next_owned) {
+      ++r.counts[MatchKind(key(k).kind)];
+    }
   }
   // Replay in the original order: the outcome is what these links would have
   // made had the current rules held from the start.
   for (LinkId l : links) {
     const Link& link = links_[l];
     if (link.disabled) continue;
-    if (link.key != kNone && keys_[link.key].shared) continue;
+    if (link.key != kNone && key(link.key).shared) continue;
     const bool joined = TryUnion(l, nullptr);
-    roots_[FindRoot(link.a)].links.push_back(l);
+    AddRootLink(FindRoot(link.a), l);
     if (!joined && FindRoot(link.a) != FindRoot(link.b)) {
-      roots_[FindRoot(link.b)].links.push_back(l);
+      AddRootLink(FindRoot(link.b), l);
     }
   }
   for (LinkId l : was_active) {
@@ -387,15 +524,14 @@ void IdentityGraph::Rebuild(const std::vector<BaseId>& bases,
 
 LinkId IdentityGraph::MergeExplicit(BaseId a, BaseId b, absl::Time at) {
   if (FindRoot(a) == FindRoot(b)) return kNone;
-  const LinkId l = static_cast<LinkId>(links_.size());
-  Link link{a, b, kNone, kNone, at};
+  Link link{a, b, kNone, kNone, kNone, model::TimeToNanos(at)};
   link.is_explicit = true;
-  links_.push_back(link);
+  const LinkId l = AddLink(link);
   if (!TryUnion(l, nullptr)) {
-    links_.pop_back();
+    links_.pop_back();  // cites no key: no chain to mend
     return kNone;
   }
-  roots_[FindRoot(a)].links.push_back(l);
+  AddRootLink(FindRoot(a), l);
   return l;
 }
 

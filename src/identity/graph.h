@@ -27,6 +27,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,7 +36,10 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/time/time.h"
+#include "model/snapshot_time.h"
 #include "threadline/types.h"
+#include "util/chunked_vector.h"
+#include "util/string_arena.h"
 
 namespace threadline::v1 {
 class GraphSnapshot;
@@ -84,26 +88,40 @@ struct MergeInfo {
   BaseId absorbed = kNone;
   KeyId key = kNone;        // kNone for a merge the host asked for
   uint32_t interaction = kNone;
-  absl::Time at;
+  int64_t at_nanos = 0;     // when the evidence arrived
   bool active = false;      // false once undone
   bool explicit_merge = false;
   // A new contact joining its customer (one side was born from the very
   // interaction): undoable like a merge, but not reported as one.
   bool fresh = false;
+
+  absl::Time at() const { return model::NanosToTime(at_nanos); }
 };
 
+// What the graph knows of one identity: 48 bytes, its value in the graph's
+// string arena.
 struct KeyInfo {
-  IdentityKind kind = IdentityKind::kUnspecified;
-  bool shared = false;
-  bool mentioned = false;   // first seen in a message's text
-  bool national_guess = false;  // only ever read with a guessed region
-  bool erased = false;  // its customer was erased; the value is gone
-  uint8_t conflicts = 0;
+  int64_t first_seen_nanos = 0;
+  int64_t last_seen_nanos = 0;
+  util::StringArena::Ref value;  // canonical, match form
+  uint32_t value_size = 0;
   BaseId owner = kNone;
   uint32_t evidence = kNone;  // interaction that tied it to its owner
-  absl::Time first_seen;
-  absl::Time last_seen;
+  KeyId next_owned = kNone;   // the owner's next older key
+  KeyId next_suffix = kNone;  // the next phone key with the same last digits
+  IdentityKind kind = IdentityKind::kUnspecified;
+  uint8_t conflicts = 0;
+  bool shared : 1;
+  bool mentioned : 1;       // first seen in a message's text
+  bool national_guess : 1;  // only ever read with a guessed region
+  bool erased : 1;          // its customer was erased; the value is gone
+
+  KeyInfo() : shared(false), mentioned(false), national_guess(false),
+              erased(false) {}
+  absl::Time first_seen() const { return model::NanosToTime(first_seen_nanos); }
+  absl::Time last_seen() const { return model::NanosToTime(last_seen_nanos); }
 };
+static_assert(sizeof(KeyInfo) == 48, "a record per identity: keep it small");
 
 class IdentityGraph {
  public:
@@ -117,8 +135,8 @@ class IdentityGraph {
   // number written the national way without a region is recognised as a
   // number already known in international form.
   std::vector<KeyId> PhonesMatchingNational(std::string_view national_digits) const;
-  const KeyInfo& key(KeyId k) const { return keys_[k]; }
-  const std::string& key_value(KeyId k) const { return values_[k]; }
+  const KeyInfo& key(KeyId k) const { return keys_->keys[k]; }
+  std::string_view key_value(KeyId k) const { return keys_->Value(k); }
   Identity KeyIdentity(KeyId k) const;
 
   // Resolve: applies one interaction's evidence. `keys` are its identities,
@@ -145,14 +163,14 @@ class IdentityGraph {
   BaseId CustomerOf(BaseId base) const;
   // True when the customer of `base` is that base alone (the common case).
   bool IsAlone(BaseId base) const {
-    return parent_[base] == base && roots_[base].members.size() == 1;
+    return parent_[base] == base && roots_[base].group == kNone;
   }
   // All bases of the customer of `base`, oldest first.
   std::vector<BaseId> Members(BaseId base) const;
-  // Keys owned by a base.
-  const std::vector<KeyId>& KeysOf(BaseId base) const { return owned_[base]; }
+  // Keys owned by a base, in the order it came to own them.
+  std::vector<KeyId> KeysOf(BaseId base) const;
   size_t base_count() const { return parent_.size(); }
-  size_t key_count() const { return keys_.size(); }
+  size_t key_count() const { return keys_->keys.size(); }
   const MergeInfo* merge(LinkId link) const;
   size_t active_merges() const;
   // Merge records touching the customer of `base`.
@@ -184,43 +202,92 @@ class IdentityGraph {
     BaseId a, b;        // a: the citing interaction's base; b: the owner
     KeyId key;          // kNone for an explicit merge
     uint32_t interaction;
-    absl::Time at;
+    LinkId next_of_key;  // the next older link citing the same key
+    int64_t at_nanos;
     bool is_explicit = false;
     bool disabled = false;  // undone by the host
   };
+  // Per base; meaningful at the root of a component. A component of one
+  // base with no links (most customers) needs nothing more; a larger one
+  // keeps its members and links in a Group.
   struct Root {
-    std::vector<BaseId> members;
-    std::vector<LinkId> links;
     std::array<uint8_t, kIdentityKindCount> counts{};
     BaseId oldest = kNone;
+    uint32_t group = kNone;  // groups_ index
   };
+  struct Group {
+    std::vector<BaseId> members;
+    std::vector<LinkId> links;
+  };
+  // Key records and their values, behind a pointer so that the index's
+  // functors, which point here, survive a move of the graph.
+  struct KeyTable {
+    util::ChunkedVector<KeyInfo> keys;
+    util::StringArena values;
+    std::string_view Value(KeyId k) const {
+      return values.Get(keys[k].value, keys[k].value_size);
+    }
+  };
+  // An index look-up: a value of a match kind.
+  struct KeyProbe {
+    size_t match_kind;
+    std::string_view value;
+  };
+  struct KeyHash {
+    using is_transparent = void;
+    const KeyTable* table;
+    size_t operator()(KeyId k) const;
+    size_t operator()(const KeyProbe& p) const;
+  };
+  struct KeyEq {
+    using is_transparent = void;
+    const KeyTable* table;
+    bool operator()(KeyId a, KeyId b) const { return a == b; }
+    bool operator()(KeyId a, const KeyProbe& b) const;
+    bool operator()(const KeyProbe& a, KeyId b) const { return (*this)(b, a); }
+  };
+  using KeyIndex = absl::flat_hash_set<KeyId, KeyHash, KeyEq>;
 
   static size_t MatchKind(IdentityKind kind);
   BaseId FindRoot(BaseId b) const;
   BaseId NewBase();
   KeyId Intern(const KeyEvidence& e, absl::Time at, uint32_t interaction);
   void Own(BaseId base, KeyId key);
+  // Index and suffix look-ups of a key (after Intern or Restore).
+  void IndexKey(KeyId k);
+  void UnindexKey(KeyId k);
+  // Members and links of a root, and their changes.
+  size_t MemberCount(BaseId root) const;
+  std::vector<BaseId> MembersOfRoot(BaseId root) const;
+  std::vector<LinkId> LinksOfRoot(BaseId root) const;
+  Group& GroupOf(BaseId root);
+  void AddRootLink(BaseId root, LinkId l) { GroupOf(root).links.push_back(l); }
+  // Makes `b` a component of its own again, with no links.
+  void ResetRoot(BaseId b);
   // Tries to join the components of link `l`; records the merge on success.
   bool TryUnion(LinkId l, ResolveResult* result);
   bool KeptApart(BaseId ra, BaseId rb) const;
   // Rebuilds the components holding `bases` from their links.
   void Rebuild(const std::vector<BaseId>& bases, ResolveResult* result);
   void MarkShared(KeyId key, ResolveResult* result);
-  // Rebuilds index_, phone_suffix_, links_by_key_ and linked_pairs_ from
-  // keys_, values_ and links_ (after Restore).
+  LinkId AddLink(Link link);
+  // Rebuilds the key index, the phone suffixes, the per-key link chains
+  // and linked_pairs_ from the keys and links (after Restore).
   void RebuildIndexes();
 
   GraphOptions options_;
-  std::vector<KeyInfo> keys_;
-  std::vector<std::string> values_;  // canonical value per key, match form
-  absl::flat_hash_map<std::string, KeyId> index_;
-  // Phone keys by their last seven digits.
-  absl::flat_hash_map<uint32_t, std::vector<KeyId>> phone_suffix_;
-  mutable std::vector<BaseId> parent_;
-  std::vector<Root> roots_;             // valid at roots only
-  std::vector<std::vector<KeyId>> owned_;
+  std::unique_ptr<KeyTable> keys_;
+  std::unique_ptr<KeyIndex> index_;
+  // The newest phone key ending in each seven digits (see next_suffix).
+  absl::flat_hash_map<uint32_t, KeyId> phone_suffix_;
+  mutable util::ChunkedVector<BaseId> parent_;
+  util::ChunkedVector<Root> roots_;      // valid at roots only
+  util::ChunkedVector<KeyId> newest_owned_;  // per base (see next_owned)
+  std::vector<Group> groups_;
+  std::vector<uint32_t> free_groups_;
   std::vector<Link> links_;
-  absl::flat_hash_map<KeyId, std::vector<LinkId>> links_by_key_;
+  // The newest link citing each key (see next_of_key).
+  absl::flat_hash_map<KeyId, LinkId> newest_link_of_key_;
   absl::flat_hash_set<uint64_t> linked_pairs_;  // (base << 32 | key)
   BaseId fresh_ = kNone;  // the base born in the Resolve under way
   absl::flat_hash_map<LinkId, MergeInfo> merges_;

@@ -12,16 +12,18 @@ size_t IdentityGraph::EraseCustomer(
     BaseId base, const absl::flat_hash_set<uint32_t>& interactions) {
   if (base >= parent_.size() || IsErased(base)) return 0;
   const BaseId root = FindRoot(base);
-  absl::flat_hash_set<BaseId> bases(roots_[root].members.begin(),
-                                    roots_[root].members.end());
+  const std::vector<BaseId> members = MembersOfRoot(root);
+  absl::flat_hash_set<BaseId> bases(members.begin(), members.end());
   std::vector<KeyId> keys;
   for (BaseId b : bases) {
-    keys.insert(keys.end(), owned_[b].begin(), owned_[b].end());
+    for (KeyId k = newest_owned_[b]; k != kNone; k = key(k).next_owned) {
+      keys.push_back(k);
+    }
   }
   // Identities the customer brought that never became anyone's (refused by
   // a per-kind limit) are theirs too; shared ones belong to several people.
-  for (KeyId k = 0; k < keys_.size(); ++k) {
-    const KeyInfo& info = keys_[k];
+  for (KeyId k = 0; k < key_count(); ++k) {
+    const KeyInfo& info = key(k);
     if (!info.erased && !info.shared && info.owner == kNone &&
         info.evidence != kNone && interactions.contains(info.evidence)) {
       keys.push_back(k);
@@ -32,29 +34,16 @@ size_t IdentityGraph::EraseCustomer(
   absl::flat_hash_set<KeyId> erased_keys(keys.begin(), keys.end());
 
   for (KeyId k : keys) {
-    const std::string& value = values_[k];
-    index_.erase(IndexKey(MatchKind(keys_[k].kind), value));
-    if (MatchKind(keys_[k].kind) == static_cast<size_t>(IdentityKind::kPhone) &&
-        value.size() > 1) {
-      const int64_t suffix = Suffix7(std::string_view(value).substr(1));
-      auto it = phone_suffix_.find(static_cast<uint32_t>(suffix));
-      if (suffix >= 0 && it != phone_suffix_.end()) {
-        auto& v = it->second;
-        v.erase(std::remove(v.begin(), v.end(), k), v.end());
-        if (v.empty()) phone_suffix_.erase(it);
-      }
-    }
-    links_by_key_.erase(k);
-    std::string().swap(values_[k]);
+    UnindexKey(k);
+    newest_link_of_key_.erase(k);
+    KeyInfo& info = keys_->keys[k];
+    keys_->values.Wipe(info.value, info.value_size);
     KeyInfo blank;
-    blank.kind = keys_[k].kind;
+    blank.kind = info.kind;
     blank.erased = true;
-    keys_[k] = blank;
+    info = blank;
   }
-  for (BaseId b : bases) {
-    owned_[b].clear();
-    owned_[b].shrink_to_fit();
-  }
+  for (BaseId b : bases) newest_owned_[b] = kNone;
   roots_[root].counts = {};
   // No rebuild may join another customer to an erased one, and no merge
   // record may name one.

@@ -14,34 +14,38 @@
 namespace threadline::identity {
 
 void IdentityGraph::Save(v1::GraphSnapshot* out) const {
-  out->mutable_keys()->Reserve(static_cast<int>(keys_.size()));
-  for (KeyId k = 0; k < keys_.size(); ++k) {
-    const KeyInfo& info = keys_[k];
+  out->mutable_keys()->Reserve(static_cast<int>(key_count()));
+  for (KeyId k = 0; k < key_count(); ++k) {
+    const KeyInfo& info = this->key(k);
     v1::GraphSnapshot::Key* key = out->add_keys();
     key->set_kind(static_cast<int>(info.kind));
-    key->set_value(values_[k]);
+    key->set_value(std::string(key_value(k)));
     key->set_shared(info.shared);
     key->set_mentioned(info.mentioned);
     key->set_national_guess(info.national_guess);
     key->set_conflicts(info.conflicts);
     key->set_owner(info.owner);
     key->set_evidence(info.evidence);
-    key->set_first_seen(model::TimeToNanos(info.first_seen));
-    key->set_last_seen(model::TimeToNanos(info.last_seen));
+    key->set_first_seen(info.first_seen_nanos);
+    key->set_last_seen(info.last_seen_nanos);
     key->set_erased(info.erased);
   }
-  out->mutable_parent()->Add(parent_.begin(), parent_.end());
+  out->mutable_parent()->Reserve(static_cast<int>(parent_.size()));
+  for (BaseId b = 0; b < parent_.size(); ++b) out->add_parent(parent_[b]);
   for (BaseId b = 0; b < parent_.size(); ++b) {
     if (parent_[b] != b) continue;
     const Root& r = roots_[b];
     v1::GraphSnapshot::Root* root = out->add_roots();
     root->set_base(b);
-    root->mutable_members()->Add(r.members.begin(), r.members.end());
-    root->mutable_links()->Add(r.links.begin(), r.links.end());
+    const std::vector<BaseId> members = MembersOfRoot(b);
+    const std::vector<LinkId> links = LinksOfRoot(b);
+    root->mutable_members()->Add(members.begin(), members.end());
+    root->mutable_links()->Add(links.begin(), links.end());
     root->set_counts(std::string(r.counts.begin(), r.counts.end()));
     root->set_oldest(r.oldest);
   }
-  for (const std::vector<KeyId>& owned : owned_) {
+  for (BaseId b = 0; b < parent_.size(); ++b) {
+    const std::vector<KeyId> owned = KeysOf(b);
     out->add_owned()->mutable_keys()->Add(owned.begin(), owned.end());
   }
   for (const Link& l : links_) {
@@ -50,7 +54,7 @@ void IdentityGraph::Save(v1::GraphSnapshot* out) const {
     link->set_b(l.b);
     link->set_key(l.key);
     link->set_interaction(l.interaction);
-    link->set_at(model::TimeToNanos(l.at));
+    link->set_at(l.at_nanos);
     link->set_is_explicit(l.is_explicit);
     link->set_disabled(l.disabled);
   }
@@ -66,7 +70,7 @@ void IdentityGraph::Save(v1::GraphSnapshot* out) const {
     merge->set_absorbed(m.absorbed);
     merge->set_key(m.key);
     merge->set_interaction(m.interaction);
-    merge->set_at(model::TimeToNanos(m.at));
+    merge->set_at(m.at_nanos);
     merge->set_active(m.active);
     merge->set_explicit_merge(m.explicit_merge);
     merge->set_fresh(m.fresh);
@@ -102,14 +106,12 @@ absl::Status IdentityGraph::Restore(const v1::GraphSnapshot& in) {
     return k < key_count || k == kNone;
   };
 
-  keys_.reserve(key_count);
-  values_.reserve(key_count);
   for (const v1::GraphSnapshot::Key& key : in.keys()) {
     if (key.kind() <= 0 || key.kind() >= kIdentityKindCount ||
         !base_or_none(key.owner()) || key.conflicts() > 255) {
-      return bad(absl::StrCat("key ", keys_.size()));
+      return bad(absl::StrCat("key ", keys_->keys.size()));
     }
-    KeyInfo info;
+    KeyInfo& info = keys_->keys.emplace_back();
     info.kind = static_cast<IdentityKind>(key.kind());
     info.shared = key.shared();
     info.mentioned = key.mentioned();
@@ -118,39 +120,47 @@ absl::Status IdentityGraph::Restore(const v1::GraphSnapshot& in) {
     info.conflicts = static_cast<uint8_t>(key.conflicts());
     info.owner = key.owner();
     info.evidence = key.evidence();
-    info.first_seen = model::NanosToTime(key.first_seen());
-    info.last_seen = model::NanosToTime(key.last_seen());
-    keys_.push_back(info);
-    values_.push_back(key.value());
+    info.first_seen_nanos = key.first_seen();
+    info.last_seen_nanos = key.last_seen();
+    info.value = keys_->values.Append(key.value());
+    info.value_size = static_cast<uint32_t>(key.value().size());
   }
-  parent_.assign(in.parent().begin(), in.parent().end());
-  for (BaseId p : parent_) {
+  for (BaseId p : in.parent()) {
     if (!base_ok(p)) return bad("base parent");
+    parent_.push_back(p);
+    roots_.emplace_back();
+    newest_owned_.push_back(kNone);
   }
-  roots_.assign(bases, Root());
   for (const v1::GraphSnapshot::Root& root : in.roots()) {
     if (!base_ok(root.base()) || !base_ok(root.oldest()) ||
         root.counts().size() != kIdentityKindCount) {
       return bad("root");
     }
-    Root& r = roots_[root.base()];
-    r.members.assign(root.members().begin(), root.members().end());
-    r.links.assign(root.links().begin(), root.links().end());
-    if (!std::all_of(r.members.begin(), r.members.end(), base_ok) ||
-        !std::all_of(r.links.begin(), r.links.end(),
+    if (!std::all_of(root.members().begin(), root.members().end(), base_ok) ||
+        !std::all_of(root.links().begin(), root.links().end(),
                      [link_count](LinkId l) { return l < link_count; })) {
       return bad("root member or link");
+    }
+    const BaseId b = root.base();
+    Root& r = roots_[b];
+    if (root.members_size() != 1 || root.members(0) != b ||
+        root.links_size() != 0) {
+      Group& g = GroupOf(b);
+      g.members.assign(root.members().begin(), root.members().end());
+      g.links.assign(root.links().begin(), root.links().end());
     }
     std::copy(root.counts().begin(), root.counts().end(), r.counts.begin());
     r.oldest = root.oldest();
   }
   if (static_cast<size_t>(in.owned_size()) != bases) return bad("owned list");
-  owned_.resize(bases);
   for (size_t b = 0; b < bases; ++b) {
-    const auto& keys = in.owned(static_cast<int>(b)).keys();
-    owned_[b].assign(keys.begin(), keys.end());
-    for (KeyId k : owned_[b]) {
-      if (k >= key_count) return bad("owned key");
+    for (KeyId k : in.owned(static_cast<int>(b)).keys()) {
+      if (k >= key_count || key(k).next_owned != kNone ||
+          newest_owned_[b] == k) {
+        return bad("owned key");
+      }
+      keys_->keys[k].next_owned = newest_owned_[b];
+      newest_owned_[b] = k;
     }
   }
   links_.reserve(link_count);
@@ -158,8 +168,8 @@ absl::Status IdentityGraph::Restore(const v1::GraphSnapshot& in) {
     if (!base_ok(link.a()) || !base_ok(link.b()) || !key_or_none(link.key())) {
       return bad(absl::StrCat("link ", links_.size()));
     }
-    Link l{link.a(), link.b(), link.key(), link.interaction(),
-           model::NanosToTime(link.at())};
+    Link l{link.a(), link.b(), link.key(), link.interaction(), kNone,
+           link.at()};
     l.is_explicit = link.is_explicit();
     l.disabled = link.disabled();
     links_.push_back(l);
@@ -175,7 +185,7 @@ absl::Status IdentityGraph::Restore(const v1::GraphSnapshot& in) {
     m.absorbed = merge.absorbed();
     m.key = merge.key();
     m.interaction = merge.interaction();
-    m.at = model::NanosToTime(merge.at());
+    m.at_nanos = merge.at();
     m.active = merge.active();
     m.explicit_merge = merge.explicit_merge();
     m.fresh = merge.fresh();
@@ -196,23 +206,20 @@ absl::Status IdentityGraph::Restore(const v1::GraphSnapshot& in) {
 }
 
 void IdentityGraph::RebuildIndexes() {
-  index_.reserve(keys_.size());
-  for (KeyId k = 0; k < keys_.size(); ++k) {
-    if (keys_[k].erased) continue;
-    const std::string& value = values_[k];
-    index_.emplace(IndexKey(MatchKind(keys_[k].kind), value), k);
-    if (MatchKind(keys_[k].kind) == static_cast<size_t>(IdentityKind::kPhone) &&
-        value.size() > 1) {
-      const int64_t suffix = Suffix7(std::string_view(value).substr(1));
-      if (suffix >= 0) {
-        phone_suffix_[static_cast<uint32_t>(suffix)].push_back(k);
-      }
-    }
+  index_->reserve(key_count());
+  for (KeyId k = 0; k < key_count(); ++k) {
+    if (!key(k).erased) IndexKey(k);
   }
   for (LinkId l = 0; l < links_.size(); ++l) {
-    const Link& link = links_[l];
+    Link& link = links_[l];
     if (link.key == kNone) continue;
-    if (!keys_[link.key].erased) links_by_key_[link.key].push_back(l);
+    if (!key(link.key).erased) {
+      auto [it, inserted] = newest_link_of_key_.try_emplace(link.key, l);
+      if (!inserted) {
+        link.next_of_key = it->second;
+        it->second = l;
+      }
+    }
     if (!link.is_explicit) {
       linked_pairs_.insert((uint64_t{link.a} << 32) | link.key);
     }
