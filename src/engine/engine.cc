@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "engine/engine_impl.h"
@@ -44,6 +45,21 @@ std::string OwnKey(const Identity& id) {
   IdentityKind kind =
       id.kind == IdentityKind::kWhatsapp ? IdentityKind::kPhone : id.kind;
   return absl::StrCat(static_cast<int>(kind), ":", id.value);
+}
+
+// Whether `id` (canonical) is one of `own`: asked of every identity of every
+// interaction, so the key is built on the stack when it fits.
+bool IsOwn(const absl::flat_hash_set<std::string>& own, const Identity& id) {
+  if (own.empty()) return false;
+  char buffer[128];
+  if (id.value.size() + 4 > sizeof buffer) return own.contains(OwnKey(id));
+  const IdentityKind kind =
+      id.kind == IdentityKind::kWhatsapp ? IdentityKind::kPhone : id.kind;
+  char* end = absl::numbers_internal::FastIntToBuffer(static_cast<int>(kind),
+                                                      buffer);
+  *end++ = ':';
+  end = std::copy(id.value.begin(), id.value.end(), end);
+  return own.contains(absl::string_view(buffer, end - buffer));
 }
 
 // Tweets to a brand open with the handles they address ("@AcmeCare @Help
@@ -155,7 +171,7 @@ absl::StatusOr<EngineImpl::Prepared> EngineImpl::Prepare(
     absl::StatusOr<Identity> id = normalizer_.Normalize(raw, in.region);
     if (id.ok()) {
       e.identity = *std::move(id);
-      if (own_.contains(OwnKey(e.identity))) return;
+      if (IsOwn(own_, e.identity)) return;
     } else {
       e.status = id.status();
     }
@@ -190,7 +206,7 @@ absl::StatusOr<EngineImpl::Prepared> EngineImpl::Prepare(
       in.direction == Direction::kInbound && !in.text.empty()) {
     for (Identity& id : normalizer_.ExtractMentions(SkipAddressees(in.text),
                                                     in.region, in.channel)) {
-      if (own_.contains(OwnKey(id))) continue;
+      if (IsOwn(own_, id)) continue;
       Evidence e;
       e.identity = std::move(id);
       e.mentioned = true;
@@ -225,14 +241,18 @@ absl::StatusOr<EngineImpl::Prepared> EngineImpl::Prepare(
   return p;
 }
 
-absl::StatusOr<v1::Event> EngineImpl::ResolveEvidence(
-    const Interaction& in, std::vector<Evidence>& evidence) const {
+void EngineImpl::ResolveEvidence(const Interaction& in,
+                                 std::vector<Evidence>& evidence,
+                                 v1::Event* event) const {
   const identity::IdentityGraph& g = state_.graph();
   auto usable = [&g](identity::KeyId k) {
     return !g.key(k).shared && g.key(k).owner != identity::kNone;
   };
-  v1::Event event;
-  auto* resolved = event.mutable_identities_resolved();
+  // Every field is set anew rather than cleared: Clear() would free the
+  // nested messages the event keeps for the next ingest.
+  auto* resolved = event->mutable_identities_resolved();
+  resolved->clear_evidence();
+  resolved->clear_fallback_base();
   model::ToProto(in.occurred_at, resolved->mutable_at());
   std::vector<Identity> extra;
   for (Evidence& e : evidence) {
@@ -288,7 +308,6 @@ absl::StatusOr<v1::Event> EngineImpl::ResolveEvidence(
     model::ToProto(id, ev->mutable_identity());
     ev->set_mentioned(true);  // weak evidence: it may prove shared
   }
-  return event;
 }
 
 absl::StatusOr<Linkage> EngineImpl::Ingest(const Interaction& in) {
@@ -403,8 +422,8 @@ absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
 
   // 2 resolve. An interaction none of whose identities identifies anyone
   // belongs to the customer of the case it explicitly continues.
-  THREADLINE_ASSIGN_OR_RETURN(v1::Event resolved_event,
-                              ResolveEvidence(in, prepared.evidence));
+  v1::Event& resolved_event = resolved_event_;
+  ResolveEvidence(in, prepared.evidence, &resolved_event);
   for (continuity::CaseId c : {reply_case, thread_case, reference_case}) {
     if (c != continuity::kNoCase) {
       resolved_event.mutable_identities_resolved()->set_fallback_base(
@@ -438,8 +457,8 @@ absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
   continuity::LinkDecision d = continuity::Decide(state_.cases(), req,
                                                   continuity_);
 
-  v1::Event event;
-  auto* linked = event.mutable_interaction_linked();
+  v1::Event& event = linked_event_;
+  auto* linked = event.mutable_interaction_linked();  // every field set below
   model::ToProto(in, linked->mutable_interaction());
   linked->set_customer_base(base);
   linked->set_new_case(d.case_id == continuity::kNoCase);
@@ -451,7 +470,11 @@ absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
   linked->set_topic(prepared.topic);
   linked->set_fingerprint(prepared.fingerprint);
   linked->set_follow_up(prepared.follow_up);
-  if (prepared.sentiment) linked->set_sentiment(*prepared.sentiment);
+  if (prepared.sentiment) {
+    linked->set_sentiment(*prepared.sentiment);
+  } else {
+    linked->clear_sentiment();
+  }
   linked->set_language(prepared.language);
   ApplyLocked(event);
   return CurrentLinkage(

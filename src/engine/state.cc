@@ -89,11 +89,16 @@ void State::Apply(const v1::Event& event) {
   switch (event.kind_case()) {
     case v1::Event::kIdentitiesResolved: {
       const auto& e = event.identities_resolved();
-      std::vector<identity::KeyEvidence> keys;
-      keys.reserve(e.evidence_size());
-      for (const auto& ev : e.evidence()) {
-        keys.push_back({model::FromProto(ev.identity()), ev.mentioned(),
-                        ev.national_guess()});
+      // Filled in place: the strings keep their memory between events.
+      std::vector<identity::KeyEvidence>& keys = evidence_scratch_;
+      keys.resize(static_cast<size_t>(e.evidence_size()));
+      for (int i = 0; i < e.evidence_size(); ++i) {
+        const auto& ev = e.evidence(i);
+        identity::KeyEvidence& k = keys[static_cast<size_t>(i)];
+        k.identity.kind = static_cast<IdentityKind>(ev.identity().kind());
+        k.identity.value.assign(ev.identity().value());
+        k.mentioned = ev.mentioned();
+        k.national_guess = ev.national_guess();
       }
       last_resolve_ = graph_.Resolve(
           keys, static_cast<uint32_t>(interactions_.size()),

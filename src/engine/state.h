@@ -112,6 +112,7 @@ class State {
   absl::flat_hash_map<std::string, continuity::TopicId> topic_ids_;
   absl::flat_hash_map<uint32_t, std::vector<std::string>> names_;
   identity::ResolveResult last_resolve_;
+  std::vector<identity::KeyEvidence> evidence_scratch_;
   ErasureResult last_erasure_;
   uint64_t erased_interactions_ = 0;
   uint64_t sequence_ = 0;
