@@ -11,6 +11,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/time/clock.h"
+#include "cli/batch_reader.h"
 #include "cli/io.h"
 #include "jsonl/jsonl.h"
 #include "threadline/status_macros.h"
@@ -78,46 +79,38 @@ absl::StatusOr<LinkRun> LinkJsonl(
   LinkSummary& summary = run.summary;
 
   const absl::Time start = absl::Now();
-  jsonl::InteractionParser parser;
   std::vector<Accepted> accepted;
-  std::vector<Interaction> batch;
-  std::vector<int64_t> batch_lines;
   auto report = [&](int64_t line, const absl::Status& s) {
     ++summary.skipped;
     on_bad_line(line, s);
   };
-  auto flush = [&]() {
+  BatchReader batches(std::move(reader), kBatchLines);
+  ParsedBatch batch;
+  while (batches.Next(&batch)) {
     std::vector<absl::StatusOr<Linkage>> results =
-        run.engine->IngestBatch(batch);
+        run.engine->IngestBatch(batch.interactions);
+    // Bad lines are told in line order, those the parser refused among
+    // those the engine refused.
+    size_t e = 0;
     for (size_t i = 0; i < results.size(); ++i) {
+      for (; e < batch.errors.size() && batch.errors[e].first < batch.lines[i];
+           ++e) {
+        report(batch.errors[e].first, batch.errors[e].second);
+      }
       if (!results[i].ok()) {
-        report(batch_lines[i], results[i].status());
+        report(batch.lines[i], results[i].status());
         continue;
       }
-      accepted.push_back(
-          {std::move(batch[i].id), batch[i].occurred_at, batch[i].channel});
+      Interaction& in = batch.interactions[i];
+      accepted.push_back({std::move(in.id), in.occurred_at, in.channel});
     }
-    batch.clear();
-    batch_lines.clear();
-  };
-  std::string_view line;
-  while (reader->Next(&line)) {
-    ++summary.lines;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    Interaction in;
-    if (absl::Status s = parser.Parse(line, &in); !s.ok()) {
-      report(summary.lines, s);
-      continue;
+    for (; e < batch.errors.size(); ++e) {
+      report(batch.errors[e].first, batch.errors[e].second);
     }
-    batch.push_back(std::move(in));
-    batch_lines.push_back(summary.lines);
-    if (batch.size() == kBatchLines) {
-      flush();
-      progress.Update(reader->position(), summary.lines);
-    }
+    summary.lines = batch.lines_read;
+    progress.Update(batch.position, summary.lines);
   }
-  flush();
-  THREADLINE_RETURN_IF_ERROR(reader->status());
+  THREADLINE_RETURN_IF_ERROR(batches.status());
   progress.Done();
 
   run.linkages.reserve(accepted.size());
