@@ -77,10 +77,10 @@ Customer EngineImpl::BuildCustomer(uint32_t base) const {
       c.last_seen = std::max(c.last_seen, info.last_seen());
       c.identities.push_back(std::move(ci));
     }
-    for (const std::string& n : state_.NamesOf(member)) {
+    for (std::string_view n : state_.NamesOf(member)) {
       if (std::find(c.display_names.begin(), c.display_names.end(), n) ==
           c.display_names.end()) {
-        c.display_names.push_back(n);
+        c.display_names.emplace_back(n);
       }
     }
   }

@@ -10,12 +10,14 @@
 namespace threadline::engine {
 namespace {
 
-std::string ThreadKey(Channel channel, std::string_view thread_id) {
-  std::string k;
-  k.reserve(thread_id.size() + 1);
-  k.push_back(static_cast<char>('A' + static_cast<int>(channel)));
-  k.append(thread_id.data(), thread_id.size());
-  return k;
+// A thread id is the channel's own: the same id on two channels is two
+// threads. The key is built in `*buffer`.
+std::string_view ThreadKey(Channel channel, std::string_view thread_id,
+                           std::string* buffer) {
+  buffer->clear();
+  buffer->push_back(static_cast<char>('A' + static_cast<int>(channel)));
+  buffer->append(thread_id.data(), thread_id.size());
+  return *buffer;
 }
 
 }  // namespace
@@ -32,15 +34,15 @@ int64_t State::FindInteraction(std::string_view id) const {
 
 continuity::CaseId State::ThreadCase(Channel channel,
                                      std::string_view thread_id) const {
-  auto it = threads_.find(ThreadKey(channel, thread_id));
-  return it == threads_.end() ? continuity::kNoCase : cases_.Root(it->second);
+  thread_local std::string buffer;
+  const continuity::CaseId* c =
+      threads_.Find(ThreadKey(channel, thread_id, &buffer));
+  return c == nullptr ? continuity::kNoCase : cases_.Root(*c);
 }
 
 continuity::CaseId State::ReferenceCase(std::string_view external_ref) const {
-  auto it = references_.find(
-      absl::string_view(external_ref.data(), external_ref.size()));
-  return it == references_.end() ? continuity::kNoCase
-                                 : cases_.Root(it->second);
+  const continuity::CaseId* c = references_.Find(external_ref);
+  return c == nullptr ? continuity::kNoCase : cases_.Root(*c);
 }
 
 std::vector<continuity::CaseId> State::CustomerCases(uint32_t base) const {
@@ -78,11 +80,6 @@ continuity::TopicId State::InternTopic(std::string_view topic) {
   return it->second;
 }
 
-const std::vector<std::string>& State::NamesOf(uint32_t base) const {
-  static const std::vector<std::string> kNone;
-  auto it = names_.find(base);
-  return it == names_.end() ? kNone : it->second;
-}
 
 void State::Apply(const v1::Event& event) {
   ++sequence_;
@@ -166,16 +163,15 @@ void State::ApplyLinked(const v1::InteractionLinked& e) {
   // A thread or reference leads to its latest case: when an old one was past
   // reopening and a follow-up case opened, the thread continues there.
   if (!in.thread_id().empty()) {
-    threads_[ThreadKey(static_cast<Channel>(in.channel()), in.thread_id())] = c;
+    std::string key;
+    threads_.Set(ThreadKey(static_cast<Channel>(in.channel()), in.thread_id(),
+                           &key),
+                 c);
   }
-  if (!in.external_ref().empty()) references_[in.external_ref()] = c;
+  if (!in.external_ref().empty()) references_.Set(in.external_ref(), c);
   if (!in.display_name().empty() &&
       in.direction() == v1::Interaction::INBOUND) {
-    auto& names = names_[e.customer_base()];
-    if (std::find(names.begin(), names.end(), in.display_name()) ==
-        names.end()) {
-      names.push_back(in.display_name());
-    }
+    names_.Add(e.customer_base(), in.display_name());
   }
 
   InteractionRecord& r =

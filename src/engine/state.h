@@ -25,6 +25,8 @@
 #include "listening/monitor.h"
 #include "threadline/types.h"
 #include "threadline/v1/event.pb.h"
+#include "util/string_lists.h"
+#include "util/string_map.h"
 
 namespace threadline::v1 {
 class Snapshot;
@@ -82,7 +84,9 @@ class State {
   std::string_view TopicName(continuity::TopicId id) const {
     return topics_[id];
   }
-  const std::vector<std::string>& NamesOf(uint32_t base) const;
+  std::vector<std::string_view> NamesOf(uint32_t base) const {
+    return names_.Get(base);
+  }
   uint64_t sequence() const { return sequence_; }
   // Early warning and incidents.
   const listening::Monitor& listening() const { return *listening_; }
@@ -106,11 +110,13 @@ class State {
   identity::IdentityGraph graph_;
   continuity::CaseBook cases_;
   InteractionLog interactions_;
-  absl::flat_hash_map<std::string, continuity::CaseId> threads_;
-  absl::flat_hash_map<std::string, continuity::CaseId> references_;
+  // The latest case of each channel thread (keyed by ThreadKey) and host
+  // reference.
+  util::StringMap<continuity::CaseId> threads_;
+  util::StringMap<continuity::CaseId> references_;
   std::vector<std::string> topics_{""};
   absl::flat_hash_map<std::string, continuity::TopicId> topic_ids_;
-  absl::flat_hash_map<uint32_t, std::vector<std::string>> names_;
+  util::StringLists names_;  // per base: the display names it used
   identity::ResolveResult last_resolve_;
   std::vector<identity::KeyEvidence> evidence_scratch_;
   ErasureResult last_erasure_;

@@ -14,29 +14,20 @@ namespace {
 
 // Entries of a string-keyed table, sorted by key: hash order differs between
 // processes, snapshot bytes must not.
-template <typename Map>
-void SaveTable(const Map& map,
+void SaveTable(const util::StringMap<continuity::CaseId>& map,
                google::protobuf::RepeatedPtrField<v1::Snapshot::CaseEntry>* out) {
-  std::vector<std::pair<std::string, continuity::CaseId>> entries(map.begin(),
-                                                                  map.end());
-  std::sort(entries.begin(), entries.end());
+  const auto entries = map.Sorted();
   out->Reserve(static_cast<int>(entries.size()));
-  for (auto& [key, c] : entries) {
+  for (const auto& [key, c] : entries) {
     v1::Snapshot::CaseEntry* e = out->Add();
-    e->set_key(std::move(key));
+    e->set_key(std::string(key));
     e->set_case_id(c);
   }
 }
 
-template <typename Map>
-void EraseCases(Map& map, const absl::flat_hash_set<continuity::CaseId>& cases) {
-  for (auto it = map.begin(); it != map.end();) {
-    if (cases.contains(it->second)) {
-      map.erase(it++);
-    } else {
-      ++it;
-    }
-  }
+void EraseCases(util::StringMap<continuity::CaseId>& map,
+                const absl::flat_hash_set<continuity::CaseId>& cases) {
+  map.EraseIf([&cases](continuity::CaseId c) { return cases.contains(c); });
 }
 
 }  // namespace
@@ -75,7 +66,7 @@ void State::ApplyErased(const v1::CustomerErased& e) {
   for (continuity::CaseId c : cases) cases_.Erase(c);
   EraseCases(threads_, cases);
   EraseCases(references_, cases);
-  for (uint32_t b : bases) names_.erase(b);
+  for (uint32_t b : bases) names_.Erase(b);
   // Alert evidence quotes messages: rebuild the stage without the erased.
   RebuildListening();
 }
@@ -111,14 +102,11 @@ void State::Save(v1::Snapshot* out) const {
   SaveTable(threads_, out->mutable_threads());
   SaveTable(references_, out->mutable_references());
   for (const std::string& t : topics_) out->add_topics(t);
-  std::vector<uint32_t> named;
-  named.reserve(names_.size());
-  for (const auto& [b, n] : names_) named.push_back(b);
-  std::sort(named.begin(), named.end());
-  for (uint32_t b : named) {
+  for (uint32_t b = 0; b < names_.owner_limit(); ++b) {
+    if (names_.Empty(b)) continue;
     v1::Snapshot::Names* n = out->add_names();
     n->set_base(b);
-    for (const std::string& name : names_.at(b)) n->add_names(name);
+    for (std::string_view name : names_.Get(b)) n->add_names(std::string(name));
   }
   for (const auto& [position, event] : listening_decisions_) {
     v1::Snapshot::ListeningDecision* d = out->add_listening_decisions();
@@ -182,7 +170,7 @@ absl::Status State::RestoreInto(const v1::Snapshot& in) {
     auto& map = table == &in.threads() ? threads_ : references_;
     for (const v1::Snapshot::CaseEntry& e : *table) {
       if (e.case_id() >= case_count) return bad("thread or reference case");
-      map.emplace(e.key(), e.case_id());
+      if (map.Find(e.key()) == nullptr) map.Set(e.key(), e.case_id());
     }
   }
   if (in.topics_size() == 0 || !in.topics(0).empty() ||
@@ -195,7 +183,7 @@ absl::Status State::RestoreInto(const v1::Snapshot& in) {
   }
   for (const v1::Snapshot::Names& n : in.names()) {
     if (n.base() >= base_count) return bad("named base");
-    names_[n.base()].assign(n.names().begin(), n.names().end());
+    for (const std::string& name : n.names()) names_.Add(n.base(), name);
   }
   for (const v1::Snapshot::ListeningDecision& d : in.listening_decisions()) {
     listening_decisions_.emplace_back(d.position(), d.event());
