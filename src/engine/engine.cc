@@ -311,6 +311,7 @@ void EngineImpl::ResolveEvidence(const Interaction& in,
 }
 
 absl::StatusOr<Linkage> EngineImpl::Ingest(const Interaction& in) {
+  Writer writer(this);
   THREADLINE_ASSIGN_OR_RETURN(Prepared prepared, Prepare(in));
   absl::StatusOr<Linkage> out;
   std::vector<Alert> alerts;
@@ -322,13 +323,14 @@ absl::StatusOr<Linkage> EngineImpl::Ingest(const Interaction& in) {
     alerts = TakeNewAlerts();
     THREADLINE_ASSIGN_OR_RETURN(ticket, AppendLocked());
   }
-  THREADLINE_RETURN_IF_ERROR(AwaitDurable(ticket));
+  THREADLINE_RETURN_IF_ERROR(AwaitDurable(ticket, writer.Appended()));
   Notify(alerts);
   return out;
 }
 
 std::vector<absl::StatusOr<Linkage>> EngineImpl::IngestBatch(
     const std::vector<Interaction>& interactions) {
+  Writer writer(this);
   // Reading (normalization, mentions, matter) is pure and needs no lock, so
   // it may be shared among threads; each thread takes every n-th item.
   std::vector<absl::StatusOr<Prepared>> prepared(
@@ -372,7 +374,9 @@ std::vector<absl::StatusOr<Linkage>> EngineImpl::IngestBatch(
       }
     }
   }
-  if (store_ != nullptr && stored.ok()) stored = AwaitDurable(ticket);
+  if (store_ != nullptr && stored.ok()) {
+    stored = AwaitDurable(ticket, writer.Appended());
+  }
   if (!stored.ok()) {
     // Nothing of the batch is known to be stored, and the state was rebuilt
     // from the store: no linkage of it holds.
