@@ -251,6 +251,37 @@ std::string Quote(std::string_view raw) {
   return absl::StrCat(Sv(raw.substr(0, n)), "…");
 }
 
+// Whether the document is a scalar of type `t` and nothing else.
+bool IsWholeScalar(od::document& doc, od::json_type t) {
+  simdjson::error_code e = simdjson::SUCCESS;
+  switch (t) {
+    case od::json_type::null: {
+      bool is_null = false;
+      e = doc.is_null().get(is_null);
+      if (!e && !is_null) return false;
+      break;
+    }
+    case od::json_type::boolean: {
+      bool b = false;
+      e = doc.get_bool().get(b);
+      break;
+    }
+    case od::json_type::number: {
+      double d = 0;
+      e = doc.get_double().get(d);
+      break;
+    }
+    case od::json_type::string: {
+      std::string_view s;
+      e = doc.get_string().get(s);
+      break;
+    }
+    default:
+      return true;  // arrays: the type is certain
+  }
+  return !e;  // a root scalar is read only when nothing follows it
+}
+
 absl::Status BadJson(simdjson::error_code e) {
   return absl::InvalidArgumentError(
       absl::StrCat("bad JSON: ", simdjson::error_message(e)));
@@ -634,6 +665,12 @@ absl::Status InteractionParser::Impl::ReadInteraction(od::document& doc,
     if (e != simdjson::INCORRECT_TYPE) return BadJson(e);
     od::json_type t = od::json_type::null;
     (void)doc.type().get(t);
+    // The type is guessed from the first byte: "not json" starts like null
+    // and "tweet" like true. Name the type only when the line is one.
+    if (!IsWholeScalar(doc, t)) {
+      return absl::InvalidArgumentError(
+          "bad JSON: the line is not JSON; expected one JSON object");
+    }
     return absl::InvalidArgumentError(
         absl::StrCat("bad JSON: the line is ", Sv(TypeName(t)),
                      "; expected one JSON object"));

@@ -460,7 +460,15 @@ TEST(InteractionParserTest, NotAnObjectIsAnError) {
   EXPECT_THAT(Error("\"tw-1\""),
               HasSubstr("a string; expected one JSON object"));
   EXPECT_THAT(Error("5"), HasSubstr("expected one JSON object"));
-  EXPECT_THAT(Error("null"), HasSubstr("expected one JSON object"));
+  EXPECT_THAT(Error("null"), HasSubstr("null; expected one JSON object"));
+}
+
+// Regression: "not json" was reported as "the line is null", its first
+// letter being the start of null.
+TEST(InteractionParserTest, TextThatIsNoJsonIsCalledSo) {
+  for (std::string_view line : {"not json", "tweet", "false alarm", "12abc"}) {
+    EXPECT_THAT(Error(line), HasSubstr("bad JSON: the line is not JSON")) << line;
+  }
 }
 
 // The caller skips blank lines; Parse still says what is wrong with one.
