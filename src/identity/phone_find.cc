@@ -1,5 +1,6 @@
-// PhoneReader::Find: numbers in text, found by libphonenumber's matcher on
-// small windows around plausible runs of digits.
+// PhoneReader::Find: numbers in text, found by libphonenumber's matcher
+// (or PhonePlan's exact emulation of it, phone_matcher.h) on small windows
+// around plausible runs of digits.
 #include <algorithm>
 #include <cstddef>
 #include <string>
@@ -9,6 +10,7 @@
 
 #include "absl/status/statusor.h"
 #include "identity/phone.h"
+#include "identity/phone_matcher.h"
 #include "identity/phone_numbers.h"
 #include "identity/value_text.h"
 

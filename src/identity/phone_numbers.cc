@@ -68,6 +68,11 @@ std::vector<PhoneMatch> PhoneNumbers::Matches(const std::string& text,
                                               MatchLeniency leniency,
                                               int max_tries) const {
   std::vector<PhoneMatch> matches;
+  if (plan_ != nullptr &&
+      MatchWithPlan(*plan_, text, region, leniency, max_tries, &matches)) {
+    return matches;
+  }
+  matches.clear();
   pn::PhoneNumberMatcher matcher(util_, text, region,
                                  leniency == MatchLeniency::kValid
                                      ? pn::PhoneNumberMatcher::VALID

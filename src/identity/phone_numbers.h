@@ -1,6 +1,6 @@
 // PhoneNumbers: the libphonenumber calls PhoneReader's reading policy is
-// written in, answered by PhonePlan (phone_plan.h) where it gives
-// libphonenumber's exact answer and by libphonenumber itself
+// written in, answered by PhonePlan (phone_plan.h, phone_matcher.h) where
+// it gives libphonenumber's exact answer and by libphonenumber itself
 // otherwise, so the policy reads the same either way. Also the steps of
 // the policy that finding numbers in text shares. Internal to src/identity.
 //
@@ -9,25 +9,15 @@
 #ifndef THREADLINE_SRC_IDENTITY_PHONE_NUMBERS_H_
 #define THREADLINE_SRC_IDENTITY_PHONE_NUMBERS_H_
 
-#include <cstddef>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "identity/phone_matcher.h"
 #include "identity/phone_plan.h"
 
 namespace threadline {
 namespace identity_internal {
-
-// One number found, as PhoneNumberMatch describes it.
-struct PhoneMatch {
-  size_t start = 0;  // byte offset in the text
-  std::string raw;   // the text of the number (raw_string)
-  PhonePlan::PhoneNumber number;
-};
-
-// PhoneNumberMatcher::Leniency values used here.
-enum class MatchLeniency { kPossible, kValid };
 
 class PhoneNumbers {
  public:
