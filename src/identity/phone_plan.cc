@@ -33,6 +33,12 @@ constexpr std::string_view kNonGeographic = "001";
 
 }  // namespace
 
+// The regions sharing a calling code, in libphonenumber's order.
+struct PhonePlan::CallingCode {
+  std::vector<std::string> regions;
+  std::vector<const Territory*> territories;  // null: unknown (never)
+};
+
 const PhonePlan& PhonePlan::Get() {
   static const PhonePlan* const plan = new PhonePlan();
   return *plan;
@@ -67,17 +73,33 @@ PhonePlan::PhonePlan() : util_(*Util::GetInstance()) {
     if (code <= 0 || code >= 1000) continue;
     std::list<std::string> regions;
     util_.GetRegionCodesForCountryCallingCode(code, &regions);
-    regions_of_[code].assign(regions.begin(), regions.end());
+    if (regions.empty()) continue;
+    auto entry = std::make_unique<CallingCode>();
+    entry->regions.assign(regions.begin(), regions.end());
+    for (const std::string& region : entry->regions) {
+      entry->territories.push_back(ForRegionOrCallingCode(code, region));
+    }
+    codes_[code] = std::move(entry);
   }
 }
 
 PhonePlan::~PhonePlan() = default;
 
+const PhonePlan::CallingCode* PhonePlan::Code(int country_code) const {
+  if (country_code <= 0 || country_code >= 1000) return nullptr;
+  return codes_[country_code].get();
+}
+
+const Territory* PhonePlan::MainTerritory(int country_code) const {
+  const CallingCode* code = Code(country_code);
+  return code == nullptr ? nullptr : code->territories.front();
+}
+
 const std::vector<std::string>& PhonePlan::RegionsOf(int country_code) const {
   static const std::vector<std::string>* const kNone =
       new std::vector<std::string>();
-  if (country_code <= 0 || country_code >= 1000) return *kNone;
-  return regions_of_[country_code];
+  const CallingCode* code = Code(country_code);
+  return code == nullptr ? *kNone : code->regions;
 }
 
 const Territory* PhonePlan::ForRegion(std::string_view region) const {
@@ -97,23 +119,27 @@ bool PhonePlan::TerritoryOfNumber(int country_code, std::string_view nsn,
                                   bool* known_valid) const {
   *territory = nullptr;
   *known_valid = false;
-  const std::vector<std::string>& regions = RegionsOf(country_code);
-  if (regions.empty()) return true;
-  if (regions.size() == 1) {
-    *territory = ForRegionOrCallingCode(country_code, regions.front());
+  const CallingCode* code = Code(country_code);
+  if (code == nullptr) return true;
+  if (code->territories.size() == 1) {
+    *territory = code->territories.front();
     return *territory == nullptr || (*territory)->usable();
   }
-  // GetRegionCodeForNumberFromRegionList.
-  for (const std::string& region : regions) {
-    const Territory* candidate = ForRegion(region);
+  // GetRegionCodeForNumberFromRegionList: the first region whose leading
+  // digits match, or without leading digits, where the number is valid.
+  for (const Territory* candidate : code->territories) {
     if (candidate == nullptr) continue;  // not in libphonenumber either
-    if (!candidate->usable()) return false;
     if (candidate->metadata().has_leading_digits()) {
-      if (candidate->LeadingDigitsMatch(nsn)) {
+      bool match = false;
+      if (!candidate->LeadingDigitsMatch(nsn, &match)) return false;
+      if (match) {
         *territory = candidate;
         return true;
       }
-    } else if (candidate->TypeOf(nsn) != Util::UNKNOWN) {
+      continue;
+    }
+    if (!candidate->usable()) return false;
+    if (candidate->TypeOf(nsn) != Util::UNKNOWN) {
       *territory = candidate;
       *known_valid = true;
       return true;
@@ -159,11 +185,11 @@ PhonePlan::Util::PhoneNumberType PhonePlan::GetNumberType(
 
 PhonePlan::Util::ValidationResult PhonePlan::IsPossibleNumberWithReason(
     const PhoneNumber& number) const {
-  const std::vector<std::string>& regions = RegionsOf(number.country_code());
-  if (regions.empty()) return Util::INVALID_COUNTRY_CODE;
+  if (Code(number.country_code()) == nullptr) {
+    return Util::INVALID_COUNTRY_CODE;
+  }
   // Regions sharing a code keep all their lengths in the main one.
-  const Territory* territory =
-      ForRegionOrCallingCode(number.country_code(), regions.front());
+  const Territory* territory = MainTerritory(number.country_code());
   if (territory == nullptr) return util_.IsPossibleNumberWithReason(number);
   return territory->TestLength(Nsn(number).size());
 }
@@ -180,7 +206,8 @@ PhonePlan::Answer PhonePlan::NationalPrefixPresentIfRequired(
       regions.empty() ? nullptr : ForRegion(regions.front());
   if (territory == nullptr) return Answer::kYes;
   if (!territory->usable()) return Answer::kUnsupported;
-  const Territory::FormatRule* rule = territory->ChooseFormat(Nsn(number));
+  const Territory::FormatRule* rule = nullptr;
+  if (!territory->ChooseFormat(Nsn(number), &rule)) return Answer::kUnsupported;
   if (rule == nullptr || !rule->has_prefix_rule || rule->prefix_optional ||
       rule->first_group_only) {
     return Answer::kYes;

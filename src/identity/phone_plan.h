@@ -102,6 +102,14 @@ class PhonePlan {
  private:
   PhonePlan();
 
+  struct CallingCode;  // phone_plan.cc
+  // The regions of a calling code, or null for a code libphonenumber does
+  // not know.
+  const CallingCode* Code(int country_code) const;
+  // The metadata of a calling code's main region (GetRegionCodeForCountryCode
+  // then GetMetadataForRegionOrCallingCode), or null.
+  const Territory* MainTerritory(int country_code) const;
+
   // The metadata of `region` ("US"), or null when libphonenumber does not
   // know it (IsValidRegionCode).
   const Territory* ForRegion(std::string_view region) const;
@@ -127,7 +135,7 @@ class PhonePlan {
   absl::flat_hash_map<std::string, const Territory*> by_region_;
   // Indexed by country calling code (at most three digits).
   std::array<const Territory*, 1000> non_geographic_{};
-  std::array<std::vector<std::string>, 1000> regions_of_;
+  std::array<std::unique_ptr<CallingCode>, 1000> codes_;
   const Util& util_;
 };
 

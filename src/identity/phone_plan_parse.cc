@@ -105,9 +105,7 @@ PhonePlan::Outcome PhonePlan::Parse(std::string_view text,
   if (country_code != 0) {
     const std::vector<std::string>& regions = RegionsOf(country_code);
     if (regions.empty()) return Outcome::kUnsupported;
-    if (regions.front() != region) {
-      metadata = ForRegionOrCallingCode(country_code, regions.front());
-    }
+    if (regions.front() != region) metadata = MainTerritory(country_code);
   } else if (metadata != nullptr) {
     country_code = metadata->country_code();
   } else {
@@ -189,7 +187,7 @@ PhonePlan::Outcome PhonePlan::ExtractCountryCode(const Territory* region,
     if (national[0] != '0') {
       for (size_t i = 1; i <= kMaxLengthCountryCode; ++i) {
         const int code = std::atoi(national.substr(0, i).c_str());
-        if (!RegionsOf(code).empty()) {
+        if (Code(code) != nullptr) {
           out->country_code = code;
           out->national = national.substr(i);
           return Outcome::kParsed;

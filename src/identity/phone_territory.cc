@@ -2,14 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "re2/re2.h"
-#include "re2/set.h"
 
 namespace threadline {
 namespace identity_internal {
@@ -54,65 +52,96 @@ re2::StringPiece Piece(std::string_view s) {
   return re2::StringPiece(s.data(), s.size());
 }
 
-RE2::Options QuietOptions() {
-  RE2::Options options;
-  options.set_log_errors(false);
-  return options;
-}
-
-bool MatchesAtStart(const RE2& re, std::string_view text) {
-  return re.Match(Piece(text), 0, text.size(), RE2::ANCHOR_START, nullptr, 0);
-}
-
 bool Contains(const RepeatedField<int>& lengths, int length) {
   return std::find(lengths.begin(), lengths.end(), length) != lengths.end();
 }
 
+// Enough of a number to tell most patterns apart.
+constexpr int kRangeLength = 6;
+
 }  // namespace
+
+// A metadata pattern compiled by RE2, with the range its matches lie in
+// (RE2::PossibleMatchRange), so that a number most patterns cannot match
+// ("646..." against a toll-free "8(00|33|...)") costs two comparisons
+// instead of a regex search.
+class Territory::Pattern {
+ public:
+  explicit Pattern(const std::string& pattern) : re_(pattern, Options()) {
+    // PossibleMatchRange considers only the first copy of a repetition
+    // ("*", "+"), so its range would not bound such patterns.
+    ranged_ = re_.ok() && pattern.find_first_of("*+") == std::string::npos &&
+              re_.PossibleMatchRange(&min_, &max_, kRangeLength);
+  }
+
+  bool ok() const { return re_.ok(); }
+  const RE2& re() const { return re_; }
+
+  // Whether the pattern matches all of `text`.
+  bool FullMatch(std::string_view text) const {
+    if (ranged_ && (text < min_ || text > max_)) return false;
+    return RE2::FullMatch(Piece(text), re_);
+  }
+
+  // Whether the pattern may match a prefix of `text`: a prefix is never
+  // greater than `text`, and when the empty string cannot match, a first
+  // byte above the range's rules out every prefix.
+  bool MayMatchAtStart(std::string_view text) const {
+    if (!ranged_) return true;
+    if (text < min_) return false;
+    return min_.empty() || max_.empty() || text.empty() ||
+           static_cast<unsigned char>(text[0]) <=
+               static_cast<unsigned char>(max_[0]);
+  }
+
+  // The leftmost-first match at the start of `text` and its first
+  // `groups` groups, in `match[0..groups]`.
+  bool MatchAtStart(std::string_view text, re2::StringPiece* match,
+                    int groups) const {
+    return MayMatchAtStart(text) &&
+           re_.Match(Piece(text), 0, text.size(), RE2::ANCHOR_START, match,
+                     1 + groups);
+  }
+
+ private:
+  static RE2::Options Options() {
+    RE2::Options options;
+    options.set_log_errors(false);
+    return options;
+  }
+
+  RE2 re_;
+  bool ranged_ = false;
+  std::string min_;
+  std::string max_;
+};
 
 struct Territory::Compiled {
   // Whether every pattern compiled. RE2 accepts all of libphonenumber
   // 8.12's patterns; a later metadata might not, and then this territory
   // answers nothing (PhonePlan asks libphonenumber instead).
   bool ok = true;
-  // One RE2 per number description with a pattern (null without one), and
-  // all of them in one set, so that the type of a number costs one pass.
-  std::array<std::unique_ptr<RE2>, kDescCount> descs;
-  std::unique_ptr<RE2::Set> set;
-  std::vector<int> set_to_desc;
-  std::unique_ptr<RE2> leading_digits;
-  std::unique_ptr<RE2> international_prefix;
-  std::unique_ptr<RE2> national_prefix;
+  std::array<std::unique_ptr<Pattern>, kDescCount> descs;  // null: no pattern
+  std::unique_ptr<Pattern> international_prefix;
+  std::unique_ptr<Pattern> national_prefix;
+
+  std::unique_ptr<Pattern> Compile(const std::string& pattern) {
+    auto compiled = std::make_unique<Pattern>(pattern);
+    ok &= compiled->ok();
+    return compiled;
+  }
+};
+
+// number_format, compiled apart: only PhoneNumberMatcher's national prefix
+// check reads it.
+struct Territory::Formats {
+  bool ok = true;
   struct Format {
-    std::unique_ptr<RE2> leading;  // the last leading_digits_pattern
-    std::unique_ptr<RE2> pattern;
+    std::unique_ptr<Pattern> leading;  // the last leading_digits_pattern
+    std::unique_ptr<Pattern> pattern;
     FormatRule rule;
   };
   std::vector<Format> formats;
-
-  std::unique_ptr<RE2> Compile(const std::string& pattern) {
-    auto re = std::make_unique<RE2>(pattern, QuietOptions());
-    ok &= re->ok();
-    return re;
-  }
-
-  // Bit i set: description i's pattern matches all of `nsn`.
-  uint32_t FullMatches(std::string_view nsn) const {
-    thread_local std::vector<int> hits;
-    RE2::Set::ErrorInfo error;
-    uint32_t mask = 0;
-    if (set->Match(Piece(nsn), &hits, &error)) {
-      for (int i : hits) mask |= 1u << set_to_desc[i];
-    } else if (error.kind != RE2::Set::kNoError) {
-      // The set's DFA ran out of memory: ask the patterns one by one.
-      for (int i = 0; i < kDescCount; ++i) {
-        if (descs[i] != nullptr && RE2::FullMatch(Piece(nsn), *descs[i])) {
-          mask |= 1u << i;
-        }
-      }
-    }
-    return mask;
-  }
 };
 
 Territory::Territory(const Metadata& metadata) : metadata_(metadata) {}
@@ -121,44 +150,47 @@ Territory::~Territory() = default;
 const Territory::Compiled& Territory::compiled() const {
   absl::call_once(once_, [this] {
     auto c = std::make_unique<Compiled>();
-    c->set = std::make_unique<RE2::Set>(QuietOptions(), RE2::ANCHOR_BOTH);
     for (int i = 0; i < kDescCount; ++i) {
       const std::string& pattern =
           DescOf(metadata_, i).national_number_pattern();
       // An empty pattern matches nothing (RegexBasedMatcher).
-      if (pattern.empty()) continue;
-      c->descs[i] = c->Compile(pattern);
-      c->ok &= c->set->Add(pattern, nullptr) >= 0;
-      c->set_to_desc.push_back(i);
-    }
-    c->ok &= c->set->Compile();
-    if (metadata_.has_leading_digits()) {
-      c->leading_digits = c->Compile(metadata_.leading_digits());
+      if (!pattern.empty()) c->descs[i] = c->Compile(pattern);
     }
     // Unset, the prefix is "", which libphonenumber's Consume matches.
     c->international_prefix = c->Compile(metadata_.international_prefix());
     if (!metadata_.national_prefix_for_parsing().empty()) {
       c->national_prefix = c->Compile(metadata_.national_prefix_for_parsing());
     }
-    const RE2 first_group_only("\\(?\\$1\\)?");  // FormattingRuleHasFirstGroupOnly
-    for (const auto& format : metadata_.number_format()) {
-      Compiled::Format f;
-      const int leading = format.leading_digits_pattern_size();
-      if (leading > 0) {
-        f.leading = c->Compile(format.leading_digits_pattern(leading - 1));
-      }
-      f.pattern = c->Compile(format.pattern());
-      const std::string& rule = format.national_prefix_formatting_rule();
-      f.rule.has_prefix_rule = !rule.empty();
-      f.rule.prefix_optional =
-          format.national_prefix_optional_when_formatting();
-      f.rule.first_group_only =
-          rule.empty() || RE2::FullMatch(rule, first_group_only);
-      c->formats.push_back(std::move(f));
-    }
     compiled_ = std::move(c);
   });
   return *compiled_;
+}
+
+const Territory::Formats& Territory::formats() const {
+  absl::call_once(formats_once_, [this] {
+    auto f = std::make_unique<Formats>();
+    const RE2 first_group_only("\\(?\\$1\\)?");  // FormattingRuleHasFirstGroupOnly
+    for (const auto& format : metadata_.number_format()) {
+      Formats::Format entry;
+      const int leading = format.leading_digits_pattern_size();
+      if (leading > 0) {
+        entry.leading =
+            std::make_unique<Pattern>(format.leading_digits_pattern(leading - 1));
+        f->ok &= entry.leading->ok();
+      }
+      entry.pattern = std::make_unique<Pattern>(format.pattern());
+      f->ok &= entry.pattern->ok();
+      const std::string& rule = format.national_prefix_formatting_rule();
+      entry.rule.has_prefix_rule = !rule.empty();
+      entry.rule.prefix_optional =
+          format.national_prefix_optional_when_formatting();
+      entry.rule.first_group_only =
+          rule.empty() || RE2::FullMatch(rule, first_group_only);
+      f->formats.push_back(std::move(entry));
+    }
+    formats_ = std::move(f);
+  });
+  return *formats_;
 }
 
 bool Territory::usable() const { return compiled().ok; }
@@ -166,8 +198,6 @@ bool Territory::usable() const { return compiled().ok; }
 Territory::Util::PhoneNumberType Territory::TypeOf(std::string_view nsn) const {
   const Compiled& c = compiled();
   const int length = static_cast<int>(nsn.size());
-  bool matched = false;
-  uint32_t full_matches = 0;
   // IsNumberMatchingDesc: possible lengths first, the pattern only if they
   // allow the length.
   const auto matching = [&](int index) {
@@ -176,12 +206,7 @@ Territory::Util::PhoneNumberType Territory::TypeOf(std::string_view nsn) const {
         !Contains(desc.possible_length(), length)) {
       return false;
     }
-    if (c.descs[index] == nullptr) return false;
-    if (!matched) {
-      full_matches = c.FullMatches(nsn);
-      matched = true;
-    }
-    return (full_matches >> index & 1) != 0;
+    return c.descs[index] != nullptr && c.descs[index]->FullMatch(nsn);
   };
   if (!matching(kGeneral)) return Util::UNKNOWN;
   if (matching(kPremiumRate)) return Util::PREMIUM_RATE;
@@ -203,8 +228,7 @@ Territory::Util::PhoneNumberType Territory::TypeOf(std::string_view nsn) const {
 
 bool Territory::MatchesGeneral(std::string_view nsn) const {
   const Compiled& c = compiled();
-  return c.descs[kGeneral] != nullptr &&
-         RE2::FullMatch(Piece(nsn), *c.descs[kGeneral]);
+  return c.descs[kGeneral] != nullptr && c.descs[kGeneral]->FullMatch(nsn);
 }
 
 Territory::Util::ValidationResult Territory::TestLength(size_t length) const {
@@ -222,15 +246,27 @@ Territory::Util::ValidationResult Territory::TestLength(size_t length) const {
   return Contains(lengths, actual) ? Util::IS_POSSIBLE : Util::INVALID_LENGTH;
 }
 
-bool Territory::LeadingDigitsMatch(std::string_view nsn) const {
-  const Compiled& c = compiled();
-  return c.leading_digits != nullptr && MatchesAtStart(*c.leading_digits, nsn);
+bool Territory::LeadingDigitsMatch(std::string_view nsn, bool* match) const {
+  // Compiled apart: a number of +1 is checked against 24 regions' leading
+  // digits, and compiling each region whole for that would cost more than
+  // reading the number.
+  absl::call_once(leading_once_, [this] {
+    if (metadata_.has_leading_digits()) {
+      leading_digits_ = std::make_unique<Pattern>(metadata_.leading_digits());
+    }
+  });
+  if (leading_digits_ == nullptr) {
+    *match = false;
+    return true;
+  }
+  if (!leading_digits_->ok()) return false;
+  *match = leading_digits_->MatchAtStart(nsn, nullptr, -1);
+  return true;
 }
 
 int Territory::InternationalPrefixLength(std::string_view digits) const {
   re2::StringPiece match;
-  if (!compiled().international_prefix->Match(Piece(digits), 0, digits.size(),
-                                              RE2::ANCHOR_START, &match, 1)) {
+  if (!compiled().international_prefix->MatchAtStart(digits, &match, 0)) {
     return -1;
   }
   return static_cast<int>(match.size());
@@ -243,15 +279,14 @@ Territory::Strip Territory::StripNationalPrefix(std::string* digits) const {
   // with a transform rule, the part the rule keeps in its second (or only)
   // group; the Consume calls that read them fail when there are fewer
   // groups.
-  const int groups = c.national_prefix->NumberOfCapturingGroups();
+  const int groups =
+      std::min(c.national_prefix->re().NumberOfCapturingGroups(), 2);
   re2::StringPiece match[3];
-  if (!c.national_prefix->Match(Piece(*digits), 0, digits->size(),
-                                RE2::ANCHOR_START, match,
-                                1 + std::min(groups, 2))) {
+  if (!c.national_prefix->MatchAtStart(*digits, match, groups)) {
     return Strip::kKept;
   }
   if (!metadata_.national_prefix_transform_rule().empty() && groups >= 1 &&
-      !match[groups >= 2 ? 2 : 1].empty()) {
+      !match[groups].empty()) {
     return Strip::kUnsupported;
   }
   const std::string stripped = digits->substr(match[0].size());
@@ -264,15 +299,22 @@ Territory::Strip Territory::StripNationalPrefix(std::string* digits) const {
   return Strip::kStripped;
 }
 
-const Territory::FormatRule* Territory::ChooseFormat(
-    std::string_view nsn) const {
-  for (const Compiled::Format& format : compiled().formats) {
-    if (format.leading != nullptr && !MatchesAtStart(*format.leading, nsn)) {
+bool Territory::ChooseFormat(std::string_view nsn,
+                             const FormatRule** rule) const {
+  const Formats& f = formats();
+  if (!f.ok) return false;
+  *rule = nullptr;
+  for (const Formats::Format& format : f.formats) {
+    if (format.leading != nullptr &&
+        !format.leading->MatchAtStart(nsn, nullptr, -1)) {
       continue;
     }
-    if (RE2::FullMatch(Piece(nsn), *format.pattern)) return &format.rule;
+    if (format.pattern->FullMatch(nsn)) {
+      *rule = &format.rule;
+      break;
+    }
   }
-  return nullptr;
+  return true;
 }
 
 }  // namespace identity_internal

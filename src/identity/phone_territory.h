@@ -57,9 +57,11 @@ class Territory {
   // `length` digits.
   Util::ValidationResult TestLength(size_t length) const;
 
-  // LeadingDigitsMatch: whether `leading_digits` matches a prefix of `nsn`
-  // (GetRegionCodeForNumberFromRegionList). False when there is none.
-  bool LeadingDigitsMatch(std::string_view nsn) const;
+  // LeadingDigitsMatch: sets `*match` to whether `leading_digits` matches
+  // a prefix of `nsn` (GetRegionCodeForNumberFromRegionList; false when
+  // there is none). Needs no usable(); returns false when RE2 did not
+  // compile the pattern.
+  bool LeadingDigitsMatch(std::string_view nsn, bool* match) const;
 
   // InternationalPrefixLength: how many leading digits of `digits`
   // `international_prefix` matches (ParsePrefixAsIdd's Consume), or -1
@@ -82,17 +84,25 @@ class Territory {
     bool prefix_optional = false;  // national_prefix_optional_when_formatting
     bool first_group_only = false;  // FormattingRuleHasFirstGroupOnly
   };
-  // ChooseFormat: ChooseFormattingPatternForNumber(number_format, nsn), or
-  // null when no format fits.
-  const FormatRule* ChooseFormat(std::string_view nsn) const;
+  // ChooseFormat: sets `*rule` to ChooseFormattingPatternForNumber(
+  // number_format, nsn)'s rule, or null when no format fits; false when
+  // RE2 did not compile the formats (ask libphonenumber).
+  bool ChooseFormat(std::string_view nsn, const FormatRule** rule) const;
 
  private:
+  class Pattern;
   struct Compiled;
+  struct Formats;
   const Compiled& compiled() const;
+  const Formats& formats() const;
 
   const Metadata& metadata_;
   mutable absl::once_flag once_;
   mutable std::unique_ptr<const Compiled> compiled_;
+  mutable absl::once_flag formats_once_;
+  mutable std::unique_ptr<const Formats> formats_;
+  mutable absl::once_flag leading_once_;
+  mutable std::unique_ptr<const Pattern> leading_digits_;
 };
 
 }  // namespace identity_internal
