@@ -142,6 +142,11 @@ absl::StatusOr<std::string> PhoneReader::ToE164(std::string_view raw,
   readings.reserve(2 + kInternationalPrefixes.size());
   if (form == Form::kInternational && !has_plus) {
     readings.push_back(read_with_plus());
+    // The region is never preferred for WHATSAPP values, so a valid first
+    // reading is the answer whatever the others give: skip them.
+    if (readings.back().quality == Quality::kValid) {
+      return numbers_.Finish(readings.back().number);
+    }
   }
   const size_t direct = readings.size();
   readings.push_back(Read(numbers_, std::string(raw), read_region));
