@@ -40,7 +40,9 @@ constexpr int kBlocks = 20;
 // CreateExtnPattern(for_parsing = false), the extensions the candidate
 // pattern may end with.
 std::string ExtensionPattern() {
-  const auto digits = [](int n) { return absl::StrCat("([\\p{Nd}]{1,", n, "})"); };
+  const auto digits = [](int n) {
+    return absl::StrCat("([\\p{Nd}]{1,", n, "})");
+  };
   const std::string separators = "[ \xC2\xA0\\t,]*";
   const std::string after_label = "[:\\.\xEF\xBC\x8E]?[ \xC2\xA0\\t,-]*";
   const std::string explicit_labels =
@@ -50,10 +52,10 @@ std::string ExtensionPattern() {
   const std::string ambiguous_labels =
       "(?:[x\xEF\xBD\x98#\xEF\xBC\x83~\xEF\xBD\x9E]|int|"
       "\xEF\xBD\x89\xEF\xBD\x8E\xEF\xBD\x94)";
-  return absl::StrCat(
-      "(?i)(?:;ext=", digits(20), "|", separators, explicit_labels,
-      after_label, digits(20), "#?|", separators, ambiguous_labels,
-      after_label, digits(9), "#?|[- ]+", digits(6), "#)");
+  return absl::StrCat("(?i)(?:;ext=", digits(20), "|", separators,
+                      explicit_labels, after_label, digits(20), "#?|",
+                      separators, ambiguous_labels, after_label, digits(9),
+                      "#?|[- ]+", digits(6), "#)");
 }
 
 // PhoneNumberMatcherRegExps: the matcher's own patterns, from
@@ -191,7 +193,9 @@ class Emulation {
   }
   size_t DigitsAt(size_t i) const {
     size_t n = 0;
-    while (i + n < text_.size() && n < kBlockDigits && IsAsciiDigit(text_[i + n])) ++n;
+    while (i + n < text_.size() && n < kBlockDigits &&
+           IsAsciiDigit(text_[i + n]))
+      ++n;
     return n;
   }
 
@@ -259,7 +263,8 @@ class Emulation {
       re2::StringPiece group;
       bool first = true;
       while (RE2::FindAndConsume(&input, *inner, &group) && tries_ > 0) {
-        const size_t group_start = candidate.size() - input.size() - group.size();
+        const size_t group_start =
+            candidate.size() - input.size() - group.size();
         if (first) {
           const Step step = ParseAndVerify(
               TrimEnd(candidate.substr(0, group_start)), offset, match);
@@ -290,8 +295,7 @@ class Emulation {
   // ICU's character classes.
   static Step Neighbour(char c) {
     if (static_cast<unsigned char>(c) >= 0x80) return Step::kUnsupported;
-    return IsAsciiAlpha(c) || c == '%' || c == '$' ? Step::kNone
-                                                   : Step::kFound;
+    return IsAsciiAlpha(c) || c == '%' || c == '$' ? Step::kNone : Step::kFound;
   }
 
   // PhoneNumberMatcher::ParseAndVerify.
@@ -322,7 +326,8 @@ class Emulation {
         break;
     }
     // Four-digit Israeli numbers count only after a "*".
-    const std::vector<std::string>& regions = plan_.RegionsOf(number.country_code());
+    const std::vector<std::string>& regions =
+        plan_.RegionsOf(number.country_code());
     if (!regions.empty() && regions.front() == "IL" &&
         plan_.Nsn(number).size() == 4 &&
         (offset == 0 || text_[offset - 1] != '*')) {

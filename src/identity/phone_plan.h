@@ -121,8 +121,7 @@ class PhonePlan {
   // choosing it already proved the number valid there. False when a
   // territory on the way is not usable: ask libphonenumber.
   bool TerritoryOfNumber(int country_code, std::string_view nsn,
-                         const Territory** territory,
-                         bool* known_valid) const;
+                         const Territory** territory, bool* known_valid) const;
 
   // MaybeExtractCountryCode's part of ParseHelper; see phone_plan_parse.cc.
   struct Extracted;

@@ -69,9 +69,9 @@ PhonePlan::Outcome PhonePlan::Parse(std::string_view text,
   // IsViablePhoneNumber: two digits alone, or three digits or more among
   // punctuation.
   const size_t extracted = end - start;
-  const bool viable = extracted >= kMinLengthForNsn &&
-                      ((extracted == 2 && digits.size() == 2) ||
-                       digits.size() >= 3);
+  const bool viable =
+      extracted >= kMinLengthForNsn &&
+      ((extracted == 2 && digits.size() == 2) || digits.size() >= 3);
   if (!viable) {
     *error = Util::NOT_A_NUMBER;
     return Outcome::kError;
@@ -124,7 +124,8 @@ PhonePlan::Outcome PhonePlan::Parse(std::string_view text,
         Territory::Strip::kUnsupported) {
       return Outcome::kUnsupported;
     }
-    const Util::ValidationResult length = metadata->TestLength(potential.size());
+    const Util::ValidationResult length =
+        metadata->TestLength(potential.size());
     if (length != Util::TOO_SHORT && length != Util::IS_POSSIBLE_LOCAL_ONLY &&
         length != Util::INVALID_LENGTH) {
       x.national = std::move(potential);
@@ -172,8 +173,8 @@ PhonePlan::Outcome PhonePlan::ExtractCountryCode(const Territory* region,
     // follows it (calling codes never start with 0). Without a region the
     // prefix is "NonMatch", which no digits match.
     const int idd = region->InternationalPrefixLength(digits);
-    if (idd >= 0 && !(static_cast<size_t>(idd) < digits.size() &&
-                      digits[idd] == '0')) {
+    if (idd >= 0 &&
+        !(static_cast<size_t>(idd) < digits.size() && digits[idd] == '0')) {
       national = digits.substr(idd);
       source = PhoneNumber::FROM_NUMBER_WITH_IDD;
     }

@@ -34,17 +34,28 @@ enum DescIndex {
 
 const PhoneNumberDesc& DescOf(const Territory::Metadata& metadata, int index) {
   switch (index) {
-    case kPremiumRate: return metadata.premium_rate();
-    case kTollFree: return metadata.toll_free();
-    case kSharedCost: return metadata.shared_cost();
-    case kVoip: return metadata.voip();
-    case kPersonalNumber: return metadata.personal_number();
-    case kPager: return metadata.pager();
-    case kUan: return metadata.uan();
-    case kVoicemail: return metadata.voicemail();
-    case kFixedLine: return metadata.fixed_line();
-    case kMobile: return metadata.mobile();
-    default: return metadata.general_desc();
+    case kPremiumRate:
+      return metadata.premium_rate();
+    case kTollFree:
+      return metadata.toll_free();
+    case kSharedCost:
+      return metadata.shared_cost();
+    case kVoip:
+      return metadata.voip();
+    case kPersonalNumber:
+      return metadata.personal_number();
+    case kPager:
+      return metadata.pager();
+    case kUan:
+      return metadata.uan();
+    case kVoicemail:
+      return metadata.voicemail();
+    case kFixedLine:
+      return metadata.fixed_line();
+    case kMobile:
+      return metadata.mobile();
+    default:
+      return metadata.general_desc();
   }
 }
 
@@ -169,13 +180,14 @@ const Territory::Compiled& Territory::compiled() const {
 const Territory::Formats& Territory::formats() const {
   absl::call_once(formats_once_, [this] {
     auto f = std::make_unique<Formats>();
-    const RE2 first_group_only("\\(?\\$1\\)?");  // FormattingRuleHasFirstGroupOnly
+    const RE2 first_group_only(
+        "\\(?\\$1\\)?");  // FormattingRuleHasFirstGroupOnly
     for (const auto& format : metadata_.number_format()) {
       Formats::Format entry;
       const int leading = format.leading_digits_pattern_size();
       if (leading > 0) {
-        entry.leading =
-            std::make_unique<Pattern>(format.leading_digits_pattern(leading - 1));
+        entry.leading = std::make_unique<Pattern>(
+            format.leading_digits_pattern(leading - 1));
         f->ok &= entry.leading->ok();
       }
       entry.pattern = std::make_unique<Pattern>(format.pattern());

@@ -80,8 +80,8 @@ class Territory {
   // The parts of a number_format that PhoneNumberMatcher's national prefix
   // check reads.
   struct FormatRule {
-    bool has_prefix_rule = false;  // national_prefix_formatting_rule set
-    bool prefix_optional = false;  // national_prefix_optional_when_formatting
+    bool has_prefix_rule = false;   // national_prefix_formatting_rule set
+    bool prefix_optional = false;   // national_prefix_optional_when_formatting
     bool first_group_only = false;  // FormattingRuleHasFirstGroupOnly
   };
   // ChooseFormat: sets `*rule` to ChooseFormattingPatternForNumber(

@@ -105,8 +105,8 @@ inline std::vector<std::string> Writings(const PhoneNumber& number) {
 inline std::string Mutate(const std::string& text, Random& random) {
   static const std::vector<std::string> kPrefixes = {
       "0", "1", "00", "011", "0011", "010", "+", "+0", "8", "9", "15", "0 "};
-  static const std::vector<std::string> kSeparators = {" ", "-", ".", "(",
-                                                       ")", "/"};
+  static const std::vector<std::string> kSeparators = {" ", "-", ".",
+                                                       "(", ")", "/"};
   std::string out = text;
   std::vector<size_t> digits;
   for (size_t i = 0; i < out.size(); ++i) {

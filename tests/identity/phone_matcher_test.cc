@@ -6,6 +6,8 @@
 // finds exactly the matches PhoneNumberMatcher finds (or declines), with
 // either leniency and any budget of tries; and PhoneReader::Find gives the
 // same numbers whichever engine answers.
+#include "identity/phone_matcher.h"
+
 #include <cstdint>
 #include <iostream>
 #include <string>
@@ -15,7 +17,6 @@
 #include "absl/strings/str_replace.h"
 #include "gtest/gtest.h"
 #include "identity/phone.h"
-#include "identity/phone_matcher.h"
 #include "identity/phone_plan.h"
 #include "phone_cases.h"
 #include "phonenumbers/phonenumbermatch.h"
@@ -50,7 +51,8 @@ const std::vector<std::string>& Templates() {
       "{}% or ${} or *{}",
       "on 2026-01-05 {} at 10:43",
       "2026-01-05 {}:45 and 12/03/2026 {}",
-      "2 d\xC3\xAD" "as, {} o a las 5",
+      "2 d\xC3\xAD"
+      "as, {} o a las 5",
       "{} ext. 12 or {} x 7 or {}#",
       "{} / {2} and {}/{2}",
       "{} - {2}, {}.{2}",
@@ -72,10 +74,10 @@ const std::vector<std::string>& Templates() {
 // specially.
 std::string Noise(Random& random) {
   static const std::vector<std::string> kPieces = {
-      "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "1", "5", "9",
-      " ", " ", "-", ".", "(", ")", "/", "+", "[", "]", "~", "x", "a", "E",
-      ":", "%", "$", "*", "#", ",", ";", "\xC3\xA9", "\xC2\xA0", "\n",
-      "\xFF", "\xC3"};
+      "0", "1", "2", "3", "4", "5",        "6",        "7",  "8",    "9",
+      "0", "1", "5", "9", " ", " ",        "-",        ".",  "(",    ")",
+      "/", "+", "[", "]", "~", "x",        "a",        "E",  ":",    "%",
+      "$", "*", "#", ",", ";", "\xC3\xA9", "\xC2\xA0", "\n", "\xFF", "\xC3"};
   std::string out;
   const size_t length = 4 + random.Uniform(36);
   while (out.size() < length) out += random.Pick(kPieces);
@@ -84,13 +86,11 @@ std::string Noise(Random& random) {
 
 std::string Describe(const PhoneMatch& m) {
   const PhoneNumber& n = m.number;
-  return absl::StrCat(m.start, " \"", m.raw, "\" cc ", n.country_code(),
-                      " nn ", n.national_number(), " ilz ",
-                      n.italian_leading_zero(), " zeros ",
-                      n.has_number_of_leading_zeros()
-                          ? n.number_of_leading_zeros()
-                          : -1,
-                      " ext \"", n.extension(), "\"");
+  return absl::StrCat(
+      m.start, " \"", m.raw, "\" cc ", n.country_code(), " nn ",
+      n.national_number(), " ilz ", n.italian_leading_zero(), " zeros ",
+      n.has_number_of_leading_zeros() ? n.number_of_leading_zeros() : -1,
+      " ext \"", n.extension(), "\"");
 }
 
 class Differential {
@@ -106,7 +106,8 @@ class Differential {
     pn::PhoneNumberMatch match;
     while (matcher.HasNext() && matcher.Next(&match)) {
       expected += Describe({static_cast<size_t>(match.start()),
-                            match.raw_string(), match.number()}) + "; ";
+                            match.raw_string(), match.number()}) +
+                  "; ";
     }
     std::vector<PhoneMatch> matches;
     ++texts_;
@@ -126,9 +127,8 @@ class Differential {
   }
 
   void CompareFind(const std::string& text, const std::string& region) {
-    const PhoneReader::FindLimits limits{.max_bytes = 64 * 1024,
-                                         .max_tries = 64,
-                                         .max_found = 64};
+    const PhoneReader::FindLimits limits{
+        .max_bytes = 64 * 1024, .max_tries = 64, .max_found = 64};
     std::string actual;
     std::string expected;
     for (const auto& f : fast_.Find(text, region, limits)) {
@@ -152,8 +152,7 @@ class Differential {
   int failures() const { return failures_; }
   std::string Summary() const {
     return absl::StrCat(texts_, " matcher runs compared (", declined_,
-                        " declined by the plan, ", matched_,
-                        " with matches)");
+                        " declined by the plan, ", matched_, " with matches)");
   }
 
  private:
@@ -195,9 +194,9 @@ TEST_P(PhoneMatcherDifferentialTest, SameMatchesAsLibphonenumber) {
           const MatchLeniency leniency = random.Uniform(3) == 0
                                              ? MatchLeniency::kPossible
                                              : MatchLeniency::kValid;
-          const int tries =
-              random.Uniform(4) == 0 ? 1 + static_cast<int>(random.Uniform(3))
-                                     : 64;
+          const int tries = random.Uniform(4) == 0
+                                ? 1 + static_cast<int>(random.Uniform(3))
+                                : 64;
           differential.Compare(text, read_region, leniency, tries);
           if (random.Uniform(4) == 0) {
             differential.CompareFind(text, read_region);

@@ -4,6 +4,8 @@
 // the plan answers exactly as libphonenumber does (or declines), and
 // PhoneReader::ToE164 gives the same value or the same message, byte for
 // byte, whichever engine answers.
+#include "identity/phone_plan.h"
+
 #include <cstdint>
 #include <iostream>
 #include <string>
@@ -13,7 +15,6 @@
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "identity/phone.h"
-#include "identity/phone_plan.h"
 #include "phone_cases.h"
 
 namespace threadline {
@@ -37,17 +38,16 @@ constexpr int kMutations = 4;
 constexpr int kReported = 20;
 
 std::string Describe(const PhoneNumber& n) {
-  return absl::StrCat("{cc ", n.country_code(), " nn ", n.national_number(),
-                      " ilz ", n.italian_leading_zero(), " zeros ",
-                      n.has_number_of_leading_zeros()
-                          ? n.number_of_leading_zeros()
-                          : -1,
-                      " source ", n.country_code_source(), " ext \"",
-                      n.extension(), "\"}");
+  return absl::StrCat(
+      "{cc ", n.country_code(), " nn ", n.national_number(), " ilz ",
+      n.italian_leading_zero(), " zeros ",
+      n.has_number_of_leading_zeros() ? n.number_of_leading_zeros() : -1,
+      " source ", n.country_code_source(), " ext \"", n.extension(), "\"}");
 }
 
 std::string Describe(const absl::StatusOr<std::string>& result) {
-  return result.ok() ? *result : absl::StrCat("error: ", result.status().message());
+  return result.ok() ? *result
+                     : absl::StrCat("error: ", result.status().message());
 }
 
 class Differential {
@@ -88,13 +88,12 @@ class Differential {
         plan_.GetNumberType(expected) != util_.GetNumberType(expected) ||
         plan_.IsPossibleNumberWithReason(expected) !=
             util_.IsPossibleNumberWithReason(expected)) {
-      Fail(absl::StrCat("validity of ", Describe(expected), " from \"", text,
-                        "\": plan ", plan_.IsValidNumber(expected), "/",
-                        plan_.GetNumberType(expected), "/",
-                        plan_.IsPossibleNumberWithReason(expected),
-                        ", libphonenumber ", util_.IsValidNumber(expected),
-                        "/", util_.GetNumberType(expected), "/",
-                        util_.IsPossibleNumberWithReason(expected)));
+      Fail(absl::StrCat(
+          "validity of ", Describe(expected), " from \"", text, "\": plan ",
+          plan_.IsValidNumber(expected), "/", plan_.GetNumberType(expected),
+          "/", plan_.IsPossibleNumberWithReason(expected), ", libphonenumber ",
+          util_.IsValidNumber(expected), "/", util_.GetNumberType(expected),
+          "/", util_.IsPossibleNumberWithReason(expected)));
     }
   }
 
@@ -102,8 +101,10 @@ class Differential {
   void CompareToE164(const std::string& text, const std::string& region) {
     for (PhoneReader::Form form :
          {PhoneReader::Form::kAny, PhoneReader::Form::kInternational}) {
-      const absl::StatusOr<std::string> actual = fast_.ToE164(text, region, form);
-      const absl::StatusOr<std::string> expected = pure_.ToE164(text, region, form);
+      const absl::StatusOr<std::string> actual =
+          fast_.ToE164(text, region, form);
+      const absl::StatusOr<std::string> expected =
+          pure_.ToE164(text, region, form);
       ++readings_;
       if (actual.status() != expected.status() ||
           (actual.ok() && *actual != *expected)) {
@@ -153,8 +154,8 @@ TEST_P(PhonePlanDifferentialTest, SameAnswersAsLibphonenumber) {
       for (const std::string& writing : Writings(number)) {
         std::vector<std::string> texts = {writing};
         for (int m = 0; m < kMutations; ++m) {
-          texts.push_back(Mutate(random.Uniform(2) == 0 ? writing : texts.back(),
-                                 random));
+          texts.push_back(
+              Mutate(random.Uniform(2) == 0 ? writing : texts.back(), random));
         }
         for (const std::string& text : texts) {
           // The whole policy costs libphonenumber several readings: it is
