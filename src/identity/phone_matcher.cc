@@ -31,9 +31,10 @@ constexpr char kPlusChars[] = "+\xEF\xBC\x8B";
 constexpr char kOpeningParens[] = "(\\[\xEF\xBC\x88\xEF\xBC\xBB";
 constexpr char kClosingParens[] = ")\\]\xEF\xBC\x89\xEF\xBC\xBD";
 // The candidate pattern's limits: up to two leading bracket or plus groups
-// of up to four punctuation characters, blocks of up to 20 digits
-// (kMaxLengthForNsn + kMaxLengthCountryCode) joined by up to four.
-constexpr int kLeadPunctuation = 4;
+// each followed by up to four punctuation characters, then up to 21 blocks
+// of up to 20 digits (kMaxLengthForNsn + kMaxLengthCountryCode) joined by
+// up to four.
+constexpr int kPunctuationRun = 4;
 constexpr int kBlockDigits = 20;
 constexpr int kBlocks = 20;
 
@@ -70,7 +71,7 @@ struct MatcherPatterns {
         kClosingParens, "]){0,3}", non_parens, "*"));
     lead_groups = std::make_unique<RE2>(
         absl::StrCat("(?:[", kOpeningParens, kPlusChars, "][",
-                     kValidPunctuation, "]{0,", kLeadPunctuation, "}){1,2}"));
+                     kValidPunctuation, "]{0,", kPunctuationRun, "}){1,2}"));
     extension = std::make_unique<RE2>(ExtensionPattern());
     const RE2 punctuation(absl::StrCat("[", kValidPunctuation, "]"));
     const RE2 lead(absl::StrCat("[", kOpeningParens, kPlusChars, "]"));
@@ -210,7 +211,7 @@ class Emulation {
         *start = digit = q;
       } else if (IsLead(text_[q])) {
         size_t d = q + 1;
-        while (d < text_.size() && d - q <= 2 * (1 + kLeadPunctuation) &&
+        while (d < text_.size() && d - q <= 2 * (1 + kPunctuationRun) &&
                !IsAsciiDigit(text_[d])) {
           ++d;
         }
@@ -226,7 +227,7 @@ class Emulation {
     for (int blocks = 0; blocks < kBlocks; ++blocks) {
       size_t r = 0;
       while (e + r < text_.size() && IsPunctuation(text_[e + r])) ++r;
-      if (r > kLeadPunctuation || e + r >= text_.size() ||
+      if (r > kPunctuationRun || e + r >= text_.size() ||
           !IsAsciiDigit(text_[e + r])) {
         break;
       }
@@ -290,12 +291,17 @@ class Emulation {
     return s;
   }
 
-  // Whether VALID accepts `c` next to a candidate: not a Latin letter,
-  // "%" or a currency symbol. kUnsupported for non-ASCII, which would need
-  // ICU's character classes.
-  static Step Neighbour(char c) {
-    if (static_cast<unsigned char>(c) >= 0x80) return Step::kUnsupported;
-    return IsAsciiAlpha(c) || c == '%' || c == '$' ? Step::kNone : Step::kFound;
+  // What VALID makes of `c` next to a candidate: a Latin letter, "%" or a
+  // currency symbol rejects it (kRejects); a non-ASCII character would
+  // need ICU's character classes (kUnknown).
+  enum class Neighbour { kAccepts, kRejects, kUnknown };
+  static Neighbour Classify(char c) {
+    if (static_cast<unsigned char>(c) >= 0x80) return Neighbour::kUnknown;
+    return IsAsciiAlpha(c) || c == '%' || c == '$' ? Neighbour::kRejects
+                                                   : Neighbour::kAccepts;
+  }
+  static Step Verdict(Neighbour neighbour) {
+    return neighbour == Neighbour::kRejects ? Step::kNone : Step::kUnsupported;
   }
 
   // PhoneNumberMatcher::ParseAndVerify.
@@ -307,13 +313,13 @@ class Emulation {
     }
     const bool valid = leniency_ == MatchLeniency::kValid;
     if (valid && offset > 0 && !IsLead(candidate[0])) {
-      const Step before = Neighbour(text_[offset - 1]);
-      if (before != Step::kFound) return before;
+      const Neighbour before = Classify(text_[offset - 1]);
+      if (before != Neighbour::kAccepts) return Verdict(before);
     }
     const size_t last = offset + candidate.size();
     if (valid && last < text_.size()) {
-      const Step after = Neighbour(text_[last]);
-      if (after != Step::kFound) return after;
+      const Neighbour after = Classify(text_[last]);
+      if (after != Neighbour::kAccepts) return Verdict(after);
     }
     PhonePlan::PhoneNumber number;
     Util::ErrorType error;

@@ -14,15 +14,15 @@
 // GetNumberTypeHelper, TestNumberLength, and PhoneNumberMatcher's national
 // prefix check), to the same metadata, and answers kUnsupported whenever a
 // value needs a step it does not model; the caller then asks
-// libphonenumber. No rule about any
-// country is written here: every one comes from the metadata. The
-// differential test (tests/identity/phone_plan_test.cc) checks the answers
-// against libphonenumber's, region by region.
+// libphonenumber. No rule about any country is written here: every one
+// comes from the metadata. The differential test
+// (tests/identity/phone_plan_test.cc) checks the answers against
+// libphonenumber's, region by region.
 //
 // Example:
 //   const PhonePlan& plan = PhonePlan::Get();
 //   i18n::phonenumbers::PhoneNumber number;
-//   PhonePlan::ParseError error;
+//   PhonePlan::Util::ErrorType error;
 //   if (plan.Parse("(646) 555-0134", "US", &number, &error) ==
 //           PhonePlan::Outcome::kParsed &&
 //       plan.IsValidNumber(number)) { ... }
@@ -46,7 +46,7 @@
 namespace threadline {
 namespace identity_internal {
 
-class Territory;  // phone_plan.cc: one metadata entry, compiled
+class Territory;  // phone_territory.h: one metadata entry, compiled
 
 class PhonePlan {
  public:
@@ -69,8 +69,8 @@ class PhonePlan {
 
   // Parse: what PhoneNumberUtil::ParseAndKeepRawInput(text, region) gives
   // (country_code_source set; raw_input and the carrier code left empty),
-  // for text made of ASCII digits, an optional leading "+" and the
-  // separators " -.()/". kUnsupported for any other text (letters, an
+  // for text made of ASCII digits, the separators " -.()/" and a "+"
+  // before the first digit. kUnsupported for any other text (letters, an
   // extension, other punctuation, non-ASCII), and when reading it would
   // apply a national prefix transform rule (Argentina's mobile "15", for
   // one).
@@ -86,8 +86,8 @@ class PhonePlan {
 
   // NationalPrefixPresentIfRequired: PhoneNumberMatcher's check that a
   // number written the national way carries the national prefix when its
-  // country's format needs one. `raw` is the text it was parsed from.
-  // kUnsupported when the answer needs the prefix stripped.
+  // country's format needs one. `raw` is the ASCII text it was parsed
+  // from. kUnsupported when that needs a national prefix transform rule.
   enum class Answer { kNo, kYes, kUnsupported };
   Answer NationalPrefixPresentIfRequired(const PhoneNumber& number,
                                          std::string_view raw) const;
