@@ -36,7 +36,7 @@ constexpr std::string_view kNonGeographic = "001";
 // The regions sharing a calling code, in libphonenumber's order.
 struct PhonePlan::CallingCode {
   std::vector<std::string> regions;
-  std::vector<const Territory*> territories;  // null: unknown (never)
+  std::vector<const Territory*> territories;  // never null
 };
 
 const PhonePlan& PhonePlan::Get() {
@@ -49,7 +49,7 @@ PhonePlan::PhonePlan() : util_(*Util::GetInstance()) {
   // (PhoneNumberUtil's constructor): ZZ is skipped, 001 entries are keyed
   // by calling code, and the first entry of a region wins.
   if (!collection_.ParseFromArray(pn::metadata_get(), pn::metadata_size())) {
-    return;  // no territories: every Parse is kUnsupported
+    return;  // not ok_: libphonenumber answers everything
   }
   territories_.reserve(collection_.metadata_size());
   for (const pn::PhoneMetadata& metadata : collection_.metadata()) {
@@ -77,10 +77,14 @@ PhonePlan::PhonePlan() : util_(*Util::GetInstance()) {
     auto entry = std::make_unique<CallingCode>();
     entry->regions.assign(regions.begin(), regions.end());
     for (const std::string& region : entry->regions) {
-      entry->territories.push_back(ForRegionOrCallingCode(code, region));
+      const Territory* territory = ForRegionOrCallingCode(code, region);
+      // The metadata read here must be the one libphonenumber reads.
+      if (territory == nullptr) return;
+      entry->territories.push_back(territory);
     }
     codes_[code] = std::move(entry);
   }
+  ok_ = true;
 }
 
 PhonePlan::~PhonePlan() = default;
@@ -123,12 +127,11 @@ bool PhonePlan::TerritoryOfNumber(int country_code, std::string_view nsn,
   if (code == nullptr) return true;
   if (code->territories.size() == 1) {
     *territory = code->territories.front();
-    return *territory == nullptr || (*territory)->usable();
+    return (*territory)->usable();
   }
   // GetRegionCodeForNumberFromRegionList: the first region whose leading
   // digits match, or without leading digits, where the number is valid.
   for (const Territory* candidate : code->territories) {
-    if (candidate == nullptr) continue;  // not in libphonenumber either
     if (candidate->metadata().has_leading_digits()) {
       bool match = false;
       if (!candidate->LeadingDigitsMatch(nsn, &match)) return false;
@@ -155,6 +158,7 @@ std::string PhonePlan::Nsn(const PhoneNumber& number) const {
 }
 
 bool PhonePlan::IsValidNumber(const PhoneNumber& number) const {
+  if (!ok_) return util_.IsValidNumber(number);
   const std::string nsn = Nsn(number);
   const Territory* territory = nullptr;
   bool known_valid = false;
@@ -173,6 +177,7 @@ bool PhonePlan::IsValidNumber(const PhoneNumber& number) const {
 
 PhonePlan::Util::PhoneNumberType PhonePlan::GetNumberType(
     const PhoneNumber& number) const {
+  if (!ok_) return util_.GetNumberType(number);
   const std::string nsn = Nsn(number);
   const Territory* territory = nullptr;
   bool known_valid = false;
@@ -185,6 +190,7 @@ PhonePlan::Util::PhoneNumberType PhonePlan::GetNumberType(
 
 PhonePlan::Util::ValidationResult PhonePlan::IsPossibleNumberWithReason(
     const PhoneNumber& number) const {
+  if (!ok_) return util_.IsPossibleNumberWithReason(number);
   if (Code(number.country_code()) == nullptr) {
     return Util::INVALID_COUNTRY_CODE;
   }
@@ -196,6 +202,7 @@ PhonePlan::Util::ValidationResult PhonePlan::IsPossibleNumberWithReason(
 
 PhonePlan::Answer PhonePlan::NationalPrefixPresentIfRequired(
     const PhoneNumber& number, std::string_view raw) const {
+  if (!ok_) return Answer::kUnsupported;
   // Written in international form: no national prefix needed.
   if (number.country_code_source() != PhoneNumber::FROM_DEFAULT_COUNTRY) {
     return Answer::kYes;

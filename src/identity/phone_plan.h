@@ -135,6 +135,9 @@ class PhonePlan {
   // Indexed by country calling code (at most three digits).
   std::array<const Territory*, 1000> non_geographic_{};
   std::array<std::unique_ptr<CallingCode>, 1000> codes_;
+  // False when the metadata could not be read as libphonenumber reads it:
+  // then PhonePlan declines every question libphonenumber can answer.
+  bool ok_ = false;
   const Util& util_;
 };
 

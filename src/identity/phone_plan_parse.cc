@@ -44,6 +44,7 @@ PhonePlan::Outcome PhonePlan::Parse(std::string_view text,
                                     const std::string& region,
                                     PhoneNumber* number,
                                     Util::ErrorType* error) const {
+  if (!ok_) return Outcome::kUnsupported;
   // The plain form: separators, an optional "+", then digits and
   // separators. ExtractPossibleNumber keeps what lies from the "+" or first
   // digit to the last digit; Normalize keeps the digits.
