@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "benchmark/benchmark.h"
+#include "identity/phone.h"
 #include "threadline/identity.h"
 #include "threadline/types.h"
 
@@ -56,6 +57,78 @@ void BM_NormalizePhoneColdByForm(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_NormalizePhoneColdByForm)->DenseRange(0, 7);
+
+using identity_internal::PhoneReader;
+
+// First sight of a phone value, one plain form at a time, read by
+// PhonePlan (arg 1 = 0) or by libphonenumber alone (arg 1 = 1): what a new
+// customer's number costs before the cache holds it. "0034..." from a US
+// region needs an international prefix PhonePlan leaves to libphonenumber.
+struct PlainForm {
+  const char* value;
+  const char* region;
+  PhoneReader::Form form;
+};
+constexpr PlainForm kPlainForms[] = {
+    {"+57 300 123 4567", "CO", PhoneReader::Form::kAny},
+    {"+14159520765", "", PhoneReader::Form::kInternational},
+    {"573227891702", "CO", PhoneReader::Form::kInternational},
+    {"(646) 555-0134", "US", PhoneReader::Form::kAny},
+    {"300 123 4567", "CO", PhoneReader::Form::kAny},
+    {"4152708985", "US", PhoneReader::Form::kAny},
+    {"+34-665112400", "ES", PhoneReader::Form::kAny},
+    {"(318) 887-6086", "CO", PhoneReader::Form::kAny},
+    {"0034612345678", "US", PhoneReader::Form::kAny},
+};
+
+void BM_ToE164FirstSight(benchmark::State& state) {
+  const PhoneReader reader(state.range(1) == 0
+                               ? PhoneReader::Engine::kPlan
+                               : PhoneReader::Engine::kLibphonenumber);
+  const PlainForm& plain = kPlainForms[state.range(0)];
+  const std::string region = plain.region;
+  state.SetLabel(std::string(plain.value) + (state.range(1) == 0
+                                                 ? " plan"
+                                                 : " libphonenumber"));
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(reader.ToE164(plain.value, region, plain.form));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ToE164FirstSight)
+    ->ArgsProduct({benchmark::CreateDenseRange(0, 8, 1), {0, 1}});
+
+// Finding numbers in typical messages (no cache is involved), by PhonePlan's
+// emulation of libphonenumber's matcher (arg 1 = 0) or by the matcher.
+const std::vector<std::string>& FindTexts() {
+  static const auto* const texts = new std::vector<std::string>{
+      "Me interesa mejorar mi paquete, que opciones hay? Ya llame al "
+      "+576015550199 dos veces",
+      "This is still not solved. Locked out of the app after the update You "
+      "can reach me at +12124565641",
+      "llamenme al 300 123 4567 despues de las 5",
+      "call me back at (646) 555-0134 please, order 4471-0032",
+      "Hago seguimiento. Por favor procesen mi reembolso, ya van 14 dias",
+  };
+  return *texts;
+}
+
+void BM_FindPhones(benchmark::State& state) {
+  const PhoneReader reader(state.range(1) == 0
+                               ? PhoneReader::Engine::kPlan
+                               : PhoneReader::Engine::kLibphonenumber);
+  const std::string& text = FindTexts()[state.range(0)];
+  const std::string region = state.range(0) == 2 ? "CO" : "US";
+  state.SetLabel(state.range(1) == 0 ? "plan" : "libphonenumber");
+  const PhoneReader::FindLimits limits{
+      .max_bytes = 64 * 1024, .max_tries = 64, .max_found = 64};
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(reader.Find(text, region, limits));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_FindPhones)
+    ->ArgsProduct({benchmark::CreateDenseRange(0, 4, 1), {0, 1}});
 
 // The steady state: the engine sees the same customers' numbers again.
 void BM_NormalizePhoneCached(benchmark::State& state) {

@@ -14,7 +14,7 @@
 #
 # In the package, threadline::threadline is the shared library: its link
 # interface is Abseil alone (the public headers include Abseil headers), and
-# protobuf, fmt, simdjson and libphonenumber stay inside it with hidden
+# protobuf, fmt, simdjson, libphonenumber and RE2 stay inside it with hidden
 # symbols. threadline::threadline_static is the static library; it needs the
 # private dependencies at link time, so find_package finds them only when the
 # host asks for it: find_package(threadline COMPONENTS static).
@@ -66,6 +66,7 @@ threadline_private_dependency(Protobuf PKG_CONFIG protobuf)
 threadline_private_dependency(fmt PKG_CONFIG fmt)
 threadline_private_dependency(simdjson PKG_CONFIG simdjson)
 threadline_private_dependency(phonenumber LIBS -lphonenumber)
+threadline_private_dependency(re2 PKG_CONFIG re2)
 threadline_private_dependency(xxhash LIBS -lxxhash)
 threadline_private_dependency(libpqxx PKG_CONFIG libpqxx)
 threadline_private_dependency(Threads LIBS -pthread)

@@ -264,6 +264,9 @@ std::vector<Mention> FindAccountNumbers(std::string_view text,
   for (size_t at = 0; at < text.size() && out.size() < max_mentions; ++at) {
     const char c = AsciiLower(text[at]);
     if (c != 'a' && c != 'c') continue;
+    // Every account word starts a word (WordAt): skip the many "a"s and
+    // "c"s inside words before comparing any.
+    if (at > 0 && IsAsciiAlpha(text[at - 1])) continue;
     size_t after = std::string_view::npos;
     for (std::string_view w : kAccountWords) {
       if (WordAt(text, at, w)) {

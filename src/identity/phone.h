@@ -37,20 +37,27 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-
-namespace i18n {
-namespace phonenumbers {
-class PhoneNumberUtil;
-}  // namespace phonenumbers
-}  // namespace i18n
+#include "identity/phone_numbers.h"
 
 namespace threadline {
 namespace identity_internal {
 
 // PhoneReader: reads phone numbers with libphonenumber. Thread-safe: it
-// holds only libphonenumber's thread-safe singleton.
+// holds only libphonenumber's thread-safe singleton and the immutable
+// PhonePlan.
 class PhoneReader {
  public:
+  // Who answers libphonenumber's questions. The answers, and so every
+  // result and message, are the same; only the cost differs.
+  enum class Engine {
+    // PhonePlan (phone_plan.h), libphonenumber's metadata compiled with
+    // RE2, for the plain forms nearly all values come in (under a
+    // microsecond); libphonenumber itself for the rest.
+    kPlan,
+    // libphonenumber alone (tens of microseconds a value): the reference
+    // the differential test compares kPlan with.
+    kLibphonenumber,
+  };
   // How a raw value is expected to be written.
   enum class Form {
     kAny,            // PHONE: national or international
@@ -63,7 +70,7 @@ class PhoneReader {
     std::string e164;
   };
 
-  PhoneReader();
+  explicit PhoneReader(Engine engine = Engine::kPlan);
 
   // ToE164: the E.164 form of `raw` ("+16465550134"), national numbers read
   // with `region` (an upper-case ISO 3166 code; empty reads international
@@ -89,7 +96,7 @@ class PhoneReader {
                           const FindLimits& limits) const;
 
  private:
-  const i18n::phonenumbers::PhoneNumberUtil& util_;
+  PhoneNumbers numbers_;
 };
 
 }  // namespace identity_internal

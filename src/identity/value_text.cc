@@ -136,6 +136,11 @@ bool IsPlaceholder(std::string_view trimmed) {
 
 bool IsValidUtf8(std::string_view text) {
   while (!text.empty()) {
+    // Most text is ASCII: step over it byte by byte without decoding.
+    if (static_cast<uint8_t>(text[0]) < 0x80) {
+      text.remove_prefix(1);
+      continue;
+    }
     const size_t n = Utf8SequenceLength(text);
     if (n == 0) return false;
     text.remove_prefix(n);
@@ -147,6 +152,10 @@ std::string ReplaceInvalidUtf8(std::string_view text) {
   std::string out(text);
   size_t i = 0;
   while (i < out.size()) {
+    if (static_cast<uint8_t>(out[i]) < 0x80) {
+      ++i;
+      continue;
+    }
     const size_t n = Utf8SequenceLength(std::string_view(out).substr(i));
     if (n == 0) {
       out[i] = ' ';

@@ -1,0 +1,121 @@
+#include "identity/phone_numbers.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "phonenumbers/phonenumbermatch.h"
+#include "phonenumbers/phonenumbermatcher.h"
+
+namespace threadline {
+namespace identity_internal {
+namespace {
+
+namespace pn = ::i18n::phonenumbers;
+
+// Brazil's country calling code; its mobiles gained a leading 9 in
+// 2012-2016 and CRMs still hold both forms of one number.
+constexpr int kBrazilCountryCode = 55;
+
+// libphonenumber's "unknown region": only numbers with a country code parse.
+constexpr char kNoRegion[] = "ZZ";
+
+}  // namespace
+
+PhoneNumbers::PhoneNumbers(const PhonePlan* plan)
+    : util_(*Util::GetInstance()), plan_(plan) {}
+
+PhoneNumbers::Util::ErrorType PhoneNumbers::Parse(const std::string& text,
+                                                  const std::string& region,
+                                                  PhoneNumber* number) const {
+  if (plan_ != nullptr) {
+    Util::ErrorType error = Util::NO_PARSING_ERROR;
+    switch (plan_->Parse(text, region, number, &error)) {
+      case PhonePlan::Outcome::kParsed:
+        // Parse, unlike ParseAndKeepRawInput, leaves the source unset.
+        number->clear_country_code_source();
+        return Util::NO_PARSING_ERROR;
+      case PhonePlan::Outcome::kError:
+        return error;
+      case PhonePlan::Outcome::kUnsupported:
+        break;
+    }
+  }
+  return util_.Parse(text, region, number);
+}
+
+bool PhoneNumbers::IsValidNumber(const PhoneNumber& number) const {
+  return plan_ != nullptr ? plan_->IsValidNumber(number)
+                          : util_.IsValidNumber(number);
+}
+
+PhoneNumbers::Util::PhoneNumberType PhoneNumbers::GetNumberType(
+    const PhoneNumber& number) const {
+  return plan_ != nullptr ? plan_->GetNumberType(number)
+                          : util_.GetNumberType(number);
+}
+
+PhoneNumbers::Util::ValidationResult PhoneNumbers::IsPossibleNumberWithReason(
+    const PhoneNumber& number) const {
+  return plan_ != nullptr ? plan_->IsPossibleNumberWithReason(number)
+                          : util_.IsPossibleNumberWithReason(number);
+}
+
+std::vector<PhoneMatch> PhoneNumbers::Matches(const std::string& text,
+                                              const std::string& region,
+                                              MatchLeniency leniency,
+                                              int max_tries) const {
+  std::vector<PhoneMatch> matches;
+  if (plan_ != nullptr &&
+      MatchWithPlan(*plan_, text, region, leniency, max_tries, &matches)) {
+    return matches;
+  }
+  matches.clear();
+  pn::PhoneNumberMatcher matcher(util_, text, region,
+                                 leniency == MatchLeniency::kValid
+                                     ? pn::PhoneNumberMatcher::VALID
+                                     : pn::PhoneNumberMatcher::POSSIBLE,
+                                 max_tries);
+  pn::PhoneNumberMatch match;
+  while (matcher.HasNext() && matcher.Next(&match)) {
+    matches.push_back({static_cast<size_t>(match.start()), match.raw_string(),
+                       match.number()});
+  }
+  return matches;
+}
+
+bool PhoneNumbers::InsertBrazilNinthDigit(PhoneNumber* number) const {
+  if (number->country_code() != kBrazilCountryCode) return false;
+  std::string nsn;
+  util_.GetNationalSignificantNumber(*number, &nsn);
+  if (nsn.size() != 10 || nsn[2] < '6' || nsn[2] > '9') return false;
+  PhoneNumber candidate;
+  if (Parse(absl::StrCat("+55", nsn.substr(0, 2), "9", nsn.substr(2)),
+            kNoRegion, &candidate) != Util::NO_PARSING_ERROR ||
+      !IsValidNumber(candidate) || GetNumberType(candidate) != Util::MOBILE) {
+    return false;
+  }
+  *number = std::move(candidate);
+  return true;
+}
+
+absl::StatusOr<std::string> PhoneNumbers::Finish(PhoneNumber number) const {
+  std::string national;
+  util_.GetNationalSignificantNumber(number, &national);
+  if (!national.empty() &&
+      national.find_first_not_of(national[0]) == std::string::npos) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("is a placeholder: every digit of the number is ",
+                     national.substr(0, 1)));
+  }
+  // An extension ("ext. 12") reaches the same customer: E.164 drops it.
+  number.clear_extension();
+  std::string e164;
+  util_.Format(number, Util::E164, &e164);
+  return e164;
+}
+
+}  // namespace identity_internal
+}  // namespace threadline

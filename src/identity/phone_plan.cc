@@ -1,0 +1,242 @@
+#include "identity/phone_plan.h"
+
+#include <list>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "identity/phone_territory.h"
+#include "identity/value_text.h"
+
+// libphonenumber's compiled-in metadata, as its own LoadCompiledInMetadata
+// reads it (phonenumbers/metadata.h, which Debian does not install).
+namespace i18n {
+namespace phonenumbers {
+int metadata_size();
+const void* metadata_get();
+}  // namespace phonenumbers
+}  // namespace i18n
+
+namespace threadline {
+namespace identity_internal {
+namespace {
+
+namespace pn = ::i18n::phonenumbers;
+
+// Region codes libphonenumber gives special meaning (RegionCode, and
+// PhoneNumberUtil::kRegionCodeForNonGeoEntity).
+constexpr std::string_view kUnknownRegion = "ZZ";
+constexpr std::string_view kNonGeographic = "001";
+
+}  // namespace
+
+// The regions sharing a calling code, in libphonenumber's order.
+struct PhonePlan::CallingCode {
+  std::vector<std::string> regions;
+  std::vector<const Territory*> territories;  // never null
+};
+
+const PhonePlan& PhonePlan::Get() {
+  static const PhonePlan* const plan = new PhonePlan();
+  return *plan;
+}
+
+PhonePlan::PhonePlan() : util_(*Util::GetInstance()) {
+  // The same bytes PhoneNumberUtil parses when it starts, read the same way
+  // (PhoneNumberUtil's constructor): ZZ is skipped, 001 entries are keyed
+  // by calling code, and the first entry of a region wins.
+  if (!collection_.ParseFromArray(pn::metadata_get(), pn::metadata_size())) {
+    return;  // not ok_: libphonenumber answers everything
+  }
+  territories_.reserve(collection_.metadata_size());
+  for (const pn::PhoneMetadata& metadata : collection_.metadata()) {
+    if (metadata.id() == kUnknownRegion) continue;
+    territories_.push_back(std::make_unique<Territory>(metadata));
+    const Territory* territory = territories_.back().get();
+    const int code = metadata.country_code();
+    if (metadata.id() == kNonGeographic) {
+      if (code > 0 && code < 1000 && non_geographic_[code] == nullptr) {
+        non_geographic_[code] = territory;
+      }
+    } else {
+      by_region_.emplace(metadata.id(), territory);
+    }
+  }
+  // The order of a calling code's regions decides which one a number
+  // belongs to: take it from libphonenumber itself.
+  std::set<int> codes;
+  util_.GetSupportedCallingCodes(&codes);
+  for (int code : codes) {
+    if (code <= 0 || code >= 1000) continue;
+    std::list<std::string> regions;
+    util_.GetRegionCodesForCountryCallingCode(code, &regions);
+    if (regions.empty()) continue;
+    auto entry = std::make_unique<CallingCode>();
+    entry->regions.assign(regions.begin(), regions.end());
+    for (const std::string& region : entry->regions) {
+      const Territory* territory = ForRegionOrCallingCode(code, region);
+      // The metadata read here must be the one libphonenumber reads.
+      if (territory == nullptr) return;
+      entry->territories.push_back(territory);
+    }
+    codes_[code] = std::move(entry);
+  }
+  ok_ = true;
+}
+
+PhonePlan::~PhonePlan() = default;
+
+const PhonePlan::CallingCode* PhonePlan::Code(int country_code) const {
+  if (country_code <= 0 || country_code >= 1000) return nullptr;
+  return codes_[country_code].get();
+}
+
+const Territory* PhonePlan::MainTerritory(int country_code) const {
+  const CallingCode* code = Code(country_code);
+  return code == nullptr ? nullptr : code->territories.front();
+}
+
+const std::vector<std::string>& PhonePlan::RegionsOf(int country_code) const {
+  static const std::vector<std::string>* const kNone =
+      new std::vector<std::string>();
+  const CallingCode* code = Code(country_code);
+  return code == nullptr ? *kNone : code->regions;
+}
+
+const Territory* PhonePlan::ForRegion(std::string_view region) const {
+  const auto it = by_region_.find(ToAbsl(region));
+  return it == by_region_.end() ? nullptr : it->second;
+}
+
+const Territory* PhonePlan::ForRegionOrCallingCode(
+    int country_code, std::string_view region) const {
+  if (region != kNonGeographic) return ForRegion(region);
+  if (country_code <= 0 || country_code >= 1000) return nullptr;
+  return non_geographic_[country_code];
+}
+
+bool PhonePlan::TerritoryOfNumber(int country_code, std::string_view nsn,
+                                  const Territory** territory,
+                                  bool* known_valid) const {
+  *territory = nullptr;
+  *known_valid = false;
+  const CallingCode* code = Code(country_code);
+  if (code == nullptr) return true;
+  if (code->territories.size() == 1) {
+    *territory = code->territories.front();
+    return (*territory)->usable();
+  }
+  // GetRegionCodeForNumberFromRegionList: the first region whose leading
+  // digits match, or without leading digits, where the number is valid.
+  for (const Territory* candidate : code->territories) {
+    if (candidate->metadata().has_leading_digits()) {
+      bool match = false;
+      if (!candidate->LeadingDigitsMatch(nsn, &match)) return false;
+      if (match) {
+        *territory = candidate;
+        return true;
+      }
+      continue;
+    }
+    if (!candidate->usable()) return false;
+    if (candidate->TypeOf(nsn) != Util::UNKNOWN) {
+      *territory = candidate;
+      *known_valid = true;
+      return true;
+    }
+  }
+  return true;
+}
+
+std::string PhonePlan::Nsn(const PhoneNumber& number) const {
+  std::string nsn;
+  util_.GetNationalSignificantNumber(number, &nsn);
+  return nsn;
+}
+
+bool PhonePlan::IsValidNumber(const PhoneNumber& number) const {
+  if (!ok_) return util_.IsValidNumber(number);
+  const std::string nsn = Nsn(number);
+  const Territory* territory = nullptr;
+  bool known_valid = false;
+  if (!TerritoryOfNumber(number.country_code(), nsn, &territory,
+                         &known_valid)) {
+    return util_.IsValidNumber(number);
+  }
+  // IsValidNumberForRegion.
+  if (territory == nullptr ||
+      territory->country_code() != number.country_code()) {
+    return false;
+  }
+  if (known_valid) return true;
+  return territory->TypeOf(nsn) != Util::UNKNOWN;
+}
+
+PhonePlan::Util::PhoneNumberType PhonePlan::GetNumberType(
+    const PhoneNumber& number) const {
+  if (!ok_) return util_.GetNumberType(number);
+  const std::string nsn = Nsn(number);
+  const Territory* territory = nullptr;
+  bool known_valid = false;
+  if (!TerritoryOfNumber(number.country_code(), nsn, &territory,
+                         &known_valid)) {
+    return util_.GetNumberType(number);
+  }
+  return territory == nullptr ? Util::UNKNOWN : territory->TypeOf(nsn);
+}
+
+PhonePlan::Util::ValidationResult PhonePlan::IsPossibleNumberWithReason(
+    const PhoneNumber& number) const {
+  if (!ok_) return util_.IsPossibleNumberWithReason(number);
+  if (Code(number.country_code()) == nullptr) {
+    return Util::INVALID_COUNTRY_CODE;
+  }
+  // Regions sharing a code keep all their lengths in the main one.
+  const Territory* territory = MainTerritory(number.country_code());
+  if (territory == nullptr) return util_.IsPossibleNumberWithReason(number);
+  return territory->TestLength(Nsn(number).size());
+}
+
+PhonePlan::Answer PhonePlan::NationalPrefixPresentIfRequired(
+    const PhoneNumber& number, std::string_view raw) const {
+  if (!ok_) return Answer::kUnsupported;
+  // Written in international form: no national prefix needed.
+  if (number.country_code_source() != PhoneNumber::FROM_DEFAULT_COUNTRY) {
+    return Answer::kYes;
+  }
+  const std::vector<std::string>& regions = RegionsOf(number.country_code());
+  // GetMetadataForRegion: nothing for "ZZ" and "001".
+  const Territory* territory =
+      regions.empty() ? nullptr : ForRegion(regions.front());
+  if (territory == nullptr) return Answer::kYes;
+  if (!territory->usable()) return Answer::kUnsupported;
+  const Territory::FormatRule* rule = nullptr;
+  if (!territory->ChooseFormat(Nsn(number), &rule)) return Answer::kUnsupported;
+  if (rule == nullptr || !rule->has_prefix_rule || rule->prefix_optional ||
+      rule->first_group_only) {
+    return Answer::kYes;
+  }
+  std::string digits;
+  for (char c : raw) {
+    if (IsAsciiDigit(c)) {
+      digits.push_back(c);
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      return Answer::kUnsupported;  // may hold non-ASCII digits
+    }
+  }
+  switch (territory->StripNationalPrefix(&digits)) {
+    case Territory::Strip::kKept:
+      return Answer::kNo;
+    case Territory::Strip::kStripped:
+      return Answer::kYes;
+    case Territory::Strip::kUnsupported:
+      break;
+  }
+  return Answer::kUnsupported;
+}
+
+}  // namespace identity_internal
+}  // namespace threadline
