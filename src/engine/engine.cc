@@ -8,6 +8,8 @@
 #include "threadline/engine.h"
 
 #include <algorithm>
+#include <atomic>
+#include <memory>
 #include <cctype>
 #include <thread>
 #include <utility>
@@ -331,30 +333,56 @@ absl::StatusOr<Linkage> EngineImpl::Ingest(const Interaction& in) {
 std::vector<absl::StatusOr<Linkage>> EngineImpl::IngestBatch(
     const std::vector<Interaction>& interactions) {
   Writer writer(this);
-  // Reading (normalization, mentions, matter) is pure and needs no lock, so
-  // it may be shared among threads; each thread takes every n-th item.
-  std::vector<absl::StatusOr<Prepared>> prepared(
-      interactions.size(), absl::UnknownError("not read"));
-  const size_t threads = static_cast<size_t>(options_.batch_threads);
-  const size_t n = interactions.size() < 2 * threads ? 1 : threads;
-  auto read = [&](size_t first) {
-    for (size_t i = first; i < interactions.size(); i += n) {
-      prepared[i] = Prepare(interactions[i]);
-    }
+  const size_t size = interactions.size();
+  // Reading (normalization, mentions, matter, sentiment) is pure and needs
+  // no lock, so the batch threads read items in order, one at a time, while
+  // this thread links, in order and under the lock, the items read so far,
+  // reading too whenever the next item is not read yet: linking one part
+  // of the batch overlaps reading the rest. The order of linking is the
+  // input's, so results are the same for any number of threads.
+  std::vector<absl::StatusOr<Prepared>> prepared(size,
+                                                 absl::UnknownError("not read"));
+  const std::unique_ptr<std::atomic<bool>[]> read(new std::atomic<bool>[size]);
+  for (size_t i = 0; i < size; ++i) read[i].store(false, std::memory_order_relaxed);
+  std::atomic<size_t> next_to_read{0};
+  auto read_one = [&]() {
+    const size_t i = next_to_read.fetch_add(1, std::memory_order_relaxed);
+    if (i >= size) return false;
+    prepared[i] = Prepare(interactions[i]);
+    read[i].store(true, std::memory_order_release);
+    return true;
   };
+  const size_t threads = static_cast<size_t>(options_.batch_threads);
   std::vector<std::thread> workers;
-  for (size_t t = 1; t < n; ++t) workers.emplace_back(read, t);
-  read(0);
-  for (std::thread& t : workers) t.join();
+  if (threads > 1 && size >= 2 * threads) {
+    for (size_t t = 1; t < threads; ++t) {
+      workers.emplace_back([&read_one] {
+        while (read_one()) {
+        }
+      });
+    }
+  } else {
+    // On its own, this thread reads everything first and links it under
+    // one lock.
+    while (read_one()) {
+    }
+  }
+
   std::vector<absl::StatusOr<Linkage>> out;
-  out.reserve(interactions.size());
+  out.reserve(size);
   std::vector<Alert> alerts;
   absl::Status stored;
-  uint64_t ticket = 0;
-  {
+  bool checked = false;
+  size_t i = 0;
+  while (i < size) {
+    if (!read[i].load(std::memory_order_acquire)) {
+      if (!read_one()) std::this_thread::yield();  // a worker is on it
+      continue;
+    }
     absl::MutexLock lock(&mu_);
-    if (store_ != nullptr) stored = WritableLocked();
-    for (size_t i = 0; i < interactions.size(); ++i) {
+    if (!checked && store_ != nullptr) stored = WritableLocked();
+    checked = true;
+    for (; i < size && read[i].load(std::memory_order_acquire); ++i) {
       if (!prepared[i].ok()) {
         out.push_back(prepared[i].status());
       } else if (!stored.ok()) {
@@ -363,6 +391,12 @@ std::vector<absl::StatusOr<Linkage>> EngineImpl::IngestBatch(
         out.push_back(IngestLocked(interactions[i], *std::move(prepared[i])));
       }
     }
+  }
+  for (std::thread& t : workers) t.join();
+
+  uint64_t ticket = 0;
+  {
+    absl::MutexLock lock(&mu_);
     alerts = TakeNewAlerts();
     if (store_ != nullptr && stored.ok()) {
       // One Append and one Sync for the whole batch.
@@ -383,6 +417,7 @@ std::vector<absl::StatusOr<Linkage>> EngineImpl::IngestBatch(
     for (absl::StatusOr<Linkage>& r : out) {
       if (r.ok()) r = stored;
     }
+    absl::MutexLock lock(&mu_);
     alerts = TakeNewAlerts();
   }
   Notify(alerts);
