@@ -18,6 +18,7 @@
 #include "absl/strings/str_cat.h"
 #include "benchmark/benchmark.h"
 #include "sim_journeys.h"
+#include "store/journal.h"
 #include "threadline/engine.h"
 
 namespace threadline {
@@ -48,6 +49,7 @@ std::unique_ptr<Engine> OpenJournaled(const std::string& dir,
 // interaction, renamed per pass so that no ingest is a retry.
 struct Shared {
   std::string dir;
+  std::shared_ptr<Store> journal;
   std::unique_ptr<Engine> engine;
   std::atomic<uint64_t> next{0};
 };
@@ -68,7 +70,13 @@ void SetUp(benchmark::State& state, const sim::Simulation& sim,
   shared->dir = TempDir("durable");
   EngineOptions options;
   options.own_identities = sim.own_identities;
-  options.journal_dir = shared->dir;
+  absl::StatusOr<std::shared_ptr<Store>> journal = OpenJournal(shared->dir);
+  if (!journal.ok()) {
+    state.SkipWithError("cannot open the journal");
+    return;
+  }
+  shared->journal = *journal;
+  options.store = shared->journal;
   options.batch_threads = batch_threads;
   // No automatic snapshot: this measures the ingest path alone.
   options.snapshot_every = 0;
@@ -80,9 +88,18 @@ void SetUp(benchmark::State& state, const sim::Simulation& sim,
   shared->engine = *std::move(engine);
 }
 
-void TearDown(benchmark::State& state) {
+// TearDown: also reports how many ingests each fdatasync covered (group
+// commit at work).
+void TearDown(benchmark::State& state, uint64_t ingests) {
   if (state.thread_index() != 0) return;
+  const auto* journal = dynamic_cast<const store::Journal*>(shared->journal.get());
+  if (journal != nullptr && journal->fdatasync_calls() > 0) {
+    state.counters["ingests_per_sync"] =
+        static_cast<double>(ingests) /
+        static_cast<double>(journal->fdatasync_calls());
+  }
   shared->engine.reset();
+  shared->journal.reset();
   std::filesystem::remove_all(shared->dir);
   delete shared;
   shared = nullptr;
@@ -96,7 +113,7 @@ void BM_DurableIngest(benchmark::State& state) {
     if (!shared->engine->Ingest(in).ok()) state.SkipWithError("ingest failed");
   }
   state.SetItemsProcessed(state.iterations());
-  TearDown(state);
+  TearDown(state, shared->next.load());
 }
 BENCHMARK(BM_DurableIngest)->Threads(1)->Threads(2)->Threads(8)->UseRealTime()
     ->MinTime(1.0);
@@ -116,7 +133,7 @@ void BM_DurableIngestBatch(benchmark::State& state) {
     }
   }
   state.SetItemsProcessed(state.iterations() * state.range(0));
-  TearDown(state);
+  TearDown(state, shared->next.load());
 }
 BENCHMARK(BM_DurableIngestBatch)->Args({1000, 1})->Args({1000, 2})
     ->Threads(1)->Threads(2)->UseRealTime()->MinTime(2.0);

@@ -4,6 +4,8 @@
 #define THREADLINE_BENCHMARKS_SIM_JOURNEYS_H_
 
 #include <cstdint>
+#include <deque>
+#include <mutex>
 #include <utility>
 #include <vector>
 
@@ -11,9 +13,12 @@
 
 namespace threadline::bench {
 
-// Journeys: `customers` customers' simulated journeys (seed 42).
+// Journeys: `customers` customers' simulated journeys (seed 42). Safe to
+// call from a multi-threaded benchmark's threads at once.
 inline const sim::Simulation& Journeys(int64_t customers) {
-  static auto* cache = new std::vector<std::pair<int64_t, sim::Simulation>>();
+  static std::mutex mu;
+  static auto* cache = new std::deque<std::pair<int64_t, sim::Simulation>>();
+  std::lock_guard<std::mutex> lock(mu);
   for (const auto& [n, s] : *cache) {
     if (n == customers) return s;
   }

@@ -113,7 +113,7 @@ Journal::~Journal() {
     absl::MutexLock lock(&mu_);
     last = last_;
   }
-  (void)SyncTo(last);  // a failure here has no one left to tell
+  (void)SyncTo(last, /*gather=*/false);  // a failure here has no one left to tell
 }
 
 std::string Journal::Describe() const { return absl::StrCat("journal ", dir_); }
@@ -163,6 +163,7 @@ absl::StatusOr<uint64_t> Journal::Append(
   }
   end_ += scratch_.size();
   last_ = events.back().sequence;
+  ++appends_;
   // A one-off huge batch should not pin its buffer for the journal's life.
   if (scratch_.capacity() > (4u << 20)) std::string().swap(scratch_);
   return last_;
@@ -187,7 +188,26 @@ absl::Status Journal::Sync(uint64_t ticket) {
   return SyncTo(ticket);
 }
 
-absl::Status Journal::SyncTo(uint64_t ticket) {
+void Journal::AwaitCompany() {
+  uint64_t released, since;
+  int64_t half_sync;
+  {
+    absl::MutexLock lock(&sync_mu_);
+    released = released_;
+    since = appends_at_sync_end_;
+    half_sync = sync_nanos_ / 2;
+  }
+  // One writer alone (or the first sync) has no one to wait for.
+  if (released <= 1 || half_sync <= 0) return;
+  absl::MutexLock lock(&mu_);
+  auto back = [this, released, since]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    return appends_ - since >= released || !broken_.ok();
+  };
+  mu_.AwaitWithTimeout(absl::Condition(&back),
+                       absl::Nanoseconds(std::min<int64_t>(half_sync, 1'000'000)));
+}
+
+absl::Status Journal::SyncTo(uint64_t ticket, bool gather) {
   sync_mu_.Lock();
   for (;;) {
     if (!sync_error_.ok()) {
@@ -206,23 +226,36 @@ absl::Status Journal::SyncTo(uint64_t ticket) {
   // including what others appended while the previous sync ran.
   sync_running_ = true;
   sync_mu_.Unlock();
+  if (gather) AwaitCompany();
 
   std::shared_ptr<FileDescriptor> file;
-  uint64_t target;
+  uint64_t target, appends;
   {
     absl::MutexLock lock(&mu_);
     file = events_;
     target = last_;
+    appends = appends_;
   }
+  const absl::Time start = absl::Now();
   int rc;
   do {
     rc = ::fdatasync(file->get());
   } while (rc != 0 && errno == EINTR);
   const int err = errno;
+  const int64_t took = absl::ToInt64Nanoseconds(absl::Now() - start);
   fdatasync_calls_.fetch_add(1, std::memory_order_relaxed);
+  uint64_t appends_now;
+  {
+    absl::MutexLock lock(&mu_);
+    appends_now = appends_;
+  }
 
   absl::MutexLock lock(&sync_mu_);
   sync_running_ = false;
+  released_ = appends - appends_synced_;
+  appends_synced_ = appends;
+  appends_at_sync_end_ = appends_now;
+  sync_nanos_ += (took - sync_nanos_) / 8;
   if (rc != 0) {
     absl::Status error = PosixError("fdatasync", events_path_, err);
     sync_error_ = absl::Status(
@@ -268,7 +301,7 @@ void Journal::IntervalLoop() {
       absl::MutexLock lock(&mu_);
       last = last_;
     }
-    (void)SyncTo(last);  // a failure is sticky and Sync reports it
+    (void)SyncTo(last, /*gather=*/false);  // a failure is sticky and Sync reports it
   }
 }
 

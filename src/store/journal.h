@@ -110,8 +110,16 @@ class Journal final : public Store {
       const std::function<absl::Status(const StoredSnapshot&)>& on_snapshot,
       const std::function<absl::Status(const StoredEvent&)>& on_event);
 
-  // SyncTo: the group commit (see the file comment).
-  absl::Status SyncTo(uint64_t ticket);
+  // SyncTo: the group commit (see the file comment). `gather`: a leader
+  // first waits for the writers the last sync released (see AwaitCompany).
+  absl::Status SyncTo(uint64_t ticket, bool gather = true);
+  // AwaitCompany: the writers the last sync released append again within
+  // microseconds of being released, while a sync takes a hundred or more:
+  // a leader that starts at once leaves them all for the sync after, and
+  // the syncs alternate between a large group and a small one. So a leader
+  // waits until as many appends as the last sync released have come since
+  // it ended, or half a sync's time.
+  void AwaitCompany() ABSL_LOCKS_EXCLUDED(mu_, sync_mu_);
   void IntervalLoop();
 
   absl::Status CheckUsable() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
@@ -153,6 +161,7 @@ class Journal final : public Store {
   // partial record would make the file unreadable.
   absl::Status broken_ ABSL_GUARDED_BY(mu_);
   std::string scratch_ ABSL_GUARDED_BY(mu_);  // reused framing buffer
+  uint64_t appends_ ABSL_GUARDED_BY(mu_) = 0;  // Append calls that stored
   std::vector<IndexEntry> index_ ABSL_GUARDED_BY(mu_);
 
   absl::Mutex sync_mu_;
@@ -161,6 +170,13 @@ class Journal final : public Store {
   bool sync_running_ ABSL_GUARDED_BY(sync_mu_) = false;
   absl::Status sync_error_ ABSL_GUARDED_BY(sync_mu_);  // sticky
   bool stop_ ABSL_GUARDED_BY(sync_mu_) = false;
+  // Group commit: appends_ when the last sync's target was taken and when
+  // that sync ended; how many appends it covered (the writers it released);
+  // how long an fdatasync takes (a moving average, nanoseconds).
+  uint64_t appends_synced_ ABSL_GUARDED_BY(sync_mu_) = 0;
+  uint64_t appends_at_sync_end_ ABSL_GUARDED_BY(sync_mu_) = 0;
+  uint64_t released_ ABSL_GUARDED_BY(sync_mu_) = 0;
+  int64_t sync_nanos_ ABSL_GUARDED_BY(sync_mu_) = 0;
   std::atomic<uint64_t> fdatasync_calls_{0};
   std::thread interval_thread_;
 };
