@@ -327,7 +327,10 @@ TEST(JournalTest, GroupCommitSharesFdatasync) {
   for (std::thread& thread : threads) thread.join();
   const uint64_t syncs = AsJournal(*store).fdatasync_calls();
   EXPECT_GT(syncs, 0u);
-  EXPECT_LT(syncs, uint64_t{kThreads * kPerThread});
+  // Each sync's leader waits for the writers the last one released, so a
+  // sync carries most of the threads (about 8 appends here) instead of
+  // alternately seven and one (about 4).
+  EXPECT_LE(syncs, uint64_t{kThreads * kPerThread / 5}) << syncs;
   store.reset();
 
   store = OpenOrDie(dir.path());
