@@ -18,9 +18,6 @@ constexpr uint8_t kBothLanguages = kEnglish | kSpanish;
 
 // A phrase has at most this many content words; longer ones are not built.
 constexpr int kMaxPhraseWords = 5;
-// Content words scored together; a sentence longer than this is cut, which
-// only loses a phrase that spans the cut.
-constexpr int kWindow = 64;
 // Evidence a topic needs: one clear word (2) or two hints.
 constexpr float kMinTopicScore = 1.5f;
 constexpr float kMinFollowUpScore = 1.0f;
@@ -93,11 +90,6 @@ std::string_view Trim(std::string_view s) {
 }
 
 }  // namespace
-
-struct TopicClassifier::Item {
-  uint32_t lexeme;     // HashIndex::kMissing for an unknown word
-  uint32_t phrase_id;  // 0 for an unknown word
-};
 
 // Builds the classifier's tables from the lexicon. Entries for the same word
 // (or phrase) and topic keep the largest weight, so an entry repeated in
@@ -369,48 +361,58 @@ TopicClassifier::Item TopicClassifier::Resolve(int size,
 
 TopicGuess TopicClassifier::Classify(std::string_view text,
                                      std::string_view language) const {
-  const uint8_t languages = language == "en"   ? kEnglish
-                            : language == "es" ? kSpanish
-                                               : kBothLanguages;
-  const size_t topic_count = Topics().size();
-  float scores[32] = {};  // topics, then follow-up
-  Item items[kWindow];
-  int n = 0;
+  Reader reader(*this, language);
   Tokenizer tokenizer(text, kMaxBytes);
   Token token;
-  char collapsed[kMaxWordBytes];
-  while (tokenizer.Next(&token)) {
-    if ((token.gap & kGapSentence) != 0 && n > 0) {
-      Score(items, n, languages, scores);
-      n = 0;
-    }
-    if (token.kind != TokenKind::kWord) continue;
-    Item item{HashIndex::kMissing, 0};
-    if (!token.too_long) {
-      item = Resolve(token.size, token.prefix_hash);
-      if (item.lexeme == HashIndex::kMissing && token.elongated) {
-        // "refuuuund": the stretched runs collapsed to one letter.
-        const int size = CollapseElongation(token, collapsed);
-        uint64_t prefix[kMaxWordBytes];
-        uint64_t h = kFnvOffset;
-        for (int i = 0; i < size; ++i) {
-          h = FnvStep(h, static_cast<unsigned char>(collapsed[i]));
-          prefix[i] = h;
-        }
-        item = Resolve(size, prefix);
+  while (tokenizer.Next(&token)) reader.Add(token);
+  return reader.Finish();
+}
+
+TopicClassifier::Reader::Reader(const TopicClassifier& classifier,
+                                std::string_view language)
+    : classifier_(classifier),
+      languages_(language == "en"   ? kEnglish
+                 : language == "es" ? kSpanish
+                                    : kBothLanguages) {}
+
+void TopicClassifier::Reader::Add(const Token& token) {
+  if ((token.gap & kGapSentence) != 0 && n_ > 0) {
+    classifier_.Score(items_, n_, languages_, scores_);
+    n_ = 0;
+  }
+  if (token.kind != TokenKind::kWord) return;
+  Item item{HashIndex::kMissing, 0};
+  if (!token.too_long) {
+    item = classifier_.Resolve(token.size, token.prefix_hash);
+    if (item.lexeme == HashIndex::kMissing && token.elongated) {
+      // "refuuuund": the stretched runs collapsed to one letter.
+      char collapsed[kMaxWordBytes];
+      const int size = CollapseElongation(token, collapsed);
+      uint64_t prefix[kMaxWordBytes];
+      uint64_t h = kFnvOffset;
+      for (int i = 0; i < size; ++i) {
+        h = FnvStep(h, static_cast<unsigned char>(collapsed[i]));
+        prefix[i] = h;
       }
-      if (item.lexeme != HashIndex::kMissing && lexemes_[item.lexeme].filler) {
-        continue;
-      }
+      item = classifier_.Resolve(size, prefix);
     }
-    items[n++] = item;
-    if (n == kWindow) {
-      Score(items, n, languages, scores);
-      n = 0;
+    if (item.lexeme != HashIndex::kMissing &&
+        classifier_.lexemes_[item.lexeme].filler) {
+      return;
     }
   }
-  if (n > 0) Score(items, n, languages, scores);
+  items_[n_++] = item;
+  if (n_ == kWindow) {
+    classifier_.Score(items_, n_, languages_, scores_);
+    n_ = 0;
+  }
+}
 
+TopicGuess TopicClassifier::Reader::Finish() const {
+  float scores[32];
+  std::copy(scores_, scores_ + 32, scores);
+  if (n_ > 0) classifier_.Score(items_, n_, languages_, scores);
+  const size_t topic_count = Topics().size();
   TopicGuess guess;
   guess.follow_up = scores[topic_count] >= kMinFollowUpScore;
   size_t best = 0;
