@@ -2,12 +2,17 @@
 // English and Spanish, and the concepts of customer care on which the two
 // languages (and common synonyms) meet. Words are as the tokenizer folds
 // them: lower-case ASCII without accents.
-#include <string>
+#include <cstdlib>
+#include <cstring>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "listening/terms.h"
+#include "text/hash_table.h"
+#include "text/tokenizer.h"
 
 namespace threadline::listening {
 namespace {
@@ -113,46 +118,91 @@ constexpr std::pair<std::string_view, std::string_view> kConcepts[] = {
     {"fails", "failing"},
 };
 
+// A word of the tables: dropped, or the hash of its concept.
+struct Known {
+  std::string_view word;
+  bool dropped;
+  uint64_t concept_hash;
+};
+
+// The tables by word hash. A hit is confirmed by comparing the word, so a
+// word outside the tables whose hash happens to match one inside is still
+// read as itself. (No two words of the tables share a hash: checked when
+// built.)
 struct Tables {
-  absl::flat_hash_set<std::string> dropped;
-  absl::flat_hash_map<std::string, std::string> concepts;
+  std::vector<Known> known;
+  text::HashIndex index;
 };
 
 const Tables& GetTables() {
   static const Tables* const kTables = [] {
     auto* t = new Tables;
-    for (std::string_view w : kDropped) t->dropped.insert(std::string(w));
-    for (const auto& [word, concept_word] : kConcepts) {
-      t->concepts.emplace(std::string(word), std::string(concept_word));
+    absl::flat_hash_map<std::string_view, size_t> seen;
+    // A dropped word stays dropped even if it names a concept too, and the
+    // first concept written for a word is its concept.
+    for (std::string_view w : kDropped) {
+      if (seen.emplace(w, t->known.size()).second) {
+        t->known.push_back({w, true, 0});
+      }
     }
+    for (const auto& [word, concept_word] : kConcepts) {
+      if (seen.emplace(word, t->known.size()).second) {
+        t->known.push_back({word, false, text::HashWord(concept_word)});
+      }
+    }
+    std::vector<std::pair<uint64_t, uint32_t>> entries;
+    absl::flat_hash_set<uint64_t> hashes;
+    for (size_t i = 0; i < t->known.size(); ++i) {
+      const uint64_t h = text::HashWord(t->known[i].word);
+      if (!hashes.insert(h == 0 ? 1 : h).second) std::abort();
+      entries.emplace_back(h, static_cast<uint32_t>(i));
+    }
+    t->index = text::HashIndex(entries);
     return t;
   }();
   return *kTables;
 }
 
+// The known word `word[0, size)` whose hash is `hash`, or null.
+const Known* Find(const Tables& t, const char* word, int size, uint64_t hash) {
+  const uint32_t i = t.index.Find(hash);
+  if (i == text::HashIndex::kMissing) return nullptr;
+  const Known& k = t.known[i];
+  if (k.word.size() != static_cast<size_t>(size) ||
+      std::memcmp(k.word.data(), word, size) != 0) {
+    return nullptr;
+  }
+  return &k;
+}
+
 }  // namespace
 
-WordClass ClassifyWord(std::string_view word) {
+bool ContentConcept(const char* word, int size, const uint64_t* prefix,
+                    uint64_t* concept_hash) {
   const Tables& t = GetTables();
-  const absl::string_view w(word.data(), word.size());
-  if (word.size() < 2 || t.dropped.contains(w)) return {};
-  if (auto it = t.concepts.find(w); it != t.concepts.end()) {
-    return {it->second};
+  if (size < 2) return false;
+  if (const Known* k = Find(t, word, size, prefix[size - 1]); k != nullptr) {
+    if (k->dropped) return false;
+    *concept_hash = k->concept_hash;
+    return true;
   }
   // Plurals meet their singular: "routers", "conexiones", "senales".
-  if (word.size() >= 5 && word.back() == 's' && word[word.size() - 2] != 's' &&
-      word[word.size() - 2] != 'u' && word[word.size() - 2] != 'i') {
-    for (size_t cut : {size_t{1}, size_t{2}}) {
-      const absl::string_view stem = w.substr(0, w.size() - cut);
-      if (t.dropped.contains(stem)) return {};
-      if (auto it = t.concepts.find(stem); it != t.concepts.end()) {
-        return {it->second};
+  const char before = word[size - 2];
+  if (size >= 5 && word[size - 1] == 's' && before != 's' && before != 'u' &&
+      before != 'i') {
+    for (int cut : {1, 2}) {
+      const int n = size - cut;
+      if (const Known* k = Find(t, word, n, prefix[n - 1]); k != nullptr) {
+        if (k->dropped) return false;
+        *concept_hash = k->concept_hash;
+        return true;
       }
-      if (cut == 2 && word[word.size() - 2] != 'e') break;
     }
-    return {std::string_view(word.data(), word.size() - 1)};
+    *concept_hash = prefix[size - 2];
+    return true;
   }
-  return {word};
+  *concept_hash = prefix[size - 1];
+  return true;
 }
 
 }  // namespace threadline::listening

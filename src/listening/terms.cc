@@ -8,20 +8,37 @@
 namespace threadline::listening {
 
 std::vector<uint64_t> ContentWords(std::string_view text) {
-  std::vector<uint64_t> out;
-  text::Tokenizer tokenizer(text, 4096);
+  ContentWordReader reader;
+  text::Tokenizer tokenizer(text, kContentBytes);
   text::Token token;
-  while (out.size() < kMaxWords && tokenizer.Next(&token)) {
-    if (token.kind != text::TokenKind::kWord || token.too_long) continue;
-    char collapsed[text::kMaxWordBytes];
-    const int n = text::CollapseElongation(token, collapsed);
-    const WordClass c = ClassifyWord(std::string_view(collapsed, n));
-    if (c.concept_word.empty()) continue;
-    out.push_back(text::HashWord(c.concept_word));
+  while (tokenizer.Next(&token)) reader.Add(token);
+  return reader.Finish();
+}
+
+void ContentWordReader::AddWord(const text::Token& token) {
+  if (!token.elongated) {
+    // The word as read: its prefix hashes are the tokenizer's.
+    if (ContentConcept(token.text, token.size, token.prefix_hash,
+                       &words_[n_])) {
+      ++n_;
+    }
+    return;
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
+  char collapsed[text::kMaxWordBytes];
+  const int n = text::CollapseElongation(token, collapsed);
+  uint64_t prefix[text::kMaxWordBytes];
+  uint64_t h = text::kFnvOffset;
+  for (int i = 0; i < n; ++i) {
+    h = text::FnvStep(h, static_cast<unsigned char>(collapsed[i]));
+    prefix[i] = h;
+  }
+  if (ContentConcept(collapsed, n, prefix, &words_[n_])) ++n_;
+}
+
+std::vector<uint64_t> ContentWordReader::Finish() {
+  std::sort(words_, words_ + n_);
+  const size_t n = std::unique(words_, words_ + n_) - words_;
+  return std::vector<uint64_t>(words_, words_ + n);
 }
 
 uint64_t TopicTerm(std::string_view topic) {

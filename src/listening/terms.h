@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "text/tokenizer.h"
 
 namespace threadline::listening {
 
@@ -25,9 +26,33 @@ namespace threadline::listening {
 using TermVector = std::vector<std::pair<uint64_t, float>>;
 
 // ContentWords: the distinct content words of `text` as concept hashes,
-// sorted. At most kMaxWords are kept (a grievance is stated early).
+// sorted. At most kMaxWords are kept (a grievance is stated early), from
+// the first kContentBytes of the text.
 std::vector<uint64_t> ContentWords(std::string_view text);
 inline constexpr size_t kMaxWords = 48;
+inline constexpr size_t kContentBytes = 4096;
+
+// ContentWordReader: ContentWords fed the tokens of a text one at a time,
+// so that one pass of the tokenizer can serve it and the other readers of
+// the text (see text/sentiment_reader.h). Fed the tokens of a Tokenizer of
+// the text's first kContentBytes, it gives what ContentWords gives.
+// Thread-compatible; allocates only the vector Finish returns.
+class ContentWordReader {
+ public:
+  void Add(const text::Token& token) {
+    if (n_ < kMaxWords && token.kind == text::TokenKind::kWord &&
+        !token.too_long) {
+      AddWord(token);
+    }
+  }
+  std::vector<uint64_t> Finish();
+
+ private:
+  void AddWord(const text::Token& token);
+
+  uint64_t words_[kMaxWords];
+  size_t n_ = 0;
+};
 
 // The term of a topic name, so messages on one topic share a term.
 uint64_t TopicTerm(std::string_view topic);
@@ -67,12 +92,12 @@ class TermIndex {
   absl::flat_hash_map<uint64_t, uint32_t> df_;
 };
 
-// Internal: the concept a folded word stands for (itself when none), and
-// whether it is a word to drop. Defined in concepts.cc.
-struct WordClass {
-  std::string_view concept_word;  // empty: drop the word
-};
-WordClass ClassifyWord(std::string_view word);
+// Internal: the concept a folded word (`size` letters, prefix[i] the hash of
+// its first i + 1) stands for, as the hash of its text (its own when it
+// names none): sets *concept_hash and returns true, or returns false for a
+// word to drop. Defined in concepts.cc.
+bool ContentConcept(const char* word, int size, const uint64_t* prefix,
+                    uint64_t* concept_hash);
 
 }  // namespace threadline::listening
 
