@@ -3,7 +3,6 @@
 // languages (and common synonyms) meet. Words are as the tokenizer folds
 // them: lower-case ASCII without accents.
 #include <cstdlib>
-#include <cstring>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -168,9 +167,10 @@ const Known* Find(const Tables& t, const char* word, int size, uint64_t hash) {
   const uint32_t i = t.index.Find(hash);
   if (i == text::HashIndex::kMissing) return nullptr;
   const Known& k = t.known[i];
-  if (k.word.size() != static_cast<size_t>(size) ||
-      std::memcmp(k.word.data(), word, size) != 0) {
-    return nullptr;
+  if (k.word.size() != static_cast<size_t>(size)) return nullptr;
+  // Words are short: a loop beats a call to memcmp.
+  for (int j = 0; j < size; ++j) {
+    if (k.word[j] != word[j]) return nullptr;
   }
   return &k;
 }

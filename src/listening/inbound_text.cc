@@ -1,6 +1,5 @@
 #include "listening/inbound_text.h"
 
-#include <utility>
 
 #include "listening/terms.h"
 #include "text/sentiment_reader.h"
@@ -19,18 +18,18 @@ InboundText ReadInboundText(std::string_view text, std::string_view language,
   InboundText out;
   const bool has_text = !text.empty();
   // The built-in analyzer reads the shared tokens; a host's is called.
-  std::optional<text::SentimentReader> sentiment;
-  if (has_text && options.sentiment != nullptr) {
-    if (text::IsLexiconSentimentAnalyzer(options.sentiment)) {
-      sentiment.emplace(language);
-    } else {
-      out.sentiment = options.sentiment->Analyze(text, language);
-    }
+  const bool score = has_text && options.sentiment != nullptr &&
+                     text::IsLexiconSentimentAnalyzer(options.sentiment);
+  if (has_text && options.sentiment != nullptr && !score) {
+    out.sentiment = options.sentiment->Analyze(text, language);
   }
-  std::optional<text::SentimentReader> detector;
-  if (has_text && options.detect_language) {
-    detector.emplace(text::SentimentReader::DetectOnly());
-  }
+  // One reader both scores and detects: its evidence of the language runs
+  // over the whole text whether or not it scores. (Not a std::optional: that
+  // would clear its buffers, several kilobytes, for every text.)
+  const bool detect = has_text && options.detect_language;
+  text::SentimentReader sentiment =
+      score ? text::SentimentReader(language)
+            : text::SentimentReader::DetectOnly();
   // ContentWords reads a shorter prefix: a longer text's tokens near the
   // cut could differ, so it gets its own pass (a long email, rarely).
   const bool words = options.content_words;
@@ -42,13 +41,12 @@ InboundText ReadInboundText(std::string_view text, std::string_view language,
   text::Token token;
   while (tokenizer.Next(&token)) {
     topic.Add(token);
-    if (sentiment) sentiment->Add(token);
-    if (detector) detector->Add(token);
+    if (score || detect) sentiment.Add(token);
     if (shared_words) word_reader.Add(token);
   }
   out.topic = topic.Finish();
-  if (sentiment) out.sentiment = sentiment->Finish();
-  if (detector) out.language = detector->DetectedLanguage();
+  if (score) out.sentiment = sentiment.Finish();
+  if (detect) out.language = sentiment.DetectedLanguage();
   if (shared_words) {
     out.content_words = word_reader.Finish();
   } else if (words) {

@@ -31,6 +31,13 @@ constexpr float kSentimentWordEvidence = 0.5f;
 // Returns 'j' for Spanish-style laughter, 'e' for the English acronyms,
 // 'h' for other laughter, 0 for none.
 char Laughter(std::string_view w) {
+  // Every form begins with one of these letters: most words are ruled out
+  // before any comparison.
+  const char f = w[0];
+  if (f != 'l' && f != 'r' && f != 'k' && f != 'x' && f != 'a' && f != 'j' &&
+      f != 'h') {
+    return 0;
+  }
   static constexpr std::string_view kAcronyms[] = {"lol",     "lool",  "lolol",
                                                    "lmao",    "lmfao", "rofl",
                                                    "roflmao", "kek",   "lulz"};
@@ -56,7 +63,6 @@ char Laughter(std::string_view w) {
   }
   return pairs >= 2 ? consonant : 0;
 }
-
 
 
 float EmoticonValence(uint32_t e) {
@@ -86,6 +92,11 @@ float EmoticonValence(uint32_t e) {
 // "buenisimo" -> "bueno", "riquisima" -> "rica", "felicisimo" -> "feliz",
 // "amabilisimo" -> "amable", "facilisimo" -> "facil".
 uint32_t Superlative(const Lexicon& lexicon, std::string_view w) {
+  // The shortest form is 8 letters ("isimo" and a base of 3), ending in
+  // 'o', 'a' or 's'.
+  if (w.size() < 8 || (w.back() != 'o' && w.back() != 'a' && w.back() != 's')) {
+    return HashIndex::kMissing;
+  }
   size_t cut = 0;
   for (std::string_view suffix : {"isimos", "isimas", "isimo", "isima"}) {
     if (w.size() > suffix.size() + 2 &&

@@ -126,7 +126,7 @@ class SentimentReader {
   // Finish: the sentiment, once the kEnd token has been added.
   Sentiment Finish() const;
   // DetectedLanguage: "en", "es" or "" from the evidence of every token
-  // added (the DetectOnly answer).
+  // added, scoring or not: what DetectLanguage gives for the text.
   std::string_view DetectedLanguage() const;
 
  private:

@@ -261,6 +261,8 @@ class TopicClassifier::Builder {
       const uint64_t hash = HashWord(info.text);
       if (info.stem) {
         stems.emplace_back(hash, id);
+        const uint64_t bit = hash >> (64 - kStemFilterBits);
+        out_->stem_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
         if (info.text.size() <= kMaxWordBytes) {
           out_->stem_lengths_ |= 1u << info.text.size();
         }
@@ -351,7 +353,10 @@ TopicClassifier::Item TopicClassifier::Resolve(int size,
   while (lengths != 0) {
     const int len = __builtin_ctz(lengths);
     lengths &= lengths - 1;
-    const uint32_t s = stems_.Find(prefix[len - 1]);
+    const uint64_t h = prefix[len - 1];
+    const uint64_t bit = h >> (64 - kStemFilterBits);
+    if (((stem_filter_[bit >> 6] >> (bit & 63)) & 1) == 0) continue;
+    const uint32_t s = stems_.Find(h);
     if (s == HashIndex::kMissing) continue;
     if (item.phrase_id == 0) item.phrase_id = lexemes_[s].phrase_id;
     item.lexeme = s;

@@ -115,6 +115,10 @@ class TopicClassifier {
   HashIndex phrases_;  // PhraseKey(ids) -> index into phrase_weights_
   std::vector<std::pair<uint32_t, uint32_t>> phrase_weights_;  // first, count
   uint32_t stem_lengths_ = 0;  // bit n: some stem has n letters
+  // Bit (hash >> 50) of each stem's hash: most prefixes of a word are no
+  // stem, and this tells so with one load instead of a probe of stems_.
+  static constexpr int kStemFilterBits = 14;
+  uint64_t stem_filter_[(1 << kStemFilterBits) / 64] = {};
 };
 
 }  // namespace threadline::text
