@@ -171,6 +171,13 @@ void IncidentBook::OnReport(
           r.at - pool.front().at > options_.incident_window)) {
     pool.pop_front();
   }
+  // Only a surge of the matter (for a report that states none, of any
+  // topic or channel) seeds an incident; until then the report just waits,
+  // and its group need not be gathered.
+  if (!surging(r.topic)) {
+    pool.push_back(std::move(r));
+    return;
+  }
   std::vector<size_t> group;
   absl::flat_hash_set<uint32_t> customers = {r.customer};
   for (size_t k = 0; k < pool.size(); ++k) {
@@ -188,15 +195,12 @@ void IncidentBook::OnReport(
     customers.insert(p.customer);
   }
   // Enough customers, and far more than the topic's usual volume: one
-  // grievance, at one time.
+  // grievance, at one time. (A matter's busy hours are not a grievance of
+  // many, nor are a few customers who happen to write alike: hence the
+  // surge, above.)
   const int size = static_cast<int>(customers.size());
   const double expected = usual(r.topic, r.at);
-  // A matter's busy hours are not a grievance of many, nor are a few
-  // customers who happen to write alike: the early warning must see the
-  // matter's complaints surging (for a group that states no matter, some
-  // topic's or channel's).
-  if (!surging(r.topic) ||
-      size < options_.incident_min_cases ||
+  if (size < options_.incident_min_cases ||
       size < options_.alert_min_ratio * expected ||
       PoissonTail(size, expected) > options_.alert_max_probability) {
     pool.push_back(std::move(r));

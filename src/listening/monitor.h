@@ -44,6 +44,10 @@ struct Linked {
   std::optional<float> sentiment;
   uint32_t case_id = 0;   // root case ordinal
   uint32_t customer = 0;  // base ordinal
+  // ContentWords(text), when already read (ReadInboundText, outside the
+  // engine's lock); null: OnLinked reads them from `text`, as on replay.
+  // Either way the monitor ends in the same state.
+  const std::vector<uint64_t>* content_words = nullptr;
 };
 
 class Monitor {
@@ -51,7 +55,8 @@ class Monitor {
   explicit Monitor(MonitorOptions options);
 
   // OnLinked: one linked interaction. `sample(i)` describes interaction i
-  // for an alert's evidence; `view(c)` describes root case c.
+  // for an alert's evidence; `view(c)` describes root case c. Reads the
+  // text's content words unless `in.content_words` holds them.
   void OnLinked(const Linked& in,
                 absl::FunctionRef<AlertSample(uint32_t)> sample,
                 absl::FunctionRef<CaseView(uint32_t)> view);

@@ -126,23 +126,50 @@ void Normalize(TermVector* v) {
   for (auto& [term, w] : *v) w *= inv;
 }
 
-void TermIndex::Add(const std::vector<uint64_t>& terms) {
+namespace {
+
+// Smoothed inverse document frequency: a word in every message still
+// weighs a little, an unseen word the most.
+float Idf(uint32_t documents, double df) {
+  return static_cast<float>(std::log((documents + 1.0) / (df + 1.0)) + 1.0);
+}
+
+}  // namespace
+
+void TermIndex::Add(absl::Span<const uint64_t> terms) {
   ++documents_;
   for (uint64_t t : terms) ++df_[t];
 }
 
-TermVector TermIndex::Weigh(const std::vector<uint64_t>& terms) const {
+TermVector TermIndex::Weigh(absl::Span<const uint64_t> terms) const {
   TermVector v;
   v.reserve(terms.size());
   for (uint64_t t : terms) {
     auto it = df_.find(t);
     const double df = it == df_.end() ? 0 : it->second;
-    // Smoothed inverse document frequency: a word in every message still
-    // weighs a little, an unseen word the most.
-    const double idf = std::log((documents_ + 1.0) / (df + 1.0)) + 1.0;
-    v.push_back({t, static_cast<float>(idf)});
+    v.push_back({t, Idf(documents_, df)});
   }
   std::sort(v.begin(), v.end());
+  Normalize(&v);
+  return v;
+}
+
+TermVector TermIndex::AddAndWeigh(absl::Span<const uint64_t> terms) {
+  // One pass gives each term its final frequency only when no term comes
+  // twice; sorted terms tell at once.
+  for (size_t i = 1; i < terms.size(); ++i) {
+    if (!(terms[i - 1] < terms[i])) {
+      Add(terms);
+      return Weigh(terms);
+    }
+  }
+  ++documents_;
+  TermVector v;
+  v.reserve(terms.size());
+  for (uint64_t t : terms) {
+    const uint32_t df = ++df_[t];
+    v.push_back({t, Idf(documents_, df)});
+  }
   Normalize(&v);
   return v;
 }

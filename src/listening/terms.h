@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/types/span.h"
 #include "text/tokenizer.h"
 
 namespace threadline::listening {
@@ -82,10 +83,12 @@ void Normalize(TermVector* v);
 class TermIndex {
  public:
   // Add: counts one message's terms (ContentWords plus its topic term).
-  void Add(const std::vector<uint64_t>& terms);
+  void Add(absl::Span<const uint64_t> terms);
   // Weigh: the normalized vector of a message's terms at the current
   // frequencies.
-  TermVector Weigh(const std::vector<uint64_t>& terms) const;
+  TermVector Weigh(absl::Span<const uint64_t> terms) const;
+  // AddAndWeigh: Add, then Weigh, with one look-up per term for both.
+  TermVector AddAndWeigh(absl::Span<const uint64_t> terms);
 
  private:
   uint32_t documents_ = 0;
