@@ -62,8 +62,9 @@ bool IncidentBook::Active(const IncidentRecord& i, absl::Time at,
   // The wave is over when new cases no longer come faster than usual for
   // the incident's matter: ordinary complaints must not keep it alive.
   int recent = 0;
-  for (auto it = i.joined.rbegin();
-       it != i.joined.rend() && at - *it <= options_.incident_window; ++it) {
+  const absl::Time since = at - options_.incident_window;
+  for (auto it = i.joined.rbegin(); it != i.joined.rend() && *it >= since;
+       ++it) {
     ++recent;
   }
   return recent > kWaveOver * usual;
@@ -111,8 +112,8 @@ void IncidentBook::Join(uint32_t incident, const Report& r) {
   ++i.per_channel[static_cast<size_t>(r.channel)];
   if (r.topic != 0) ++i.topics[r.topic];
   if (r.terms.empty()) return;
-  AddInto(r.terms, 1.0f, &i.sum);
-  i.centroid = i.sum;
+  AddInto(r.terms, 1.0f, &i.sum, &scratch_);
+  i.centroid.assign(i.sum.begin(), i.sum.end());
   Normalize(&i.centroid);
   if (i.exemplars.size() < kMaxExemplars) {
     bool known = false;

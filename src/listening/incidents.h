@@ -122,6 +122,7 @@ class IncidentBook {
   // not depend on a hash seed for replay to rebuild the same incidents.
   std::map<uint32_t, std::deque<Report>> pools_;
   std::vector<uint32_t> active_;  // incidents that may still take cases
+  TermVector scratch_;            // for AddInto, kept to keep its capacity
 };
 
 }  // namespace threadline::listening

@@ -101,6 +101,13 @@ TermSignature SignatureOf(const TermVector& v) {
 
 void AddInto(const TermVector& v, float scale, TermVector* sum) {
   TermVector out;
+  AddInto(v, scale, sum, &out);
+}
+
+void AddInto(const TermVector& v, float scale, TermVector* sum,
+             TermVector* scratch) {
+  TermVector& out = *scratch;
+  out.clear();
   out.reserve(sum->size() + v.size());
   size_t i = 0, j = 0;
   while (i < sum->size() || j < v.size()) {
@@ -115,7 +122,7 @@ void AddInto(const TermVector& v, float scale, TermVector* sum) {
       ++j;
     }
   }
-  *sum = std::move(out);
+  sum->swap(out);
 }
 
 void Normalize(TermVector* v) {

@@ -75,6 +75,10 @@ inline bool MayShareTerms(const TermSignature& a, const TermSignature& b) {
 
 // Adds `v` scaled by `scale` into `sum` (kept sorted); for centroids.
 void AddInto(const TermVector& v, float scale, TermVector* sum);
+// The same, merging through `scratch`, whose capacity it keeps (and swaps
+// with sum's) so that a long-lived sum grows without a copy per call.
+void AddInto(const TermVector& v, float scale, TermVector* sum,
+             TermVector* scratch);
 // Normalizes `v` to unit length (no-op for a zero vector).
 void Normalize(TermVector* v);
 

@@ -55,23 +55,22 @@ double PoissonTail(int k, double mean) {
 }
 
 WaveDetector::WaveDetector(const ListeningOptions& options)
-    : options_(options) {}
+    : options_(options),
+      alert_span_(SpanOf(options.alert_window)),
+      incident_span_(SpanOf(options.incident_window)),
+      learning_(last_ - first_ < options.learning_period) {}
 
 void WaveDetector::ObserveInbound(absl::Time at) {
   by_hour_[HourOfDay(at)] += 1;
   inbound_ += 1;
+  if (at >= first_ && at <= last_) return;
   first_ = std::min(first_, at);
   last_ = std::max(last_, at);
+  hours_observed_ = last_ <= first_ ? 0 : absl::ToDoubleHours(last_ - first_);
+  learning_ = last_ - first_ < options_.learning_period;
 }
 
-double WaveDetector::HoursObserved() const {
-  if (last_ <= first_) return 0;
-  return absl::ToDoubleHours(last_ - first_);
-}
-
-bool WaveDetector::Learning() const {
-  return last_ - first_ < options_.learning_period;
-}
+bool WaveDetector::Learning() const { return learning_; }
 
 bool WaveDetector::Surging(uint32_t key) const {
   auto it = keys_.find(key);
@@ -99,9 +98,12 @@ double WaveDetector::Expected(uint32_t key, absl::Time at,
   auto it = keys_.find(key);
   const double baseline = it == keys_.end() ? 0 : it->second.baseline;
   const double rate = (baseline + options_.prior_per_hour * options_.prior_hours) /
-                      (HoursObserved() + options_.prior_hours);
+                      (hours_observed_ + options_.prior_hours);
+  const WindowSpan span = window == alert_span_.window      ? alert_span_
+                          : window == incident_span_.window ? incident_span_
+                                                            : SpanOf(window);
   // The shape at the middle of the window.
-  return rate * absl::ToDoubleHours(window) * Shape(at - window / 2);
+  return rate * span.hours * Shape(at - span.half);
 }
 
 void WaveDetector::OnNegative(uint32_t key, uint32_t index, uint32_t customer,
