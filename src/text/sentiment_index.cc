@@ -143,17 +143,12 @@ void Lexicon::Finish() {
     uint8_t& len = entries_[p.ids[0]].phrase_len;
     len = std::max<uint8_t>(len, static_cast<uint8_t>(p.ids.size()));
   }
-  std::vector<std::pair<uint64_t, uint32_t>> words, stems, phrases, emoji;
+  std::vector<std::pair<uint64_t, uint32_t>> words, phrases, emoji;
   for (const auto& [word, id] : word_ids_) {
     words.emplace_back(HashWord(word), id);
   }
-  for (const auto& [stem, id] : stem_ids_) {
-    const uint64_t h = HashWord(stem);
-    stems.emplace_back(h, id);
-    if (stem.size() <= kMaxWordBytes) stem_lengths_ |= 1u << stem.size();
-    const uint64_t bit = h >> (64 - kStemFilterBits);
-    stem_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
-  }
+  const std::vector<std::pair<std::string, uint32_t>> stems(stem_ids_.begin(),
+                                                            stem_ids_.end());
   for (const auto& [key, id] : phrase_ids) phrases.emplace_back(key, id);
   for (size_t i = 0; i < kEmojiValenceCount; ++i) {
     emoji.emplace_back(kEmojiValences[i].code_point,
@@ -161,7 +156,7 @@ void Lexicon::Finish() {
     emoji_valences_.push_back(kEmojiValences[i].valence);
   }
   words_ = HashIndex(words);
-  stems_ = HashIndex(stems);
+  stems_ = StemIndex(stems);
   phrases_ = HashIndex(phrases);
   emoji_ = HashIndex(emoji);
 }

@@ -15,6 +15,7 @@
 
 #include "text/hash_table.h"
 #include "text/sentiment_lexicon.h"
+#include "text/stem_index.h"
 #include "text/tokenizer.h"
 
 namespace threadline::text::sentiment {
@@ -61,18 +62,7 @@ class Lexicon {
     if (size == 0) return HashIndex::kMissing;
     const uint32_t id = words_.Find(prefix[size - 1]);
     if (id != HashIndex::kMissing) return id;
-    // Longest first: the first stem found is the answer. A stem filter bit
-    // rules most lengths out with one load.
-    uint32_t lengths = stem_lengths_ & ((2u << size) - 1);
-    while (lengths != 0) {
-      const int len = 31 - __builtin_clz(lengths);
-      lengths &= ~(1u << len);
-      const uint64_t h = prefix[len - 1];
-      if (!MayBeStem(h)) continue;
-      const uint32_t s = stems_.Find(h);
-      if (s != HashIndex::kMissing) return s;
-    }
-    return HashIndex::kMissing;
+    return stems_.Longest(size, prefix);
   }
   // The same for a word given as text.
   uint32_t Word(const char* text, int size) const;
@@ -90,27 +80,18 @@ class Lexicon {
     std::vector<uint32_t> ids;
     Sense sense;
   };
-  static constexpr int kStemFilterBits = 14;
 
   Lexicon();
   uint32_t Find(const std::string& word, bool stem);
   void Add(int language, std::string_view item, float valence, WordRole role);
   void Build(int language, const LanguageLexicon& lexicon);
   void Finish();
-  bool MayBeStem(uint64_t h) const {
-    const uint64_t bit = h >> (64 - kStemFilterBits);
-    return (stem_filter_[bit >> 6] >> (bit & 63)) & 1;
-  }
-
   std::vector<Entry> entries_;
   std::map<std::string, uint32_t> word_ids_, stem_ids_;
   std::vector<PhraseRaw> phrases_raw_;
-  HashIndex words_, stems_, phrases_, emoji_;
+  HashIndex words_, phrases_, emoji_;
+  StemIndex stems_;
   std::vector<float> emoji_valences_;
-  uint32_t stem_lengths_ = 0;  // bit n: some stem has n letters
-  // Bit (hash >> 50) of each stem's hash: most prefixes of a word are no
-  // stem, and this tells so without a probe of stems_.
-  uint64_t stem_filter_[(1 << kStemFilterBits) / 64] = {};
 };
 
 }  // namespace threadline::text::sentiment

@@ -144,19 +144,27 @@ uint32_t Superlative(const Lexicon& lexicon, std::string_view w) {
   return id;
 }
 
+// Whether a word of entry `e` may weigh in a sentence (see kActive): in
+// some language it has a sense, whose valence or role may count, or it
+// begins a phrase.
+bool MayWeigh(const Entry& e) {
+  return e.sense[kEnglish].defined || e.sense[kSpanish].defined ||
+         e.phrase_len >= 2;
+}
+
 Slot MakeSlot(const Lexicon& lexicon, const Token& token, Evidence* evidence) {
   Slot slot{HashIndex::kMissing, 0, 0, 0, 0};
   slot.gap = token.gap;
   slot.exclaims = token.exclaims;
   if (token.gap & kGapInverted) evidence->score[kSpanish] += 1;
   if (token.kind == TokenKind::kEmoji) {
-    slot.flags = kSymbol;
     slot.valence = lexicon.Emoji(token.symbol);
+    slot.flags = kSymbol | (slot.valence != 0 ? kActive : 0);
     return slot;
   }
   if (token.kind == TokenKind::kEmoticon) {
-    slot.flags = kSymbol;
     slot.valence = EmoticonValence(token.symbol);
+    slot.flags = kSymbol | (slot.valence != 0 ? kActive : 0);
     return slot;
   }
   ++evidence->words;
@@ -186,13 +194,14 @@ Slot MakeSlot(const Lexicon& lexicon, const Token& token, Evidence* evidence) {
           kSentimentWordEvidence;
     }
     slot.id = id;
+    if (MayWeigh(e)) slot.flags |= kActive;
     return slot;
   }
   const std::string_view word =
       token.elongated ? std::string_view(collapsed, collapsed_size)
                       : token.word();
   if (const char laugh = Laughter(word); laugh != 0) {
-    slot.flags |= kSymbol;
+    slot.flags |= kSymbol | kActive;
     slot.valence = kLaughterValence;
     if (laugh == 'j') evidence->score[kSpanish] += 1;
     if (laugh == 'e') evidence->score[kEnglish] += 1;
@@ -201,6 +210,7 @@ Slot MakeSlot(const Lexicon& lexicon, const Token& token, Evidence* evidence) {
   id = Superlative(lexicon, word);
   if (id != HashIndex::kMissing) {
     slot.flags |= kSuperlative;
+    if (MayWeigh(lexicon.entry(id))) slot.flags |= kActive;
     evidence->score[kSpanish] += 1;
     slot.id = id;
   }
@@ -279,19 +289,28 @@ void SentimentReader::Flush(bool more) {
                       evidence_.caps > 0 && evidence_.caps < evidence_.words);
     first_ = false;
   }
+  // Sentences with no slot that may weigh score 0 and are skipped.
   int start = 0;
+  bool active = n_ > 0 && (slots_[0].flags & sentiment::kActive);
   for (int i = 1; i < n_; ++i) {
     if (slots_[i].gap & kGapSentence) {
-      scorer_.Sentence(slots_ + start, i - start, slots_[i].gap,
-                       slots_[i].exclaims);
+      if (active) {
+        scorer_.Sentence(slots_ + start, i - start, slots_[i].gap,
+                         slots_[i].exclaims);
+      }
       start = i;
+      active = false;
     }
+    active |= (slots_[i].flags & sentiment::kActive) != 0;
   }
   if (!more) {
-    scorer_.Sentence(slots_ + start, n_ - start, end_gap_, end_exclaims_);
+    if (active) {
+      scorer_.Sentence(slots_ + start, n_ - start, end_gap_, end_exclaims_);
+    }
     n_ = 0;
   } else if (start == 0) {
-    scorer_.Sentence(slots_, n_, 0, 0);  // one sentence filled the buffer
+    // One sentence filled the buffer.
+    if (active) scorer_.Sentence(slots_, n_, 0, 0);
     n_ = 0;
   } else {
     std::copy(slots_ + start, slots_ + n_, slots_);

@@ -38,6 +38,10 @@ enum SlotFlag : uint8_t {
   kElongated = 2,
   kSuperlative = 4,
   kSymbol = 8,  // emoji, emoticon or laughter: `valence` holds its value
+  // The slot may weigh: a symbol with a valence, or a word with a sense or
+  // a phrase in some language. A sentence without one scores exactly 0
+  // and changes nothing, so it is not scored at all.
+  kActive = 16,
 };
 
 // Slot: one token of a text, looked up. No default member initializers:

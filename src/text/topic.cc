@@ -250,7 +250,8 @@ class TopicClassifier::Builder {
   }
 
   void Flatten(const std::map<uint64_t, std::map<uint8_t, Raw>>& phrases) {
-    std::vector<std::pair<uint64_t, uint32_t>> words, stems, keys;
+    std::vector<std::pair<uint64_t, uint32_t>> words, keys;
+    std::vector<std::pair<std::string, uint32_t>> stems;
     out_->lexemes_.resize(lexemes_.size());
     for (uint32_t id = 1; id < lexemes_.size(); ++id) {
       const Info& info = lexemes_[id];
@@ -258,16 +259,10 @@ class TopicClassifier::Builder {
       std::tie(lexeme.first, lexeme.count) = AddWeights(info.weights);
       lexeme.phrase_id = info.phrase_id;
       lexeme.filler = info.filler;
-      const uint64_t hash = HashWord(info.text);
       if (info.stem) {
-        stems.emplace_back(hash, id);
-        const uint64_t bit = hash >> (64 - kStemFilterBits);
-        out_->stem_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
-        if (info.text.size() <= kMaxWordBytes) {
-          out_->stem_lengths_ |= 1u << info.text.size();
-        }
+        stems.emplace_back(info.text, id);
       } else {
-        words.emplace_back(hash, id);
+        words.emplace_back(HashWord(info.text), id);
       }
     }
     for (const auto& [key, w] : phrases) {
@@ -276,7 +271,7 @@ class TopicClassifier::Builder {
       out_->phrase_weights_.push_back(AddWeights(w));
     }
     out_->words_ = HashIndex(words);
-    out_->stems_ = HashIndex(stems);
+    out_->stems_ = StemIndex(stems);
     out_->phrases_ = HashIndex(keys);
   }
 
@@ -349,18 +344,10 @@ TopicClassifier::Item TopicClassifier::Resolve(int size,
   const uint32_t id = words_.Find(prefix[size - 1]);
   if (id != HashIndex::kMissing) return {id, lexemes_[id].phrase_id};
   // Stems: the longest gives the weights, the shortest the phrase id.
-  uint32_t lengths = stem_lengths_ & ((2u << size) - 1);
-  while (lengths != 0) {
-    const int len = __builtin_ctz(lengths);
-    lengths &= lengths - 1;
-    const uint64_t h = prefix[len - 1];
-    const uint64_t bit = h >> (64 - kStemFilterBits);
-    if (((stem_filter_[bit >> 6] >> (bit & 63)) & 1) == 0) continue;
-    const uint32_t s = stems_.Find(h);
-    if (s == HashIndex::kMissing) continue;
+  stems_.ForEachPrefix(size, prefix, [&](uint32_t s) {
     if (item.phrase_id == 0) item.phrase_id = lexemes_[s].phrase_id;
     item.lexeme = s;
-  }
+  });
   return item;
 }
 

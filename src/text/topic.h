@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "text/hash_table.h"
+#include "text/stem_index.h"
 #include "text/tokenizer.h"
 
 namespace threadline::text {
@@ -111,14 +112,9 @@ class TopicClassifier {
   std::vector<Lexeme> lexemes_;
   std::vector<uint8_t> phrase_len_;  // by phrase id: longest phrase from it
   HashIndex words_;                  // HashWord(word) -> lexeme
-  HashIndex stems_;                  // HashWord(stem) -> lexeme
+  StemIndex stems_;                  // stem -> lexeme
   HashIndex phrases_;  // PhraseKey(ids) -> index into phrase_weights_
   std::vector<std::pair<uint32_t, uint32_t>> phrase_weights_;  // first, count
-  uint32_t stem_lengths_ = 0;  // bit n: some stem has n letters
-  // Bit (hash >> 50) of each stem's hash: most prefixes of a word are no
-  // stem, and this tells so with one load instead of a probe of stems_.
-  static constexpr int kStemFilterBits = 14;
-  uint64_t stem_filter_[(1 << kStemFilterBits) / 64] = {};
 };
 
 }  // namespace threadline::text
