@@ -12,6 +12,14 @@ Monitor::Monitor(MonitorOptions options)
       waves_(options_.listening),
       incidents_(options_.listening) {}
 
+uint64_t Monitor::TopicTermOf(const Linked& in) {
+  if (in.topic >= topic_terms_.size()) topic_terms_.resize(in.topic + 1, 0);
+  uint64_t& term = topic_terms_[in.topic];
+  // 0 marks "not yet": a name whose term is 0 is merely recomputed.
+  if (term == 0) term = TopicTerm(in.topic_name);
+  return term;
+}
+
 void Monitor::OnLinked(const Linked& in,
                        absl::FunctionRef<AlertSample(uint32_t)> sample,
                        absl::FunctionRef<CaseView(uint32_t)> view) {
@@ -44,7 +52,7 @@ void Monitor::OnLinked(const Linked& in,
   // The message's terms: its words and, in order among them, its topic's.
   uint64_t terms[kMaxWords + 1];
   size_t n = 0;
-  const uint64_t topic_term = in.topic != 0 ? TopicTerm(in.topic_name) : 0;
+  const uint64_t topic_term = in.topic != 0 ? TopicTermOf(in) : 0;
   bool topic_placed = in.topic == 0;
   for (uint64_t w : words) {
     if (!topic_placed && topic_term < w) {

@@ -38,7 +38,8 @@ struct Linked {
   absl::Time at;
   Channel channel = Channel::kUnspecified;
   Direction direction = Direction::kUnspecified;
-  uint32_t topic = 0;  // topic ordinal, 0 for none
+  // Topic ordinal, 0 for none; one ordinal always names one topic.
+  uint32_t topic = 0;
   std::string_view topic_name;
   std::string_view text;
   std::optional<float> sentiment;
@@ -67,7 +68,12 @@ class Monitor {
   const std::vector<Alert>& alerts() const { return alerts_; }
 
  private:
+  // TopicTerm of the topic with ordinal in.topic (the same name for the
+  // same ordinal), worked out once per topic.
+  uint64_t TopicTermOf(const Linked& in);
+
   const MonitorOptions options_;
+  std::vector<uint64_t> topic_terms_;  // by topic ordinal; 0: not yet
   WaveDetector waves_;
   TermIndex terms_;
   IncidentBook incidents_;

@@ -66,8 +66,9 @@ void WaveDetector::ObserveInbound(absl::Time at) {
   if (at >= first_ && at <= last_) return;
   first_ = std::min(first_, at);
   last_ = std::max(last_, at);
-  hours_observed_ = last_ <= first_ ? 0 : absl::ToDoubleHours(last_ - first_);
-  learning_ = last_ - first_ < options_.learning_period;
+  const absl::Duration span = last_ - first_;
+  hours_observed_ = last_ <= first_ ? 0 : absl::ToDoubleHours(span);
+  learning_ = span < options_.learning_period;
 }
 
 bool WaveDetector::Learning() const { return learning_; }
