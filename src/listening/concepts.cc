@@ -187,10 +187,11 @@ inline const Known* Find(const Tables& t, const char* word, int size,
   return &k;
 }
 
-}  // namespace
-
-bool ContentConcept(const char* word, int size, const uint64_t* prefix,
-                    uint64_t* concept_hash) {
+// The concept a folded word (`size` letters, prefix[i] the hash of its first
+// i + 1) stands for, as the hash of its text (its own when it names none):
+// sets *concept_hash and returns true, or returns false for a word to drop.
+inline bool ContentConcept(const char* word, int size, const uint64_t* prefix,
+                           uint64_t* concept_hash) {
   const Tables& t = GetTables();
   if (size < 2) return false;
   if (const Known* k = Find(t, word, size, prefix[size - 1]); k != nullptr) {
@@ -215,6 +216,31 @@ bool ContentConcept(const char* word, int size, const uint64_t* prefix,
   }
   *concept_hash = prefix[size - 1];
   return true;
+}
+
+}  // namespace
+
+// Here, beside the tables, so that the look-up is inlined into it.
+void ContentWordReader::AddWord(const text::Token& token) {
+  // The word as read, with the tokenizer's prefix hashes; a stretched one
+  // ("sooo") collapsed and hashed anew. One call site keeps the look-up
+  // inlined.
+  const char* word = token.text;
+  int size = token.size;
+  const uint64_t* prefix = token.prefix_hash;
+  char collapsed[text::kMaxWordBytes];
+  uint64_t hashes[text::kMaxWordBytes];
+  if (token.elongated) {
+    size = text::CollapseElongation(token, collapsed);
+    uint64_t h = text::kFnvOffset;
+    for (int i = 0; i < size; ++i) {
+      h = text::FnvStep(h, static_cast<unsigned char>(collapsed[i]));
+      hashes[i] = h;
+    }
+    word = collapsed;
+    prefix = hashes;
+  }
+  if (ContentConcept(word, size, prefix, &words_[n_])) ++n_;
 }
 
 }  // namespace threadline::listening

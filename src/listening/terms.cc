@@ -15,26 +15,6 @@ std::vector<uint64_t> ContentWords(std::string_view text) {
   return reader.Finish();
 }
 
-void ContentWordReader::AddWord(const text::Token& token) {
-  if (!token.elongated) {
-    // The word as read: its prefix hashes are the tokenizer's.
-    if (ContentConcept(token.text, token.size, token.prefix_hash,
-                       &words_[n_])) {
-      ++n_;
-    }
-    return;
-  }
-  char collapsed[text::kMaxWordBytes];
-  const int n = text::CollapseElongation(token, collapsed);
-  uint64_t prefix[text::kMaxWordBytes];
-  uint64_t h = text::kFnvOffset;
-  for (int i = 0; i < n; ++i) {
-    h = text::FnvStep(h, static_cast<unsigned char>(collapsed[i]));
-    prefix[i] = h;
-  }
-  if (ContentConcept(collapsed, n, prefix, &words_[n_])) ++n_;
-}
-
 std::vector<uint64_t> ContentWordReader::Finish() {
   std::sort(words_, words_ + n_);
   const size_t n = std::unique(words_, words_ + n_) - words_;
@@ -106,23 +86,60 @@ void AddInto(const TermVector& v, float scale, TermVector* sum) {
 
 void AddInto(const TermVector& v, float scale, TermVector* sum,
              TermVector* scratch) {
-  TermVector& out = *scratch;
-  out.clear();
-  out.reserve(sum->size() + v.size());
-  size_t i = 0, j = 0;
-  while (i < sum->size() || j < v.size()) {
-    if (j == v.size() || (i < sum->size() && (*sum)[i].first < v[j].first)) {
-      out.push_back((*sum)[i++]);
-    } else if (i == sum->size() || v[j].first < (*sum)[i].first) {
-      out.push_back({v[j].first, v[j].second * scale});
-      ++j;
-    } else {
-      out.push_back({v[j].first, (*sum)[i].second + v[j].second * scale});
-      ++i;
-      ++j;
+  // A report's few terms into an incident's many: add to the terms the sum
+  // has where they are, then make room for the new ones in one backward
+  // pass, rather than copying the whole sum for each report. (A vector
+  // with a term twice merges as the general code does.)
+  for (size_t j = 1; j < v.size(); ++j) {
+    if (!(v[j - 1].first < v[j].first)) {
+      TermVector& out = *scratch;
+      out.clear();
+      out.reserve(sum->size() + v.size());
+      size_t i = 0, k = 0;
+      while (i < sum->size() || k < v.size()) {
+        if (k == v.size() ||
+            (i < sum->size() && (*sum)[i].first < v[k].first)) {
+          out.push_back((*sum)[i++]);
+        } else if (i == sum->size() || v[k].first < (*sum)[i].first) {
+          out.push_back({v[k].first, v[k].second * scale});
+          ++k;
+        } else {
+          out.push_back({v[k].first, (*sum)[i].second + v[k].second * scale});
+          ++i;
+          ++k;
+        }
+      }
+      sum->swap(out);
+      return;
     }
   }
-  sum->swap(out);
+  auto less = [](const std::pair<uint64_t, float>& e, uint64_t t) {
+    return e.first < t;
+  };
+  size_t fresh = 0;
+  auto at = sum->begin();
+  for (const auto& [term, weight] : v) {
+    at = std::lower_bound(at, sum->end(), term, less);
+    if (at != sum->end() && at->first == term) {
+      at->second = at->second + weight * scale;
+    } else {
+      ++fresh;
+    }
+  }
+  if (fresh == 0) return;
+  size_t i = sum->size();
+  size_t k = i + fresh;
+  sum->resize(k);
+  TermVector& s = *sum;
+  for (size_t j = v.size(); j > 0; --j) {
+    const uint64_t term = v[j - 1].first;
+    while (i > 0 && s[i - 1].first > term) s[--k] = s[--i];
+    if (i > 0 && s[i - 1].first == term) {
+      s[--k] = s[--i];  // added in place above
+    } else {
+      s[--k] = {term, v[j - 1].second * scale};
+    }
+  }
 }
 
 void Normalize(TermVector* v) {

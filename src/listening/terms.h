@@ -49,6 +49,7 @@ class ContentWordReader {
   std::vector<uint64_t> Finish();
 
  private:
+  // Defined in concepts.cc, beside the word tables.
   void AddWord(const text::Token& token);
 
   uint64_t words_[kMaxWords];
@@ -99,12 +100,6 @@ class TermIndex {
   absl::flat_hash_map<uint64_t, uint32_t> df_;
 };
 
-// Internal: the concept a folded word (`size` letters, prefix[i] the hash of
-// its first i + 1) stands for, as the hash of its text (its own when it
-// names none): sets *concept_hash and returns true, or returns false for a
-// word to drop. Defined in concepts.cc.
-bool ContentConcept(const char* word, int size, const uint64_t* prefix,
-                    uint64_t* concept_hash);
 
 }  // namespace threadline::listening
 

@@ -292,12 +292,18 @@ void AddAsciiLetters(const unsigned char* p, size_t n, WordState* state,
 size_t ReadWord(const unsigned char* data, size_t end, size_t pos, char letter,
                 bool upper, int length, bool non_ascii, bool hashtag,
                 bool* camel, Token* token) {
+  // The first letter starts the word: no run to compare it with.
   WordState w;
+  w.size = 1;
+  w.run = 1;
+  w.last = letter;
+  w.hash = FnvStep(kFnvOffset, static_cast<unsigned char>(letter));
+  token->text[0] = letter;
+  token->prefix_hash[0] = w.hash;
   // Letters and capitals are counted in full and saturated at the end,
   // which gives what saturating each step would.
   size_t letters = 1, uppers = upper;
   bool accented = non_ascii;
-  AddLetter(letter, &w, token);
   pos += length;
   while (pos < end) {
     if (!hashtag) {

@@ -337,7 +337,7 @@ void TopicClassifier::Score(const Item* items, int n, uint8_t languages,
   }
 }
 
-TopicClassifier::Item TopicClassifier::Resolve(int size,
+inline TopicClassifier::Item TopicClassifier::Resolve(int size,
                                                const uint64_t* prefix) const {
   Item item{HashIndex::kMissing, 0};
   if (size == 0) return item;
@@ -375,18 +375,25 @@ void TopicClassifier::Reader::Add(const Token& token) {
   if (token.kind != TokenKind::kWord) return;
   Item item{HashIndex::kMissing, 0};
   if (!token.too_long) {
-    item = classifier_.Resolve(token.size, token.prefix_hash);
-    if (item.lexeme == HashIndex::kMissing && token.elongated) {
-      // "refuuuund": the stretched runs collapsed to one letter.
+    // The word as read, else ("refuuuund") its stretched runs collapsed to
+    // one letter. One call site keeps Resolve inlined.
+    int size = token.size;
+    const uint64_t* prefix = token.prefix_hash;
+    uint64_t collapsed_prefix[kMaxWordBytes];
+    while (true) {
+      item = classifier_.Resolve(size, prefix);
+      if (item.lexeme != HashIndex::kMissing || !token.elongated ||
+          prefix == collapsed_prefix) {
+        break;
+      }
       char collapsed[kMaxWordBytes];
-      const int size = CollapseElongation(token, collapsed);
-      uint64_t prefix[kMaxWordBytes];
+      size = CollapseElongation(token, collapsed);
       uint64_t h = kFnvOffset;
       for (int i = 0; i < size; ++i) {
         h = FnvStep(h, static_cast<unsigned char>(collapsed[i]));
-        prefix[i] = h;
+        collapsed_prefix[i] = h;
       }
-      item = classifier_.Resolve(size, prefix);
+      prefix = collapsed_prefix;
     }
     if (item.lexeme != HashIndex::kMissing &&
         classifier_.lexemes_[item.lexeme].filler) {
