@@ -167,9 +167,9 @@ void IncidentBook::OnReport(
   // resemble it (any report on its topic, when it has one: the matter
   // classifier already read past the wording).
   std::deque<Report>& pool = pools_[r.topic];
+  const absl::Time window_start = r.at - options_.incident_window;
   while (!pool.empty() &&
-         (pool.size() >= kMaxPool ||
-          r.at - pool.front().at > options_.incident_window)) {
+         (pool.size() >= kMaxPool || pool.front().at < window_start)) {
     pool.pop_front();
   }
   // Only a surge of the matter (for a report that states none, of any

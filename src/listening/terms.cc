@@ -188,11 +188,10 @@ TermVector TermIndex::AddAndWeigh(absl::Span<const uint64_t> terms) {
     }
   }
   ++documents_;
-  TermVector v;
-  v.reserve(terms.size());
-  for (uint64_t t : terms) {
-    const uint32_t df = ++df_[t];
-    v.push_back({t, Idf(documents_, df)});
+  TermVector v(terms.size());
+  for (size_t i = 0; i < terms.size(); ++i) {
+    const uint32_t df = ++df_[terms[i]];
+    v[i] = {terms[i], Idf(documents_, df)};
   }
   Normalize(&v);
   return v;

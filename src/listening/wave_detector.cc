@@ -122,7 +122,8 @@ void WaveDetector::OnNegative(uint32_t key, uint32_t index, uint32_t customer,
   // the window.
   const bool repeat = k.customers[customer]++ > 0;
   const absl::Time newest = k.window.back().at;
-  while (!k.window.empty() && k.window.front().at <= newest - window) {
+  const absl::Time oldest_kept = newest - window;  // exclusive
+  while (!k.window.empty() && k.window.front().at <= oldest_kept) {
     auto it = k.customers.find(k.window.front().customer);
     if (--it->second == 0) k.customers.erase(it);
     k.window.pop_front();
