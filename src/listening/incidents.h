@@ -99,6 +99,10 @@ class IncidentBook {
   // lowest ordinal on a tie), 0 for none.
   static uint32_t DominantTopic(const IncidentRecord& incident);
 
+  // ApproximateBytes: the heap the book holds (incidents, waiting
+  // reports, memberships), counted from container capacities.
+  size_t ApproximateBytes() const;
+
  private:
   void Join(uint32_t incident, const Report& r);
   // Whether an incident still takes new cases at `at`, `usual` being the

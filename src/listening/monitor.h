@@ -67,6 +67,19 @@ class Monitor {
   // Alerts in the order raised.
   const std::vector<Alert>& alerts() const { return alerts_; }
 
+  // Memory: what the monitor holds on the heap, by part, counted from
+  // container capacities (allocator overhead aside). None of it grows with
+  // every interaction: windows and waiting reports are bounded by time,
+  // the term index by the vocabulary, incidents by the incidents found.
+  struct Memory {
+    size_t waves = 0;      // sliding windows of negative volume
+    size_t terms = 0;      // document frequencies of words
+    size_t incidents = 0;  // incidents, waiting reports, memberships
+    size_t alerts = 0;     // alerts raised, with their samples
+    size_t total() const { return waves + terms + incidents + alerts; }
+  };
+  Memory ApproximateMemory() const;
+
  private:
   // TopicTerm of the topic with ordinal in.topic (the same name for the
   // same ordinal), worked out once per topic.

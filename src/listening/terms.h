@@ -95,6 +95,10 @@ class TermIndex {
   // AddAndWeigh: Add, then Weigh, with one look-up per term for both.
   TermVector AddAndWeigh(absl::Span<const uint64_t> terms);
 
+  // ApproximateBytes: the heap the index holds, from its capacity.
+  size_t ApproximateBytes() const;
+  size_t terms() const { return df_.size(); }
+
  private:
   uint32_t documents_ = 0;
   absl::flat_hash_map<uint64_t, uint32_t> df_;

@@ -71,6 +71,10 @@ class WaveDetector {
   // AnySurging: whether any topic or channel is in an alert period now.
   bool AnySurging() const;
 
+  // ApproximateBytes: the heap the detector holds (its windows), counted
+  // from container capacities.
+  size_t ApproximateBytes() const;
+
  private:
   struct Entry {
     absl::Time at;
