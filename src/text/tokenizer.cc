@@ -256,13 +256,26 @@ inline void AddLetter(char c, WordState* w, Token* token) {
 // AddLetter for each of the ASCII letters p[0, n), the bulk of most text.
 // The state is copied into locals for the loop: the stores into the token
 // may alias it, and would otherwise force it back to memory each letter.
-void AddAsciiLetters(const unsigned char* p, size_t n, WordState* state,
-                     Token* token) {
+// AddLetter for each letter of the run of ASCII letters at data[pos, end),
+// the bulk of most text; returns where the run ends, adding its letters to
+// *letters and its small letters (bit 5 set) to *lowers. The state is
+// copied into locals for the loop: the stores into the token may alias it,
+// and would otherwise force it back to memory each letter.
+size_t AddAsciiLetters(const unsigned char* data, size_t pos, size_t end,
+                       WordState* state, size_t* letters, size_t* lowers,
+                       Token* token) {
   WordState w = *state;
   char* const text = token->text;
   uint64_t* const prefix = token->prefix_hash;
-  for (size_t i = 0; i < n; ++i) {
-    const char c = static_cast<char>(p[i] | 0x20);
+  const size_t from = pos;
+  size_t small = 0;
+  for (; pos < end; ++pos) {
+    const unsigned char b = data[pos];
+    const char c = static_cast<char>(b | 0x20);
+    // Only an ASCII letter folds into 'a'..'z': (c - 'a') wraps every
+    // other byte, bit 7 set or not, to 26 or more.
+    if (static_cast<unsigned char>(c - 'a') >= 26) break;
+    small += (b >> 5) & 1;
     if (c == w.last) {
       if (++w.run > 2) {
         w.elongated = true;
@@ -283,6 +296,9 @@ void AddAsciiLetters(const unsigned char* p, size_t n, WordState* state,
     }
   }
   *state = w;
+  *letters += pos - from;
+  *lowers += small;
+  return pos;
 }
 
 // Reads the word whose first letter (`letter`, `upper`, `length` bytes,
@@ -307,18 +323,13 @@ size_t ReadWord(const unsigned char* data, size_t end, size_t pos, char letter,
   pos += length;
   while (pos < end) {
     if (!hashtag) {
-      size_t stop = pos;
-      while (stop < end && IsAsciiLetter(data[stop])) {
-        uppers += data[stop] < 'a';
-        ++stop;
-      }
-      if (stop > pos) {
-        AddAsciiLetters(data + pos, stop - pos, &w, token);
-        letters += stop - pos;
-        upper = data[stop - 1] < 'a';
-        pos = stop;
-        if (pos >= end) break;
-      }
+      // (Outside a hashtag no capital splits a word: `upper` is moot.)
+      size_t run_letters = 0, run_lowers = 0;
+      pos = AddAsciiLetters(data, pos, end, &w, &run_letters, &run_lowers,
+                            token);
+      letters += run_letters;
+      uppers += run_letters - run_lowers;
+      if (pos >= end) break;
     }
     const unsigned char b = data[pos];
     const uint8_t cls = kBytes.cls[b];
