@@ -39,9 +39,10 @@ size_t TermVectorBytes(const TermVector& v) { return VectorBytes(v); }
 size_t TermIndex::ApproximateBytes() const { return FlatBytes(df_); }
 
 size_t WaveDetector::ApproximateBytes() const {
-  size_t bytes = FlatBytes(keys_);
-  for (const auto& [key, k] : keys_) {
-    bytes += DequeBytes(k.window) + FlatBytes(k.customers);
+  size_t bytes = VectorBytes(keys_);
+  for (const auto& k : keys_) {
+    if (k == nullptr) continue;
+    bytes += sizeof(*k) + DequeBytes(k->window) + FlatBytes(k->customers);
   }
   return bytes;
 }

@@ -74,8 +74,8 @@ void WaveDetector::ObserveInbound(absl::Time at) {
 bool WaveDetector::Learning() const { return learning_; }
 
 bool WaveDetector::Surging(uint32_t key) const {
-  auto it = keys_.find(key);
-  return it != keys_.end() && it->second.alerting;
+  const KeyState* k = Find(key);
+  return k != nullptr && k->alerting;
 }
 
 void WaveDetector::SetAlerting(uint32_t key, KeyState& k, bool alerting) {
@@ -96,8 +96,8 @@ double WaveDetector::Shape(absl::Time at) const {
 
 double WaveDetector::Expected(uint32_t key, absl::Time at,
                               absl::Duration window) const {
-  auto it = keys_.find(key);
-  const double baseline = it == keys_.end() ? 0 : it->second.baseline;
+  const KeyState* k = Find(key);
+  const double baseline = k == nullptr ? 0 : k->baseline;
   const double rate = (baseline + options_.prior_per_hour * options_.prior_hours) /
                       (hours_observed_ + options_.prior_hours);
   const WindowSpan span = window == alert_span_.window      ? alert_span_
@@ -112,7 +112,9 @@ void WaveDetector::OnNegative(uint32_t key, uint32_t index, uint32_t customer,
                               Channel channel, std::string_view topic_name,
                               absl::FunctionRef<AlertSample(uint32_t)> sample,
                               std::vector<Alert>* raised) {
-  KeyState& k = keys_[key];
+  if (key >= keys_.size()) keys_.resize(key + 1);
+  if (keys_[key] == nullptr) keys_[key] = std::make_unique<KeyState>();
+  KeyState& k = *keys_[key];
   const absl::Duration window = options_.alert_window;
   // Insert in time order (late messages are rare and near the end).
   auto pos = k.window.end();

@@ -18,6 +18,7 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -111,7 +112,12 @@ class WaveDetector {
   const ListeningOptions options_;
   const WindowSpan alert_span_;
   const WindowSpan incident_span_;
-  absl::flat_hash_map<uint32_t, KeyState> keys_;
+  // By key. Keys are small and dense (topic and channel ordinals times
+  // four), so a look-up is an index rather than a hash.
+  std::vector<std::unique_ptr<KeyState>> keys_;
+  const KeyState* Find(uint32_t key) const {
+    return key < keys_.size() ? keys_[key].get() : nullptr;
+  }
   std::array<double, 24> by_hour_{};  // inbound per hour of the day
   double inbound_ = 0;
   absl::Time first_ = absl::InfiniteFuture();
