@@ -97,7 +97,6 @@ class TermIndex {
 
   // ApproximateBytes: the heap the index holds, from its capacity.
   size_t ApproximateBytes() const;
-  size_t terms() const { return df_.size(); }
 
  private:
   uint32_t documents_ = 0;

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstring>
 
+#include "text/emoticons.h"
 #include "text/tokenizer_chars.h"
 
 namespace threadline::text {
@@ -24,88 +25,9 @@ using chars::kLower;
 using chars::kOther;
 using chars::kSpace;
 using chars::kUpper;
-
-struct EmoticonPattern {
-  const char* text;
-  Emoticon emoticon;
-};
-
-// Longer patterns first so ":-)" is not read as ":-" and ")".
-constexpr EmoticonPattern kEmoticons[] = {
-    {":'-(", kCry},    {":’(", kCry},      {"</3", kBrokenHeart},
-    {"^_^", kSmile},   {"-_-", kAnnoyed},  {";_;", kCry},
-    {":-)", kSmile},   {":-]", kSmile},    {":-D", kLaugh},
-    {";-)", kWink},    {":-P", kTongue},   {":-p", kTongue},
-    {":-(", kFrown},   {":-[", kFrown},    {":-/", kAnnoyed},
-    {":-|", kAnnoyed}, {":-O", kSurprise}, {":-o", kSurprise},
-    {":'(", kCry},     {":)", kSmile},     {":]", kSmile},
-    {"=)", kSmile},    {"(:", kSmile},     {"^^", kSmile},
-    {":D", kLaugh},    {"=D", kLaugh},     {";)", kWink},
-    {";D", kWink},     {":P", kTongue},    {":p", kTongue},
-    {";P", kTongue},   {";p", kTongue},    {"<3", kHeart},
-    {":(", kFrown},    {":[", kFrown},     {"=(", kFrown},
-    {":/", kAnnoyed},  {":\\", kAnnoyed},  {":|", kAnnoyed},
-    {":O", kSurprise}, {":o", kSurprise},
-};
-constexpr size_t kEmoticonCount = sizeof(kEmoticons) / sizeof(kEmoticons[0]);
-
-// The patterns as masked 8-byte words, grouped by first byte in their
-// listed order (patterns with different first bytes never both match, so
-// the first match within a group is the first match of the list), with the
-// second bytes each group can continue with: a ':' before a digit or a
-// space is rejected in two loads.
-struct EmoticonTable {
-  struct Pattern {
-    uint64_t bits;
-    uint64_t mask;
-    uint8_t length;
-    uint8_t last;
-    Emoticon emoticon;
-  };
-  Pattern patterns[kEmoticonCount];
-  uint8_t begin[256];
-  uint8_t end[256];
-  uint64_t second[256][4];  // bit b: some pattern of the group has byte b next
-};
-
-constexpr EmoticonTable MakeEmoticonTable() {
-  EmoticonTable t{};
-  size_t n = 0;
-  for (int first = 0; first < 256; ++first) {
-    t.begin[first] = static_cast<uint8_t>(n);
-    for (const EmoticonPattern& p : kEmoticons) {
-      if (static_cast<unsigned char>(p.text[0]) != first) continue;
-      EmoticonTable::Pattern& q = t.patterns[n++];
-      uint8_t length = 0;
-      while (p.text[length] != 0) {
-        const uint64_t byte = static_cast<unsigned char>(p.text[length]);
-        q.bits |= byte << (8 * length);
-        q.mask |= uint64_t{0xff} << (8 * length);
-        ++length;
-      }
-      q.length = length;
-      q.last = static_cast<uint8_t>(p.text[length - 1]);
-      q.emoticon = p.emoticon;
-      const unsigned char second = static_cast<unsigned char>(p.text[1]);
-      t.second[first][second >> 6] |= uint64_t{1} << (second & 63);
-    }
-    t.end[first] = static_cast<uint8_t>(n);
-  }
-  return t;
-}
-constexpr EmoticonTable kEmoticonTable = MakeEmoticonTable();
-
-// The first `n` (<= 8) bytes at p as a little-endian word, zero-padded: no
-// pattern byte is 0, so a pattern longer than what is left never matches.
-inline uint64_t LoadWord(const unsigned char* p, size_t n) {
-  uint64_t w = 0;
-  if (n >= 8) {
-    std::memcpy(&w, p, 8);
-  } else {
-    for (size_t i = 0; i < n; ++i) w |= uint64_t{p[i]} << (8 * i);
-  }
-  return w;
-}
+using emoticons::EmoticonTable;
+using emoticons::kEmoticonTable;
+using emoticons::LoadWord;
 
 // The position of the next "://" at or after `from` that ends before
 // `size`, or `size`.
