@@ -1,6 +1,5 @@
 #include "listening/inbound_text.h"
 
-
 #include "listening/terms.h"
 #include "text/sentiment_reader.h"
 #include "text/tokenizer.h"
@@ -27,9 +26,8 @@ InboundText ReadInboundText(std::string_view text, std::string_view language,
   // over the whole text whether or not it scores. (Not a std::optional: that
   // would clear its buffers, several kilobytes, for every text.)
   const bool detect = has_text && options.detect_language;
-  text::SentimentReader sentiment =
-      score ? text::SentimentReader(language)
-            : text::SentimentReader::DetectOnly();
+  text::SentimentReader sentiment = score ? text::SentimentReader(language)
+                                          : text::SentimentReader::DetectOnly();
   // ContentWords reads a shorter prefix: a longer text's tokens near the
   // cut could differ, so it gets its own pass (a long email, rarely).
   const bool words = options.content_words;

@@ -52,10 +52,9 @@ size_t IncidentBook::ApproximateBytes() const {
                  FlatBytes(excluded_) + VectorBytes(active_) +
                  TermVectorBytes(scratch_);
   for (const IncidentRecord& i : incidents_) {
-    bytes += VectorBytes(i.cases) + DequeBytes(i.joined) +
-             FlatBytes(i.topics) + TermVectorBytes(i.sum) +
-             TermVectorBytes(i.centroid) + VectorBytes(i.exemplars) +
-             VectorBytes(i.exemplar_signatures);
+    bytes += VectorBytes(i.cases) + DequeBytes(i.joined) + FlatBytes(i.topics) +
+             TermVectorBytes(i.sum) + TermVectorBytes(i.centroid) +
+             VectorBytes(i.exemplars) + VectorBytes(i.exemplar_signatures);
     for (const TermVector& e : i.exemplars) bytes += TermVectorBytes(e);
   }
   for (const auto& [topic, pool] : pools_) {
@@ -74,8 +73,8 @@ Monitor::Memory Monitor::ApproximateMemory() const {
   m.incidents = incidents_.ApproximateBytes();
   m.alerts = VectorBytes(alerts_);
   for (const Alert& a : alerts_) {
-    m.alerts += a.id.capacity() + a.topic.capacity() +
-                VectorBytes(a.channels) + VectorBytes(a.samples);
+    m.alerts += a.id.capacity() + a.topic.capacity() + VectorBytes(a.channels) +
+                VectorBytes(a.samples);
     for (const AlertSample& s : a.samples) {
       m.alerts += s.interaction_id.capacity() + s.text.capacity();
     }

@@ -103,7 +103,6 @@ class TermIndex {
   absl::flat_hash_map<uint64_t, uint32_t> df_;
 };
 
-
 }  // namespace threadline::listening
 
 #endif  // THREADLINE_SRC_LISTENING_TERMS_H_

@@ -98,8 +98,9 @@ double WaveDetector::Expected(uint32_t key, absl::Time at,
                               absl::Duration window) const {
   const KeyState* k = Find(key);
   const double baseline = k == nullptr ? 0 : k->baseline;
-  const double rate = (baseline + options_.prior_per_hour * options_.prior_hours) /
-                      (hours_observed_ + options_.prior_hours);
+  const double rate =
+      (baseline + options_.prior_per_hour * options_.prior_hours) /
+      (hours_observed_ + options_.prior_hours);
   const WindowSpan span = window == alert_span_.window      ? alert_span_
                           : window == incident_span_.window ? incident_span_
                                                             : SpanOf(window);

@@ -59,7 +59,8 @@ bool IsLexiconSentimentAnalyzer(const SentimentAnalyzer* analyzer) {
 }  // namespace text
 
 std::shared_ptr<const SentimentAnalyzer> NewLexiconSentimentAnalyzer() {
-  text::sentiment::Lexicon::Get();  // build the tables now, not on the first text
+  // Build the tables now, not on the first text.
+  text::sentiment::Lexicon::Get();
   return text::Instance();
 }
 

@@ -64,7 +64,6 @@ char Laughter(std::string_view w) {
   return pairs >= 2 ? consonant : 0;
 }
 
-
 float EmoticonValence(uint32_t e) {
   switch (e) {
     case kSmile:
@@ -246,8 +245,8 @@ std::string_view LanguageName(int language) {
 
 namespace {
 
-using sentiment::Lexicon;
 using sentiment::LanguageName;
+using sentiment::Lexicon;
 using sentiment::ParseLanguage;
 using sentiment::Slot;
 

@@ -35,8 +35,7 @@ float Sign(float v) { return v < 0 ? -1.0f : 1.0f; }
 
 }  // namespace
 
-void Scorer::Sentence(const Slot* slots, int n, uint8_t end_gap,
-                      int exclaims) {
+void Scorer::Sentence(const Slot* slots, int n, uint8_t end_gap, int exclaims) {
   int m = Units(slots, n);
   if (m == 0) return;
   float adjusted[kBuffer];
@@ -71,7 +70,6 @@ void Scorer::Sentence(const Slot* slots, int n, uint8_t end_gap,
   }
   total_ += sum;
 }
-
 
 int Scorer::Units(const Slot* slots, int n) {
   int m = 0;
@@ -144,7 +142,6 @@ int Scorer::Units(const Slot* slots, int n) {
   return m;
 }
 
-
 float Scorer::Adjusted(int i) const {
   const Unit& u = units_[i];
   float v = u.valence;
@@ -176,6 +173,5 @@ float Scorer::Adjusted(int i) const {
   if (negated && !u.fixed) v *= kNegationFactor;
   return v;
 }
-
 
 }  // namespace threadline::text::sentiment

@@ -28,7 +28,8 @@ class StemIndex {
   // Files `stems` (normalized text, value); a later duplicate replaces an
   // earlier one. Stems longer than kMaxWordBytes are never found (no word
   // is longer).
-  explicit StemIndex(const std::vector<std::pair<std::string, uint32_t>>& stems) {
+  explicit StemIndex(
+      const std::vector<std::pair<std::string, uint32_t>>& stems) {
     std::vector<std::pair<uint64_t, uint32_t>> entries;
     for (const auto& [stem, value] : stems) {
       entries.emplace_back(HashWord(stem), value);

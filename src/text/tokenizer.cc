@@ -112,8 +112,7 @@ uint32_t Tokenizer::MatchEmoticon(size_t pos, size_t* length) const {
   const unsigned char first = data_[pos];
   const size_t left = size_ - pos;
   const unsigned char second = left > 1 ? data_[pos + 1] : 0;
-  if (((kEmoticonTable.second[first][second >> 6] >> (second & 63)) & 1) ==
-      0) {
+  if (((kEmoticonTable.second[first][second >> 6] >> (second & 63)) & 1) == 0) {
     return 0;
   }
   const uint64_t word = LoadWord(data_ + pos, left);
@@ -247,8 +246,8 @@ size_t ReadWord(const unsigned char* data, size_t end, size_t pos, char letter,
     if (!hashtag) {
       // (Outside a hashtag no capital splits a word: `upper` is moot.)
       size_t run_letters = 0, run_lowers = 0;
-      pos = AddAsciiLetters(data, pos, end, &w, &run_letters, &run_lowers,
-                            token);
+      pos =
+          AddAsciiLetters(data, pos, end, &w, &run_letters, &run_lowers, token);
       letters += run_letters;
       uppers += run_letters - run_lowers;
       if (pos >= end) break;

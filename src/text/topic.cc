@@ -29,7 +29,6 @@ constexpr float kEvidenceScale = 3.0f;
 
 constexpr uint8_t kNoTopicIndex = 0xff;
 
-
 // Key of a phrase from its words' phrase ids, built word by word.
 constexpr uint64_t kPhraseSeed = 0x7a3f9c2d51e84b61ull;
 
@@ -337,8 +336,8 @@ void TopicClassifier::Score(const Item* items, int n, uint8_t languages,
   }
 }
 
-inline TopicClassifier::Item TopicClassifier::Resolve(int size,
-                                               const uint64_t* prefix) const {
+inline TopicClassifier::Item TopicClassifier::Resolve(
+    int size, const uint64_t* prefix) const {
   Item item{HashIndex::kMissing, 0};
   if (size == 0) return item;
   const uint32_t id = words_.Find(prefix[size - 1]);

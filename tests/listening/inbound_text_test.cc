@@ -105,8 +105,8 @@ TEST(InboundTextTest, AHostsAnalyzerIsCalledAsBefore) {
   const text::TopicClassifier topics;
   CountingAnalyzer analyzer;
   EXPECT_FALSE(text::IsLexiconSentimentAnalyzer(&analyzer));
-  EXPECT_TRUE(text::IsLexiconSentimentAnalyzer(
-      NewLexiconSentimentAnalyzer().get()));
+  EXPECT_TRUE(
+      text::IsLexiconSentimentAnalyzer(NewLexiconSentimentAnalyzer().get()));
   InboundTextOptions o;
   o.sentiment = &analyzer;
   const InboundText got =
