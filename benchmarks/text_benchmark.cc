@@ -1,10 +1,17 @@
 // Throughput of the text analyzers on tweet-sized messages (texts/s), and
-// on long texts to show the work stays bounded.
+// on long texts to show the work stays bounded. BM_InboundTextSeparate and
+// BM_InboundTextOnePass compare what the engine reads from an inbound text
+// (topic, sentiment, content words) with three passes and with one.
+//
+//   build/benchmarks/text_benchmark --benchmark_min_time=0.05
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "benchmark/benchmark.h"
+#include "listening/inbound_text.h"
+#include "listening/terms.h"
+#include "text/tokenizer.h"
 #include "text/topic.h"
 #include "threadline/sentiment.h"
 
@@ -118,6 +125,59 @@ void BM_DetectLanguage(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_DetectLanguage);
+
+void BM_TokenizeTweet(benchmark::State& state) {
+  const std::vector<std::string>& tweets = Tweets();
+  size_t i = 0;
+  for (auto _ : state) {
+    threadline::text::Tokenizer tokenizer(tweets[i]);
+    threadline::text::Token token;
+    int n = 0;
+    while (tokenizer.Next(&token)) ++n;
+    benchmark::DoNotOptimize(n);
+    if (++i == tweets.size()) i = 0;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_TokenizeTweet);
+
+// The engine's reads of an inbound text, one call each.
+void BM_InboundTextSeparate(benchmark::State& state) {
+  static const threadline::text::TopicClassifier* const classifier =
+      new threadline::text::TopicClassifier();
+  const std::shared_ptr<const threadline::SentimentAnalyzer> analyzer =
+      threadline::NewLexiconSentimentAnalyzer();
+  const std::vector<std::string>& tweets = Tweets();
+  size_t i = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(classifier->Classify(tweets[i], ""));
+    benchmark::DoNotOptimize(analyzer->Analyze(tweets[i], ""));
+    benchmark::DoNotOptimize(threadline::listening::ContentWords(tweets[i]));
+    if (++i == tweets.size()) i = 0;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_InboundTextSeparate)->ThreadRange(1, 2);
+
+// The same answers from one pass (listening::ReadInboundText).
+void BM_InboundTextOnePass(benchmark::State& state) {
+  static const threadline::text::TopicClassifier* const classifier =
+      new threadline::text::TopicClassifier();
+  const std::shared_ptr<const threadline::SentimentAnalyzer> analyzer =
+      threadline::NewLexiconSentimentAnalyzer();
+  threadline::listening::InboundTextOptions options;
+  options.sentiment = analyzer.get();
+  options.content_words = true;
+  const std::vector<std::string>& tweets = Tweets();
+  size_t i = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(threadline::listening::ReadInboundText(
+        tweets[i], "", *classifier, options));
+    if (++i == tweets.size()) i = 0;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_InboundTextOnePass)->ThreadRange(1, 2);
 
 void BM_TopicClassifierConstruct(benchmark::State& state) {
   for (auto _ : state) {

@@ -2,12 +2,16 @@
 // English and Spanish, and the concepts of customer care on which the two
 // languages (and common synonyms) meet. Words are as the tokenizer folds
 // them: lower-case ASCII without accents.
-#include <string>
+#include <cstdlib>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "listening/terms.h"
+#include "text/hash_table.h"
+#include "text/tokenizer.h"
 
 namespace threadline::listening {
 namespace {
@@ -113,46 +117,130 @@ constexpr std::pair<std::string_view, std::string_view> kConcepts[] = {
     {"fails", "failing"},
 };
 
+// A word of the tables: dropped, or the hash of its concept.
+struct Known {
+  std::string_view word;
+  bool dropped;
+  uint64_t concept_hash;
+};
+
+// The tables by word hash. A hit is confirmed by comparing the word, so a
+// word outside the tables whose hash happens to match one inside is still
+// read as itself. (No two words of the tables share a hash: checked when
+// built.)
 struct Tables {
-  absl::flat_hash_set<std::string> dropped;
-  absl::flat_hash_map<std::string, std::string> concepts;
+  static constexpr int kFilterBits = 15;
+  std::vector<Known> known;
+  text::HashIndex index;
+  // Bit (hash >> 49) of each known word's hash: most words of a message
+  // are not in the tables, and this tells so with one load.
+  uint64_t filter[(1 << kFilterBits) / 64] = {};
+  bool MayKnow(uint64_t hash) const {
+    const uint64_t bit = hash >> (64 - kFilterBits);
+    return (filter[bit >> 6] >> (bit & 63)) & 1;
+  }
 };
 
 const Tables& GetTables() {
   static const Tables* const kTables = [] {
     auto* t = new Tables;
-    for (std::string_view w : kDropped) t->dropped.insert(std::string(w));
-    for (const auto& [word, concept_word] : kConcepts) {
-      t->concepts.emplace(std::string(word), std::string(concept_word));
+    absl::flat_hash_map<std::string_view, size_t> seen;
+    // A dropped word stays dropped even if it names a concept too, and the
+    // first concept written for a word is its concept.
+    for (std::string_view w : kDropped) {
+      if (seen.emplace(w, t->known.size()).second) {
+        t->known.push_back({w, true, 0});
+      }
     }
+    for (const auto& [word, concept_word] : kConcepts) {
+      if (seen.emplace(word, t->known.size()).second) {
+        t->known.push_back({word, false, text::HashWord(concept_word)});
+      }
+    }
+    std::vector<std::pair<uint64_t, uint32_t>> entries;
+    absl::flat_hash_set<uint64_t> hashes;
+    for (size_t i = 0; i < t->known.size(); ++i) {
+      const uint64_t h = text::HashWord(t->known[i].word);
+      if (!hashes.insert(h == 0 ? 1 : h).second) std::abort();
+      entries.emplace_back(h, static_cast<uint32_t>(i));
+      const uint64_t bit = h >> (64 - Tables::kFilterBits);
+      t->filter[bit >> 6] |= uint64_t{1} << (bit & 63);
+    }
+    t->index = text::HashIndex(entries);
     return t;
   }();
   return *kTables;
 }
 
-}  // namespace
+// The known word `word[0, size)` whose hash is `hash`, or null.
+inline const Known* Find(const Tables& t, const char* word, int size,
+                         uint64_t hash) {
+  if (!t.MayKnow(hash)) return nullptr;
+  const uint32_t i = t.index.Find(hash);
+  if (i == text::HashIndex::kMissing) return nullptr;
+  const Known& k = t.known[i];
+  if (k.word.size() != static_cast<size_t>(size)) return nullptr;
+  // Words are short: a loop beats a call to memcmp.
+  for (int j = 0; j < size; ++j) {
+    if (k.word[j] != word[j]) return nullptr;
+  }
+  return &k;
+}
 
-WordClass ClassifyWord(std::string_view word) {
+// The concept a folded word (`size` letters, prefix[i] the hash of its first
+// i + 1) stands for, as the hash of its text (its own when it names none):
+// sets *concept_hash and returns true, or returns false for a word to drop.
+inline bool ContentConcept(const char* word, int size, const uint64_t* prefix,
+                           uint64_t* concept_hash) {
   const Tables& t = GetTables();
-  const absl::string_view w(word.data(), word.size());
-  if (word.size() < 2 || t.dropped.contains(w)) return {};
-  if (auto it = t.concepts.find(w); it != t.concepts.end()) {
-    return {it->second};
+  if (size < 2) return false;
+  if (const Known* k = Find(t, word, size, prefix[size - 1]); k != nullptr) {
+    if (k->dropped) return false;
+    *concept_hash = k->concept_hash;
+    return true;
   }
   // Plurals meet their singular: "routers", "conexiones", "senales".
-  if (word.size() >= 5 && word.back() == 's' && word[word.size() - 2] != 's' &&
-      word[word.size() - 2] != 'u' && word[word.size() - 2] != 'i') {
-    for (size_t cut : {size_t{1}, size_t{2}}) {
-      const absl::string_view stem = w.substr(0, w.size() - cut);
-      if (t.dropped.contains(stem)) return {};
-      if (auto it = t.concepts.find(stem); it != t.concepts.end()) {
-        return {it->second};
+  const char before = word[size - 2];
+  if (size >= 5 && word[size - 1] == 's' && before != 's' && before != 'u' &&
+      before != 'i') {
+    for (int cut : {1, 2}) {
+      const int n = size - cut;
+      if (const Known* k = Find(t, word, n, prefix[n - 1]); k != nullptr) {
+        if (k->dropped) return false;
+        *concept_hash = k->concept_hash;
+        return true;
       }
-      if (cut == 2 && word[word.size() - 2] != 'e') break;
     }
-    return {std::string_view(word.data(), word.size() - 1)};
+    *concept_hash = prefix[size - 2];
+    return true;
   }
-  return {word};
+  *concept_hash = prefix[size - 1];
+  return true;
+}
+
+}  // namespace
+
+// Here, beside the tables, so that the look-up is inlined into it.
+void ContentWordReader::AddWord(const text::Token& token) {
+  // The word as read, with the tokenizer's prefix hashes; a stretched one
+  // ("sooo") collapsed and hashed anew. One call site keeps the look-up
+  // inlined.
+  const char* word = token.text;
+  int size = token.size;
+  const uint64_t* prefix = token.prefix_hash;
+  char collapsed[text::kMaxWordBytes];
+  uint64_t hashes[text::kMaxWordBytes];
+  if (token.elongated) {
+    size = text::CollapseElongation(token, collapsed);
+    uint64_t h = text::kFnvOffset;
+    for (int i = 0; i < size; ++i) {
+      h = text::FnvStep(h, static_cast<unsigned char>(collapsed[i]));
+      hashes[i] = h;
+    }
+    word = collapsed;
+    prefix = hashes;
+  }
+  if (ContentConcept(word, size, prefix, &words_[n_])) ++n_;
 }
 
 }  // namespace threadline::listening

@@ -62,8 +62,9 @@ bool IncidentBook::Active(const IncidentRecord& i, absl::Time at,
   // The wave is over when new cases no longer come faster than usual for
   // the incident's matter: ordinary complaints must not keep it alive.
   int recent = 0;
-  for (auto it = i.joined.rbegin();
-       it != i.joined.rend() && at - *it <= options_.incident_window; ++it) {
+  const absl::Time since = at - options_.incident_window;
+  for (auto it = i.joined.rbegin(); it != i.joined.rend() && *it >= since;
+       ++it) {
     ++recent;
   }
   return recent > kWaveOver * usual;
@@ -111,8 +112,8 @@ void IncidentBook::Join(uint32_t incident, const Report& r) {
   ++i.per_channel[static_cast<size_t>(r.channel)];
   if (r.topic != 0) ++i.topics[r.topic];
   if (r.terms.empty()) return;
-  AddInto(r.terms, 1.0f, &i.sum);
-  i.centroid = i.sum;
+  AddInto(r.terms, 1.0f, &i.sum, &scratch_);
+  i.centroid.assign(i.sum.begin(), i.sum.end());
   Normalize(&i.centroid);
   if (i.exemplars.size() < kMaxExemplars) {
     bool known = false;
@@ -166,10 +167,17 @@ void IncidentBook::OnReport(
   // resemble it (any report on its topic, when it has one: the matter
   // classifier already read past the wording).
   std::deque<Report>& pool = pools_[r.topic];
+  const absl::Time window_start = r.at - options_.incident_window;
   while (!pool.empty() &&
-         (pool.size() >= kMaxPool ||
-          r.at - pool.front().at > options_.incident_window)) {
+         (pool.size() >= kMaxPool || pool.front().at < window_start)) {
     pool.pop_front();
+  }
+  // Only a surge of the matter (for a report that states none, of any
+  // topic or channel) seeds an incident; until then the report just waits,
+  // and its group need not be gathered.
+  if (!surging(r.topic)) {
+    pool.push_back(std::move(r));
+    return;
   }
   std::vector<size_t> group;
   absl::flat_hash_set<uint32_t> customers = {r.customer};
@@ -188,15 +196,12 @@ void IncidentBook::OnReport(
     customers.insert(p.customer);
   }
   // Enough customers, and far more than the topic's usual volume: one
-  // grievance, at one time.
+  // grievance, at one time. (A matter's busy hours are not a grievance of
+  // many, nor are a few customers who happen to write alike: hence the
+  // surge, above.)
   const int size = static_cast<int>(customers.size());
   const double expected = usual(r.topic, r.at);
-  // A matter's busy hours are not a grievance of many, nor are a few
-  // customers who happen to write alike: the early warning must see the
-  // matter's complaints surging (for a group that states no matter, some
-  // topic's or channel's).
-  if (!surging(r.topic) ||
-      size < options_.incident_min_cases ||
+  if (size < options_.incident_min_cases ||
       size < options_.alert_min_ratio * expected ||
       PoissonTail(size, expected) > options_.alert_max_probability) {
     pool.push_back(std::move(r));

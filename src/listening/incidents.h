@@ -99,6 +99,10 @@ class IncidentBook {
   // lowest ordinal on a tie), 0 for none.
   static uint32_t DominantTopic(const IncidentRecord& incident);
 
+  // ApproximateBytes: the heap the book holds (incidents, waiting
+  // reports, memberships), counted from container capacities.
+  size_t ApproximateBytes() const;
+
  private:
   void Join(uint32_t incident, const Report& r);
   // Whether an incident still takes new cases at `at`, `usual` being the
@@ -122,6 +126,7 @@ class IncidentBook {
   // not depend on a hash seed for replay to rebuild the same incidents.
   std::map<uint32_t, std::deque<Report>> pools_;
   std::vector<uint32_t> active_;  // incidents that may still take cases
+  TermVector scratch_;            // for AddInto, kept to keep its capacity
 };
 
 }  // namespace threadline::listening

@@ -1,7 +1,9 @@
 #include "listening/monitor.h"
 
-#include <algorithm>
 #include <utility>
+#include <vector>
+
+#include "absl/types/span.h"
 
 namespace threadline::listening {
 
@@ -9,6 +11,14 @@ Monitor::Monitor(MonitorOptions options)
     : options_(std::move(options)),
       waves_(options_.listening),
       incidents_(options_.listening) {}
+
+uint64_t Monitor::TopicTermOf(const Linked& in) {
+  if (in.topic >= topic_terms_.size()) topic_terms_.resize(in.topic + 1, 0);
+  uint64_t& term = topic_terms_[in.topic];
+  // 0 marks "not yet": a name whose term is 0 is merely recomputed.
+  if (term == 0) term = TopicTerm(in.topic_name);
+  return term;
+}
 
 void Monitor::OnLinked(const Linked& in,
                        absl::FunctionRef<AlertSample(uint32_t)> sample,
@@ -34,13 +44,31 @@ void Monitor::OnLinked(const Linked& in,
                       in.channel, in.topic_name, sample, &alerts_);
   }
   if (!options_.listening.incidents || in.text.empty()) return;
-  std::vector<uint64_t> words = ContentWords(in.text);
+  std::vector<uint64_t> read;
+  if (in.content_words == nullptr) read = ContentWords(in.text);
+  const std::vector<uint64_t>& words =
+      in.content_words != nullptr ? *in.content_words : read;
   if (words.empty()) return;
-  if (in.topic != 0) {
-    words.push_back(TopicTerm(in.topic_name));
-    std::sort(words.begin(), words.end());
+  // The message's terms: its words and, in order among them, its topic's.
+  uint64_t terms[kMaxWords + 1];
+  size_t n = 0;
+  const uint64_t topic_term = in.topic != 0 ? TopicTermOf(in) : 0;
+  bool topic_placed = in.topic == 0;
+  for (uint64_t w : words) {
+    if (!topic_placed && topic_term < w) {
+      terms[n++] = topic_term;
+      topic_placed = true;
+    }
+    terms[n++] = w;
   }
-  terms_.Add(words);
+  if (!topic_placed) terms[n++] = topic_term;
+  const absl::Span<const uint64_t> message(terms, n);
+  // While the usual levels are being learnt, nothing is far above them:
+  // the message only counts toward the words' frequencies.
+  if (waves_.Learning()) {
+    terms_.Add(message);
+    return;
+  }
   Report r;
   r.index = in.index;
   r.case_id = in.case_id;
@@ -48,11 +76,9 @@ void Monitor::OnLinked(const Linked& in,
   r.at = in.at;
   r.channel = in.channel;
   r.topic = in.topic;
-  r.terms = terms_.Weigh(words);
+  r.terms = terms_.AddAndWeigh(message);
   r.signature = SignatureOf(r.terms);
   const absl::Duration window = options_.listening.incident_window;
-  // While the usual levels are being learnt, nothing is far above them.
-  if (waves_.Learning()) return;
   incidents_.OnReport(
       std::move(r), view,
       [this, window](uint32_t topic, absl::Time at) {

@@ -38,12 +38,17 @@ struct Linked {
   absl::Time at;
   Channel channel = Channel::kUnspecified;
   Direction direction = Direction::kUnspecified;
-  uint32_t topic = 0;  // topic ordinal, 0 for none
+  // Topic ordinal, 0 for none; one ordinal always names one topic.
+  uint32_t topic = 0;
   std::string_view topic_name;
   std::string_view text;
   std::optional<float> sentiment;
   uint32_t case_id = 0;   // root case ordinal
   uint32_t customer = 0;  // base ordinal
+  // ContentWords(text), when already read (ReadInboundText, outside the
+  // engine's lock); null: OnLinked reads them from `text`, as on replay.
+  // Either way the monitor ends in the same state.
+  const std::vector<uint64_t>* content_words = nullptr;
 };
 
 class Monitor {
@@ -51,7 +56,8 @@ class Monitor {
   explicit Monitor(MonitorOptions options);
 
   // OnLinked: one linked interaction. `sample(i)` describes interaction i
-  // for an alert's evidence; `view(c)` describes root case c.
+  // for an alert's evidence; `view(c)` describes root case c. Reads the
+  // text's content words unless `in.content_words` holds them.
   void OnLinked(const Linked& in,
                 absl::FunctionRef<AlertSample(uint32_t)> sample,
                 absl::FunctionRef<CaseView(uint32_t)> view);
@@ -61,8 +67,26 @@ class Monitor {
   // Alerts in the order raised.
   const std::vector<Alert>& alerts() const { return alerts_; }
 
+  // Memory: what the monitor holds on the heap, by part, counted from
+  // container capacities (allocator overhead aside). None of it grows with
+  // every interaction: windows and waiting reports are bounded by time,
+  // the term index by the vocabulary, incidents by the incidents found.
+  struct Memory {
+    size_t waves = 0;      // sliding windows of negative volume
+    size_t terms = 0;      // document frequencies of words
+    size_t incidents = 0;  // incidents, waiting reports, memberships
+    size_t alerts = 0;     // alerts raised, with their samples
+    size_t total() const { return waves + terms + incidents + alerts; }
+  };
+  Memory ApproximateMemory() const;
+
  private:
+  // TopicTerm of the topic with ordinal in.topic (the same name for the
+  // same ordinal), worked out once per topic.
+  uint64_t TopicTermOf(const Linked& in);
+
   const MonitorOptions options_;
+  std::vector<uint64_t> topic_terms_;  // by topic ordinal; 0: not yet
   WaveDetector waves_;
   TermIndex terms_;
   IncidentBook incidents_;

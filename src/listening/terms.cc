@@ -8,20 +8,17 @@
 namespace threadline::listening {
 
 std::vector<uint64_t> ContentWords(std::string_view text) {
-  std::vector<uint64_t> out;
-  text::Tokenizer tokenizer(text, 4096);
+  ContentWordReader reader;
+  text::Tokenizer tokenizer(text, kContentBytes);
   text::Token token;
-  while (out.size() < kMaxWords && tokenizer.Next(&token)) {
-    if (token.kind != text::TokenKind::kWord || token.too_long) continue;
-    char collapsed[text::kMaxWordBytes];
-    const int n = text::CollapseElongation(token, collapsed);
-    const WordClass c = ClassifyWord(std::string_view(collapsed, n));
-    if (c.concept_word.empty()) continue;
-    out.push_back(text::HashWord(c.concept_word));
-  }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
+  while (tokenizer.Next(&token)) reader.Add(token);
+  return reader.Finish();
+}
+
+std::vector<uint64_t> ContentWordReader::Finish() {
+  std::sort(words_, words_ + n_);
+  const size_t n = std::unique(words_, words_ + n_) - words_;
+  return std::vector<uint64_t>(words_, words_ + n);
 }
 
 uint64_t TopicTerm(std::string_view topic) {
@@ -84,21 +81,65 @@ TermSignature SignatureOf(const TermVector& v) {
 
 void AddInto(const TermVector& v, float scale, TermVector* sum) {
   TermVector out;
-  out.reserve(sum->size() + v.size());
-  size_t i = 0, j = 0;
-  while (i < sum->size() || j < v.size()) {
-    if (j == v.size() || (i < sum->size() && (*sum)[i].first < v[j].first)) {
-      out.push_back((*sum)[i++]);
-    } else if (i == sum->size() || v[j].first < (*sum)[i].first) {
-      out.push_back({v[j].first, v[j].second * scale});
-      ++j;
-    } else {
-      out.push_back({v[j].first, (*sum)[i].second + v[j].second * scale});
-      ++i;
-      ++j;
+  AddInto(v, scale, sum, &out);
+}
+
+void AddInto(const TermVector& v, float scale, TermVector* sum,
+             TermVector* scratch) {
+  // A report's few terms into an incident's many: add to the terms the sum
+  // has where they are, then make room for the new ones in one backward
+  // pass, rather than copying the whole sum for each report. (A vector
+  // with a term twice merges as the general code does.)
+  for (size_t j = 1; j < v.size(); ++j) {
+    if (!(v[j - 1].first < v[j].first)) {
+      TermVector& out = *scratch;
+      out.clear();
+      out.reserve(sum->size() + v.size());
+      size_t i = 0, k = 0;
+      while (i < sum->size() || k < v.size()) {
+        if (k == v.size() ||
+            (i < sum->size() && (*sum)[i].first < v[k].first)) {
+          out.push_back((*sum)[i++]);
+        } else if (i == sum->size() || v[k].first < (*sum)[i].first) {
+          out.push_back({v[k].first, v[k].second * scale});
+          ++k;
+        } else {
+          out.push_back({v[k].first, (*sum)[i].second + v[k].second * scale});
+          ++i;
+          ++k;
+        }
+      }
+      sum->swap(out);
+      return;
     }
   }
-  *sum = std::move(out);
+  auto less = [](const std::pair<uint64_t, float>& e, uint64_t t) {
+    return e.first < t;
+  };
+  size_t fresh = 0;
+  auto at = sum->begin();
+  for (const auto& [term, weight] : v) {
+    at = std::lower_bound(at, sum->end(), term, less);
+    if (at != sum->end() && at->first == term) {
+      at->second = at->second + weight * scale;
+    } else {
+      ++fresh;
+    }
+  }
+  if (fresh == 0) return;
+  size_t i = sum->size();
+  size_t k = i + fresh;
+  sum->resize(k);
+  TermVector& s = *sum;
+  for (size_t j = v.size(); j > 0; --j) {
+    const uint64_t term = v[j - 1].first;
+    while (i > 0 && s[i - 1].first > term) s[--k] = s[--i];
+    if (i > 0 && s[i - 1].first == term) {
+      s[--k] = s[--i];  // added in place above
+    } else {
+      s[--k] = {term, v[j - 1].second * scale};
+    }
+  }
 }
 
 void Normalize(TermVector* v) {
@@ -109,23 +150,49 @@ void Normalize(TermVector* v) {
   for (auto& [term, w] : *v) w *= inv;
 }
 
-void TermIndex::Add(const std::vector<uint64_t>& terms) {
+namespace {
+
+// Smoothed inverse document frequency: a word in every message still
+// weighs a little, an unseen word the most.
+float Idf(uint32_t documents, double df) {
+  return static_cast<float>(std::log((documents + 1.0) / (df + 1.0)) + 1.0);
+}
+
+}  // namespace
+
+void TermIndex::Add(absl::Span<const uint64_t> terms) {
   ++documents_;
   for (uint64_t t : terms) ++df_[t];
 }
 
-TermVector TermIndex::Weigh(const std::vector<uint64_t>& terms) const {
+TermVector TermIndex::Weigh(absl::Span<const uint64_t> terms) const {
   TermVector v;
   v.reserve(terms.size());
   for (uint64_t t : terms) {
     auto it = df_.find(t);
     const double df = it == df_.end() ? 0 : it->second;
-    // Smoothed inverse document frequency: a word in every message still
-    // weighs a little, an unseen word the most.
-    const double idf = std::log((documents_ + 1.0) / (df + 1.0)) + 1.0;
-    v.push_back({t, static_cast<float>(idf)});
+    v.push_back({t, Idf(documents_, df)});
   }
   std::sort(v.begin(), v.end());
+  Normalize(&v);
+  return v;
+}
+
+TermVector TermIndex::AddAndWeigh(absl::Span<const uint64_t> terms) {
+  // One pass gives each term its final frequency only when no term comes
+  // twice; sorted terms tell at once.
+  for (size_t i = 1; i < terms.size(); ++i) {
+    if (!(terms[i - 1] < terms[i])) {
+      Add(terms);
+      return Weigh(terms);
+    }
+  }
+  ++documents_;
+  TermVector v(terms.size());
+  for (size_t i = 0; i < terms.size(); ++i) {
+    const uint32_t df = ++df_[terms[i]];
+    v[i] = {terms[i], Idf(documents_, df)};
+  }
   Normalize(&v);
   return v;
 }

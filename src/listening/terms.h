@@ -18,6 +18,8 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/types/span.h"
+#include "text/tokenizer.h"
 
 namespace threadline::listening {
 
@@ -25,9 +27,34 @@ namespace threadline::listening {
 using TermVector = std::vector<std::pair<uint64_t, float>>;
 
 // ContentWords: the distinct content words of `text` as concept hashes,
-// sorted. At most kMaxWords are kept (a grievance is stated early).
+// sorted. At most kMaxWords are kept (a grievance is stated early), from
+// the first kContentBytes of the text.
 std::vector<uint64_t> ContentWords(std::string_view text);
 inline constexpr size_t kMaxWords = 48;
+inline constexpr size_t kContentBytes = 4096;
+
+// ContentWordReader: ContentWords fed the tokens of a text one at a time,
+// so that one pass of the tokenizer can serve it and the other readers of
+// the text (see text/sentiment_reader.h). Fed the tokens of a Tokenizer of
+// the text's first kContentBytes, it gives what ContentWords gives.
+// Thread-compatible; allocates only the vector Finish returns.
+class ContentWordReader {
+ public:
+  void Add(const text::Token& token) {
+    if (n_ < kMaxWords && token.kind == text::TokenKind::kWord &&
+        !token.too_long) {
+      AddWord(token);
+    }
+  }
+  std::vector<uint64_t> Finish();
+
+ private:
+  // Defined in concepts.cc, beside the word tables.
+  void AddWord(const text::Token& token);
+
+  uint64_t words_[kMaxWords];
+  size_t n_ = 0;
+};
 
 // The term of a topic name, so messages on one topic share a term.
 uint64_t TopicTerm(std::string_view topic);
@@ -49,6 +76,10 @@ inline bool MayShareTerms(const TermSignature& a, const TermSignature& b) {
 
 // Adds `v` scaled by `scale` into `sum` (kept sorted); for centroids.
 void AddInto(const TermVector& v, float scale, TermVector* sum);
+// The same, merging through `scratch`, whose capacity it keeps (and swaps
+// with sum's) so that a long-lived sum grows without a copy per call.
+void AddInto(const TermVector& v, float scale, TermVector* sum,
+             TermVector* scratch);
 // Normalizes `v` to unit length (no-op for a zero vector).
 void Normalize(TermVector* v);
 
@@ -57,22 +88,20 @@ void Normalize(TermVector* v);
 class TermIndex {
  public:
   // Add: counts one message's terms (ContentWords plus its topic term).
-  void Add(const std::vector<uint64_t>& terms);
+  void Add(absl::Span<const uint64_t> terms);
   // Weigh: the normalized vector of a message's terms at the current
   // frequencies.
-  TermVector Weigh(const std::vector<uint64_t>& terms) const;
+  TermVector Weigh(absl::Span<const uint64_t> terms) const;
+  // AddAndWeigh: Add, then Weigh, with one look-up per term for both.
+  TermVector AddAndWeigh(absl::Span<const uint64_t> terms);
+
+  // ApproximateBytes: the heap the index holds, from its capacity.
+  size_t ApproximateBytes() const;
 
  private:
   uint32_t documents_ = 0;
   absl::flat_hash_map<uint64_t, uint32_t> df_;
 };
-
-// Internal: the concept a folded word stands for (itself when none), and
-// whether it is a word to drop. Defined in concepts.cc.
-struct WordClass {
-  std::string_view concept_word;  // empty: drop the word
-};
-WordClass ClassifyWord(std::string_view word);
 
 }  // namespace threadline::listening
 

@@ -55,27 +55,27 @@ double PoissonTail(int k, double mean) {
 }
 
 WaveDetector::WaveDetector(const ListeningOptions& options)
-    : options_(options) {}
+    : options_(options),
+      alert_span_(SpanOf(options.alert_window)),
+      incident_span_(SpanOf(options.incident_window)),
+      learning_(last_ - first_ < options.learning_period) {}
 
 void WaveDetector::ObserveInbound(absl::Time at) {
   by_hour_[HourOfDay(at)] += 1;
   inbound_ += 1;
+  if (at >= first_ && at <= last_) return;
   first_ = std::min(first_, at);
   last_ = std::max(last_, at);
+  const absl::Duration span = last_ - first_;
+  hours_observed_ = last_ <= first_ ? 0 : absl::ToDoubleHours(span);
+  learning_ = span < options_.learning_period;
 }
 
-double WaveDetector::HoursObserved() const {
-  if (last_ <= first_) return 0;
-  return absl::ToDoubleHours(last_ - first_);
-}
-
-bool WaveDetector::Learning() const {
-  return last_ - first_ < options_.learning_period;
-}
+bool WaveDetector::Learning() const { return learning_; }
 
 bool WaveDetector::Surging(uint32_t key) const {
-  auto it = keys_.find(key);
-  return it != keys_.end() && it->second.alerting;
+  const KeyState* k = Find(key);
+  return k != nullptr && k->alerting;
 }
 
 void WaveDetector::SetAlerting(uint32_t key, KeyState& k, bool alerting) {
@@ -96,12 +96,16 @@ double WaveDetector::Shape(absl::Time at) const {
 
 double WaveDetector::Expected(uint32_t key, absl::Time at,
                               absl::Duration window) const {
-  auto it = keys_.find(key);
-  const double baseline = it == keys_.end() ? 0 : it->second.baseline;
-  const double rate = (baseline + options_.prior_per_hour * options_.prior_hours) /
-                      (HoursObserved() + options_.prior_hours);
+  const KeyState* k = Find(key);
+  const double baseline = k == nullptr ? 0 : k->baseline;
+  const double rate =
+      (baseline + options_.prior_per_hour * options_.prior_hours) /
+      (hours_observed_ + options_.prior_hours);
+  const WindowSpan span = window == alert_span_.window      ? alert_span_
+                          : window == incident_span_.window ? incident_span_
+                                                            : SpanOf(window);
   // The shape at the middle of the window.
-  return rate * absl::ToDoubleHours(window) * Shape(at - window / 2);
+  return rate * span.hours * Shape(at - span.half);
 }
 
 void WaveDetector::OnNegative(uint32_t key, uint32_t index, uint32_t customer,
@@ -109,7 +113,9 @@ void WaveDetector::OnNegative(uint32_t key, uint32_t index, uint32_t customer,
                               Channel channel, std::string_view topic_name,
                               absl::FunctionRef<AlertSample(uint32_t)> sample,
                               std::vector<Alert>* raised) {
-  KeyState& k = keys_[key];
+  if (key >= keys_.size()) keys_.resize(key + 1);
+  if (keys_[key] == nullptr) keys_[key] = std::make_unique<KeyState>();
+  KeyState& k = *keys_[key];
   const absl::Duration window = options_.alert_window;
   // Insert in time order (late messages are rare and near the end).
   auto pos = k.window.end();
@@ -119,7 +125,8 @@ void WaveDetector::OnNegative(uint32_t key, uint32_t index, uint32_t customer,
   // the window.
   const bool repeat = k.customers[customer]++ > 0;
   const absl::Time newest = k.window.back().at;
-  while (!k.window.empty() && k.window.front().at <= newest - window) {
+  const absl::Time oldest_kept = newest - window;  // exclusive
+  while (!k.window.empty() && k.window.front().at <= oldest_kept) {
     auto it = k.customers.find(k.window.front().customer);
     if (--it->second == 0) k.customers.erase(it);
     k.window.pop_front();

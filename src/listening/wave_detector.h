@@ -18,6 +18,7 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -71,6 +72,10 @@ class WaveDetector {
   // AnySurging: whether any topic or channel is in an alert period now.
   bool AnySurging() const;
 
+  // ApproximateBytes: the heap the detector holds (its windows), counted
+  // from container capacities.
+  size_t ApproximateBytes() const;
+
  private:
   struct Entry {
     absl::Time at;
@@ -90,16 +95,38 @@ class WaveDetector {
     double excluded = 0;  // counts kept out of the baseline by the alert
   };
 
+  // A window's length in hours and its half, worked out once for the two
+  // windows Expected is asked about (Duration arithmetic is a library call).
+  struct WindowSpan {
+    absl::Duration window;
+    double hours;
+    absl::Duration half;
+  };
+  static WindowSpan SpanOf(absl::Duration window) {
+    return {window, absl::ToDoubleHours(window), window / 2};
+  }
+
   double Shape(absl::Time at) const;
   void SetAlerting(uint32_t key, KeyState& k, bool alerting);
-  double HoursObserved() const;
 
   const ListeningOptions options_;
-  absl::flat_hash_map<uint32_t, KeyState> keys_;
+  const WindowSpan alert_span_;
+  const WindowSpan incident_span_;
+  // By key. Keys are small and dense (topic and channel ordinals times
+  // four), so a look-up is an index rather than a hash.
+  std::vector<std::unique_ptr<KeyState>> keys_;
+  const KeyState* Find(uint32_t key) const {
+    return key < keys_.size() ? keys_[key].get() : nullptr;
+  }
   std::array<double, 24> by_hour_{};  // inbound per hour of the day
   double inbound_ = 0;
   absl::Time first_ = absl::InfiniteFuture();
   absl::Time last_ = absl::InfinitePast();
+  // Of first_ and last_, kept as they change rather than worked out for
+  // every message: hours between them (0 before two messages), and whether
+  // they span less than the learning period.
+  double hours_observed_ = 0;
+  bool learning_ = true;
   int alerts_ = 0;
   int surging_keys_ = 0;  // topic and channel keys in an alert period
 };

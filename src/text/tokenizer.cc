@@ -1,139 +1,74 @@
 #include "text/tokenizer.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
+
+#include "text/emoticons.h"
+#include "text/tokenizer_chars.h"
 
 namespace threadline::text {
 namespace {
 
-// Base letters of U+00C0..U+00FF; 0 for the two that are not letters (the
-// multiplication and division signs).
-constexpr char kLatin1Fold[65] =
-    "aaaaaaaceeeeiiiidnooooo\0ouuuuytsaaaaaaaceeeeiiiidnooooo\0ouuuuyty";
-// Base letters of U+0100..U+017F (Latin Extended-A).
-constexpr char kLatinAFold[129] =
-    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllll"
-    "nnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+using chars::CodePoint;
+using chars::Decode;
+using chars::FoldLetter;
+using chars::IsApostrophe;
+using chars::IsAsciiLetter;
+using chars::IsAsciiSpace;
+using chars::IsEmoji;
+using chars::IsUnicodeSpace;
+using chars::kBytes;
+using chars::kEmoticonStart;
+using chars::kHigh;
+using chars::kLower;
+using chars::kOther;
+using chars::kSpace;
+using chars::kUpper;
+using emoticons::EmoticonTable;
+using emoticons::kEmoticonTable;
+using emoticons::LoadWord;
 
-struct CodePoint {
-  uint32_t value = 0;
-  int length = 1;  // bytes consumed
-  bool valid = false;
-};
-
-// Decodes the UTF-8 sequence at data[pos]; an invalid or truncated sequence
-// is reported as one invalid byte so the caller skips just that byte.
-CodePoint Decode(const unsigned char* data, size_t size, size_t pos) {
-  CodePoint cp;
-  const unsigned char c = data[pos];
-  if (c < 0x80) {
-    cp.value = c;
-    cp.valid = true;
-    return cp;
+// The position of the next "://" at or after `from` that ends before
+// `size`, or `size`.
+size_t FindScheme(const unsigned char* data, size_t size, size_t from) {
+  while (from < size) {
+    const void* hit = std::memchr(data + from, ':', size - from);
+    if (hit == nullptr) return size;
+    const size_t k = static_cast<const unsigned char*>(hit) - data;
+    if (k + 2 < size && data[k + 1] == '/' && data[k + 2] == '/') return k;
+    from = k + 1;
   }
-  int n;
-  uint32_t v, min;
-  if ((c & 0xe0) == 0xc0) {
-    n = 2, v = c & 0x1f, min = 0x80;
-  } else if ((c & 0xf0) == 0xe0) {
-    n = 3, v = c & 0x0f, min = 0x800;
-  } else if ((c & 0xf8) == 0xf0) {
-    n = 4, v = c & 0x07, min = 0x10000;
-  } else {
-    return cp;
-  }
-  if (pos + n > size) return cp;
-  for (int i = 1; i < n; ++i) {
-    const unsigned char d = data[pos + i];
-    if ((d & 0xc0) != 0x80) return cp;
-    v = (v << 6) | (d & 0x3f);
-  }
-  if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) return cp;
-  cp.value = v;
-  cp.length = n;
-  cp.valid = true;
-  return cp;
+  return size;
 }
 
-// Folds a letter to its lower-case ASCII base; returns 0 for a non-letter.
-char FoldLetter(uint32_t cp, bool* upper) {
-  if (cp < 0x80) {
-    if (cp >= 'a' && cp <= 'z') {
-      *upper = false;
-      return static_cast<char>(cp);
-    }
-    if (cp >= 'A' && cp <= 'Z') {
-      *upper = true;
-      return static_cast<char>(cp - 'A' + 'a');
-    }
-    return 0;
-  }
-  if (cp >= 0xc0 && cp <= 0xff) {
-    *upper = cp < 0xdf;
-    return kLatin1Fold[cp - 0xc0];
-  }
-  if (cp >= 0x100 && cp <= 0x17f) {
-    // Upper and lower case alternate, with the parity flipping in two runs.
-    const bool odd = cp & 1;
-    *upper = ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17e))
-                 ? odd
-                 : (cp == 0x178 || (!odd && cp != 0x138 && cp != 0x17f));
-    return kLatinAFold[cp - 0x100];
-  }
-  return 0;
+size_t FindAt(const unsigned char* data, size_t size, size_t from) {
+  if (from >= size) return size;
+  const void* hit = std::memchr(data + from, '@', size - from);
+  return hit == nullptr ? size
+                        : static_cast<size_t>(
+                              static_cast<const unsigned char*>(hit) - data);
 }
 
-bool IsApostrophe(uint32_t cp) {
-  return cp == '\'' || cp == '`' || cp == 0xb4 || cp == 0x2018 || cp == 0x2019;
+inline void SetSymbol(Token* token, TokenKind kind, uint8_t gap, int exclaims,
+                      uint32_t symbol) {
+  token->kind = kind;
+  token->gap = gap;
+  token->exclaims = static_cast<uint8_t>(std::min(exclaims, 255));
+  token->size = 0;
+  token->letters = token->upper = 0;
+  token->elongated = token->too_long = token->accented = false;
+  token->symbol = symbol;
+  token->hash = 0;
 }
-
-bool IsAsciiSpace(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
-         c == '\f';
-}
-
-bool IsUnicodeSpace(uint32_t cp) {
-  return cp == 0xa0 || (cp >= 0x2000 && cp <= 0x200a) || cp == 0x2028 ||
-         cp == 0x2029 || cp == 0x202f || cp == 0x205f || cp == 0x3000;
-}
-
-bool IsEmoji(uint32_t cp) {
-  if (cp >= 0x1f3fb && cp <= 0x1f3ff) return false;  // skin-tone modifiers
-  return (cp >= 0x1f000 && cp <= 0x1faff) || (cp >= 0x2600 && cp <= 0x27bf) ||
-         cp == 0x2b50 || cp == 0x2b55 || cp == 0x2b06 || cp == 0x2b07 ||
-         cp == 0x203c || cp == 0x2049 || cp == 0x2639 || cp == 0x263a;
-}
-
-bool IsAsciiLetter(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-struct EmoticonPattern {
-  const char* text;
-  Emoticon emoticon;
-};
-
-// Longer patterns first so ":-)" is not read as ":-" and ")".
-constexpr EmoticonPattern kEmoticons[] = {
-    {":'-(", kCry},    {":’(", kCry},      {"</3", kBrokenHeart},
-    {"^_^", kSmile},   {"-_-", kAnnoyed},  {";_;", kCry},
-    {":-)", kSmile},   {":-]", kSmile},    {":-D", kLaugh},
-    {";-)", kWink},    {":-P", kTongue},   {":-p", kTongue},
-    {":-(", kFrown},   {":-[", kFrown},    {":-/", kAnnoyed},
-    {":-|", kAnnoyed}, {":-O", kSurprise}, {":-o", kSurprise},
-    {":'(", kCry},     {":)", kSmile},     {":]", kSmile},
-    {"=)", kSmile},    {"(:", kSmile},     {"^^", kSmile},
-    {":D", kLaugh},    {"=D", kLaugh},     {";)", kWink},
-    {";D", kWink},     {":P", kTongue},    {":p", kTongue},
-    {";P", kTongue},   {";p", kTongue},    {"<3", kHeart},
-    {":(", kFrown},    {":[", kFrown},     {"=(", kFrown},
-    {":/", kAnnoyed},  {":\\", kAnnoyed},  {":|", kAnnoyed},
-    {":O", kSurprise}, {":o", kSurprise},
-};
 
 }  // namespace
 
 int CollapseElongation(const Token& token, char* out) {
+  if (!token.elongated) {
+    std::memcpy(out, token.text, token.size);
+    return token.size;
+  }
   int n = 0;
   for (int i = 0; i < token.size; ++i) {
     const bool long_run = i < 32 && ((token.elongated_runs >> i) & 1);
@@ -147,215 +82,327 @@ Tokenizer::Tokenizer(std::string_view text, size_t max_bytes)
     : data_(reinterpret_cast<const unsigned char*>(text.data())),
       size_(std::min(text.size(), max_bytes)) {}
 
-bool Tokenizer::SkipSpecialChunk() {
-  size_t end = pos_;
-  bool at = false, scheme = false;
-  while (end < size_ && !IsAsciiSpace(data_[end])) {
-    const unsigned char c = data_[end];
-    if (c == '@') at = true;
-    if (c == ':' && end + 2 < size_ && data_[end + 1] == '/' &&
-        data_[end + 2] == '/') {
-      scheme = true;
-    }
-    ++end;
+void Tokenizer::FindSpecials(size_t pos) {
+  if (!specials_known_ || next_at_ < pos) next_at_ = FindAt(data_, size_, pos);
+  if (!specials_known_ || next_scheme_ < pos) {
+    next_scheme_ = FindScheme(data_, size_, pos);
   }
-  const size_t n = end - pos_;
-  const bool www = n >= 4 && (data_[pos_] | 0x20) == 'w' &&
-                   (data_[pos_ + 1] | 0x20) == 'w' &&
-                   (data_[pos_ + 2] | 0x20) == 'w' && data_[pos_ + 3] == '.';
-  if (!at && !scheme && !www) return false;
-  pos_ = end;
-  chunk_start_ = true;
-  return true;
+  specials_known_ = true;
+  next_special_ = std::min(next_at_, next_scheme_);
 }
 
-uint32_t Tokenizer::MatchEmoticon(size_t* length) const {
-  switch (data_[pos_]) {
-    case ':':
-    case ';':
-    case '=':
-    case '(':
-    case '<':
-    case '^':
-    case '-':
-      break;
-    default:
-      return 0;  // no emoticon starts otherwise
+inline size_t Tokenizer::SkipSpecialChunk(size_t pos) {
+  // A chunk is special when it holds an '@' or a "://", or begins "www.".
+  if (next_special_ <= pos) FindSpecials(pos);
+  size_t end = pos;
+  const bool www = pos + 4 <= size_ && (data_[pos] | 0x20) == 'w' &&
+                   (data_[pos + 1] | 0x20) == 'w' &&
+                   (data_[pos + 2] | 0x20) == 'w' && data_[pos + 3] == '.';
+  if (!www) {
+    if (next_special_ >= size_) return pos;
+    // Special only if no whitespace comes first.
+    while (end < next_special_ && !IsAsciiSpace(data_[end])) ++end;
+    if (end < next_special_) return pos;
   }
-  const size_t left = size_ - pos_;
-  for (const EmoticonPattern& p : kEmoticons) {
-    const size_t n = std::strlen(p.text);
-    if (n > left || std::memcmp(data_ + pos_, p.text, n) != 0) continue;
+  while (end < size_ && !IsAsciiSpace(data_[end])) ++end;
+  return end;
+}
+
+uint32_t Tokenizer::MatchEmoticon(size_t pos, size_t* length) const {
+  const unsigned char first = data_[pos];
+  const size_t left = size_ - pos;
+  const unsigned char second = left > 1 ? data_[pos + 1] : 0;
+  if (((kEmoticonTable.second[first][second >> 6] >> (second & 63)) & 1) == 0) {
+    return 0;
+  }
+  const uint64_t word = LoadWord(data_ + pos, left);
+  for (int i = kEmoticonTable.begin[first]; i < kEmoticonTable.end[first];
+       ++i) {
+    const EmoticonTable::Pattern& p = kEmoticonTable.patterns[i];
+    if ((word & p.mask) != p.bits) continue;
+    const size_t n = p.length;
     // ":D" and ":P" must not begin a word (":Do you").
-    const unsigned char last = static_cast<unsigned char>(p.text[n - 1]);
-    if (IsAsciiLetter(last) && pos_ + n < size_ &&
-        IsAsciiLetter(data_[pos_ + n])) {
+    const bool letter = IsAsciiLetter(p.last);
+    if (letter && pos + n < size_ && IsAsciiLetter(data_[pos + n])) {
       continue;
     }
-    size_t end = pos_ + n;
+    size_t end = pos + n;
     // ":)))" and ":((((" are one emoticon.
-    while (end < size_ && data_[end] == last && !IsAsciiLetter(last)) ++end;
-    *length = end - pos_;
+    if (!letter) {
+      while (end < size_ && data_[end] == p.last) ++end;
+    }
+    *length = end - pos;
     return p.emoticon;
   }
   return 0;
 }
 
+namespace {
+
+// The letters of a word read so far.
+struct WordState {
+  uint32_t size = 0;
+  uint32_t run = 0;   // times `last` came in a row
+  uint32_t runs = 0;  // Token::elongated_runs
+  char last = 0;
+  bool too_long = false;
+  bool elongated = false;
+  uint64_t hash = kFnvOffset;
+};
+
+// Adds one folded letter: kept unless it is the third of a run ("sooo": no
+// English or Spanish word has a letter three times in a row, so the writer
+// is stretching it for emphasis).
+inline void AddLetter(char c, WordState* w, Token* token) {
+  if (c == w->last) {
+    if (++w->run > 2) {
+      w->elongated = true;
+      if (w->size > 0) w->runs |= 1u << (w->size - 1);
+      return;
+    }
+  } else {
+    w->last = c;
+    w->run = 1;
+  }
+  if (w->size < kMaxWordBytes) {
+    w->hash = FnvStep(w->hash, static_cast<unsigned char>(c));
+    token->text[w->size] = c;
+    token->prefix_hash[w->size] = w->hash;
+    ++w->size;
+  } else {
+    w->too_long = true;
+  }
+}
+
+// AddLetter for each of the ASCII letters p[0, n), the bulk of most text.
+// The state is copied into locals for the loop: the stores into the token
+// may alias it, and would otherwise force it back to memory each letter.
+// AddLetter for each letter of the run of ASCII letters at data[pos, end),
+// the bulk of most text; returns where the run ends, adding its letters to
+// *letters and its small letters (bit 5 set) to *lowers. The state is
+// copied into locals for the loop: the stores into the token may alias it,
+// and would otherwise force it back to memory each letter.
+size_t AddAsciiLetters(const unsigned char* data, size_t pos, size_t end,
+                       WordState* state, size_t* letters, size_t* lowers,
+                       Token* token) {
+  WordState w = *state;
+  char* const text = token->text;
+  uint64_t* const prefix = token->prefix_hash;
+  const size_t from = pos;
+  size_t small = 0;
+  for (; pos < end; ++pos) {
+    const unsigned char b = data[pos];
+    const char c = static_cast<char>(b | 0x20);
+    // Only an ASCII letter folds into 'a'..'z': (c - 'a') wraps every
+    // other byte, bit 7 set or not, to 26 or more.
+    if (static_cast<unsigned char>(c - 'a') >= 26) break;
+    small += (b >> 5) & 1;
+    if (c == w.last) {
+      if (++w.run > 2) {
+        w.elongated = true;
+        if (w.size > 0) w.runs |= 1u << (w.size - 1);
+        continue;
+      }
+    } else {
+      w.last = c;
+      w.run = 1;
+    }
+    if (w.size < kMaxWordBytes) {
+      w.hash = FnvStep(w.hash, static_cast<unsigned char>(c));
+      text[w.size] = c;
+      prefix[w.size] = w.hash;
+      ++w.size;
+    } else {
+      w.too_long = true;
+    }
+  }
+  *state = w;
+  *letters += pos - from;
+  *lowers += small;
+  return pos;
+}
+
+// Reads the word whose first letter (`letter`, `upper`, `length` bytes,
+// `non_ascii` when folded from a non-ASCII one) is at `pos` into *token;
+// returns where it ended. In a hashtag (`hashtag`) it stops at a capital
+// that follows a small letter and sets *camel ("#NoInternet").
+size_t ReadWord(const unsigned char* data, size_t end, size_t pos, char letter,
+                bool upper, int length, bool non_ascii, bool hashtag,
+                bool* camel, Token* token) {
+  // The first letter starts the word: no run to compare it with.
+  WordState w;
+  w.size = 1;
+  w.run = 1;
+  w.last = letter;
+  w.hash = FnvStep(kFnvOffset, static_cast<unsigned char>(letter));
+  token->text[0] = letter;
+  token->prefix_hash[0] = w.hash;
+  // Letters and capitals are counted in full and saturated at the end,
+  // which gives what saturating each step would.
+  size_t letters = 1, uppers = upper;
+  bool accented = non_ascii;
+  pos += length;
+  while (pos < end) {
+    if (!hashtag) {
+      // (Outside a hashtag no capital splits a word: `upper` is moot.)
+      size_t run_letters = 0, run_lowers = 0;
+      pos =
+          AddAsciiLetters(data, pos, end, &w, &run_letters, &run_lowers, token);
+      letters += run_letters;
+      uppers += run_letters - run_lowers;
+      if (pos >= end) break;
+    }
+    const unsigned char b = data[pos];
+    const uint8_t cls = kBytes.cls[b];
+    if (cls == kLower || cls == kUpper) {  // in a hashtag
+      const bool up = cls == kUpper;
+      if (up && !upper) {
+        *camel = true;
+        break;
+      }
+      upper = up;
+      ++letters;
+      uppers += up;
+      AddLetter(static_cast<char>(b | 0x20), &w, token);
+      ++pos;
+      continue;
+    }
+    size_t next;
+    if (cls != kHigh) {
+      if (b != '\'' && b != '`') break;
+      next = pos + 1;
+    } else {
+      const CodePoint cp = Decode(data, end, pos);
+      if (!cp.valid) break;
+      bool up = false;
+      if (const char c = FoldLetter(cp.value, &up); c != 0) {
+        if (hashtag && up && !upper) {
+          *camel = true;
+          break;
+        }
+        upper = up;
+        ++letters;
+        uppers += up;
+        accented = true;
+        AddLetter(c, &w, token);
+        pos += cp.length;
+        continue;
+      }
+      if (!IsApostrophe(cp.value)) break;
+      next = pos + cp.length;
+    }
+    // An apostrophe joins only when a letter follows it (and then never
+    // splits a hashtag).
+    if (next >= end) break;
+    const CodePoint after = Decode(data, end, next);
+    if (!after.valid) break;
+    bool up = false;
+    const char c = FoldLetter(after.value, &up);
+    if (c == 0) break;
+    upper = up;
+    ++letters;
+    uppers += up;
+    accented |= after.value >= 0x80;
+    AddLetter(c, &w, token);
+    pos = next + after.length;
+  }
+  token->kind = TokenKind::kWord;
+  token->size = static_cast<uint8_t>(w.size);
+  token->letters = static_cast<uint8_t>(std::min<size_t>(letters, 255));
+  token->upper = static_cast<uint8_t>(std::min<size_t>(uppers, 255));
+  token->too_long = w.too_long;
+  token->elongated = w.elongated;
+  token->accented = accented;
+  token->elongated_runs = w.runs;
+  token->symbol = 0;
+  token->hash = w.hash;
+  return pos;
+}
+
+}  // namespace
+
 bool Tokenizer::Next(Token* token) {
   if (done_) return false;
+  // The position lives in a local: stores into *token may alias members.
+  const unsigned char* const data = data_;
+  const size_t end = size_;
+  size_t pos = pos_;
   uint8_t gap = 0;
   int exclaims = 0;
-  while (pos_ < size_) {
-    const unsigned char c = data_[pos_];
-    if (IsAsciiSpace(c)) {
+  while (pos < end) {
+    const unsigned char c = data[pos];
+    const uint8_t cls = kBytes.cls[c];
+    if (cls == kSpace) {
       if (c == '\n') gap |= kGapPeriod;
-      ++pos_;
+      ++pos;
       chunk_start_ = true;
       continue;
     }
     if (chunk_start_) {
       chunk_start_ = false;
-      if (SkipSpecialChunk()) continue;
+      if (const size_t skip = SkipSpecialChunk(pos); skip != pos) {
+        pos = skip;
+        chunk_start_ = true;
+        continue;
+      }
     }
-    CodePoint cp = Decode(data_, size_, pos_);
+    char letter = 0;
     bool upper = false;
-    char letter = cp.valid ? FoldLetter(cp.value, &upper) : 0;
-    if (letter != 0) {
-      // A word: letters, joined across inner apostrophes.
-      token->kind = TokenKind::kWord;
-      token->gap = gap;
-      token->exclaims = static_cast<uint8_t>(std::min(exclaims, 255));
-      token->size = 0;
-      token->letters = 0;
-      token->upper = 0;
-      token->too_long = false;
-      token->elongated = false;
-      token->accented = false;
-      token->elongated_runs = 0;
-      token->symbol = 0;
-      uint64_t h = kFnvOffset;
-      char last = 0;
-      int run = 0;
-      // A hashtag's words are joined in camel case ("#NoInternet",
-      // "#FelizLunes"): split them where a capital follows a small letter.
-      const bool hashtag = (pos_ > 0 && data_[pos_ - 1] == '#') || camel_;
-      camel_ = false;
-      bool last_lower = false;
-      while (true) {
-        last_lower = !upper;
-        pos_ += cp.length;
-        if (letter == last) {
-          ++run;
-        } else {
-          last = letter;
-          run = 1;
+    int length = 1;
+    bool non_ascii = false;
+    if (cls == kLower || cls == kUpper) {
+      letter = static_cast<char>(c | 0x20);
+      upper = cls == kUpper;
+    } else if (cls == kOther) {
+      const uint8_t punct = kBytes.punct[c];
+      if (punct & kEmoticonStart) {
+        size_t size = 0;
+        if (const uint32_t e = MatchEmoticon(pos, &size); e != 0) {
+          pos_ = pos + size;
+          SetSymbol(token, TokenKind::kEmoticon, gap, exclaims, e);
+          return true;
         }
-        if (cp.value >= 0x80) token->accented = true;
-        if (token->letters < 255) ++token->letters;
-        if (upper && token->upper < 255) ++token->upper;
-        if (run <= 2) {
-          if (token->size < kMaxWordBytes) {
-            token->text[token->size] = letter;
-            h = FnvStep(h, static_cast<unsigned char>(letter));
-            token->prefix_hash[token->size] = h;
-            ++token->size;
-          } else {
-            token->too_long = true;
-          }
-        } else {
-          // No English or Spanish word has a letter three times in a row:
-          // the writer is stretching it for emphasis.
-          token->elongated = true;
-          if (token->size > 0 && token->size <= 32) {
-            token->elongated_runs |= 1u << (token->size - 1);
-          }
-        }
-        if (pos_ >= size_) break;
-        cp = Decode(data_, size_, pos_);
-        if (!cp.valid) break;
-        letter = FoldLetter(cp.value, &upper);
-        if (letter != 0) {
-          if (hashtag && upper && last_lower) {
-            camel_ = true;
-            break;
-          }
-          continue;
-        }
-        if (!IsApostrophe(cp.value)) break;
-        // An apostrophe joins only when a letter follows it.
-        const size_t next = pos_ + cp.length;
-        if (next >= size_) break;
-        const CodePoint after = Decode(data_, size_, next);
-        if (!after.valid) break;
-        letter = FoldLetter(after.value, &upper);
-        if (letter == 0) break;
-        pos_ = next;
-        cp = after;
       }
-      token->hash = h;
-      return true;
-    }
-    if (!cp.valid) {
-      ++pos_;  // an invalid byte separates words and is otherwise ignored
+      gap |= punct & ~kEmoticonStart;
+      if (c == '!') ++exclaims;
+      ++pos;
       continue;
-    }
-    if (cp.value < 0x80) {
-      size_t length = 0;
-      if (const uint32_t e = MatchEmoticon(&length); e != 0) {
-        pos_ += length;
-        token->kind = TokenKind::kEmoticon;
-        token->gap = gap;
-        token->exclaims = static_cast<uint8_t>(std::min(exclaims, 255));
-        token->size = 0;
-        token->letters = token->upper = 0;
-        token->elongated = token->too_long = token->accented = false;
-        token->symbol = e;
-        token->hash = 0;
-        return true;
+    } else {
+      const CodePoint cp = Decode(data, end, pos);
+      if (!cp.valid) {
+        ++pos;  // an invalid byte separates words and is otherwise ignored
+        continue;
       }
-      switch (c) {
-        case ',':
-        case ';':
-        case ':':
-          gap |= kGapComma;
-          break;
-        case '.':
+      letter = FoldLetter(cp.value, &upper);
+      if (letter == 0) {
+        pos += cp.length;
+        if (IsUnicodeSpace(cp.value)) {
+          chunk_start_ = true;
+        } else if (IsEmoji(cp.value)) {
+          pos_ = pos;
+          SetSymbol(token, TokenKind::kEmoji, gap, exclaims, cp.value);
+          return true;
+        } else if (cp.value == 0xbf || cp.value == 0xa1) {  // ¿ ¡
+          gap |= kGapInverted;
+        } else if (cp.value == 0x2026) {  // ellipsis
           gap |= kGapPeriod;
-          break;
-        case '?':
-          gap |= kGapQuestion;
-          break;
-        case '!':
-          gap |= kGapExclaim;
-          ++exclaims;
-          break;
-        default:
-          break;
+        } else if (cp.value == 0x2013 || cp.value == 0x2014) {  // dashes
+          gap |= kGapComma;
+        }
+        continue;
       }
-      ++pos_;
-      continue;
+      length = cp.length;
+      non_ascii = true;
     }
-    pos_ += cp.length;
-    if (IsUnicodeSpace(cp.value)) {
-      chunk_start_ = true;
-    } else if (IsEmoji(cp.value)) {
-      token->kind = TokenKind::kEmoji;
-      token->gap = gap;
-      token->exclaims = static_cast<uint8_t>(std::min(exclaims, 255));
-      token->size = 0;
-      token->letters = token->upper = 0;
-      token->elongated = token->too_long = token->accented = false;
-      token->symbol = cp.value;
-      token->hash = 0;
-      return true;
-    } else if (cp.value == 0xbf || cp.value == 0xa1) {  // ¿ ¡
-      gap |= kGapInverted;
-    } else if (cp.value == 0x2026) {  // ellipsis
-      gap |= kGapPeriod;
-    } else if (cp.value == 0x2013 || cp.value == 0x2014) {  // en/em dash
-      gap |= kGapComma;
-    }
+    const bool hashtag = (pos > 0 && data[pos - 1] == '#') || camel_;
+    camel_ = false;
+    pos_ = ReadWord(data, end, pos, letter, upper, length, non_ascii, hashtag,
+                    &camel_, token);
+    token->gap = gap;
+    token->exclaims = static_cast<uint8_t>(std::min(exclaims, 255));
+    return true;
   }
+  pos_ = pos;
   token->kind = TokenKind::kEnd;
   token->gap = gap;
   token->exclaims = static_cast<uint8_t>(std::min(exclaims, 255));

@@ -105,14 +105,23 @@ class Tokenizer {
   bool Next(Token* token);
 
  private:
-  // Skips a chunk that is a handle, URL or email; returns true if it did.
-  bool SkipSpecialChunk();
-  // Tries to read an emoticon at pos_; returns its Emoticon or 0.
-  uint32_t MatchEmoticon(size_t* length) const;
+  // The end of the chunk at `pos` if it is a handle, URL or email, else
+  // `pos`.
+  size_t SkipSpecialChunk(size_t pos);
+  void FindSpecials(size_t pos);
+  // Tries to read an emoticon at `pos`; returns its Emoticon or 0.
+  uint32_t MatchEmoticon(size_t pos, size_t* length) const;
 
   const unsigned char* data_;
   size_t size_;
   size_t pos_ = 0;
+  // Where the next '@' and the next "://" are (size_ for none) and the
+  // nearer of the two, found with memchr ahead of need: a chunk needs
+  // scanning only when one lies in it, so most chunks are read only once.
+  size_t next_at_ = 0;
+  size_t next_scheme_ = 0;
+  size_t next_special_ = 0;
+  bool specials_known_ = false;
   bool chunk_start_ = true;  // pos_ is at the start of a whitespace chunk
   bool camel_ = false;       // the last word was cut at a hashtag capital
   bool done_ = false;

@@ -18,9 +18,6 @@ constexpr uint8_t kBothLanguages = kEnglish | kSpanish;
 
 // A phrase has at most this many content words; longer ones are not built.
 constexpr int kMaxPhraseWords = 5;
-// Content words scored together; a sentence longer than this is cut, which
-// only loses a phrase that spans the cut.
-constexpr int kWindow = 64;
 // Evidence a topic needs: one clear word (2) or two hints.
 constexpr float kMinTopicScore = 1.5f;
 constexpr float kMinFollowUpScore = 1.0f;
@@ -31,7 +28,6 @@ constexpr float kOtherLanguageFactor = 0.5f;
 constexpr float kEvidenceScale = 3.0f;
 
 constexpr uint8_t kNoTopicIndex = 0xff;
-
 
 // Key of a phrase from its words' phrase ids, built word by word.
 constexpr uint64_t kPhraseSeed = 0x7a3f9c2d51e84b61ull;
@@ -93,11 +89,6 @@ std::string_view Trim(std::string_view s) {
 }
 
 }  // namespace
-
-struct TopicClassifier::Item {
-  uint32_t lexeme;     // HashIndex::kMissing for an unknown word
-  uint32_t phrase_id;  // 0 for an unknown word
-};
 
 // Builds the classifier's tables from the lexicon. Entries for the same word
 // (or phrase) and topic keep the largest weight, so an entry repeated in
@@ -258,7 +249,8 @@ class TopicClassifier::Builder {
   }
 
   void Flatten(const std::map<uint64_t, std::map<uint8_t, Raw>>& phrases) {
-    std::vector<std::pair<uint64_t, uint32_t>> words, stems, keys;
+    std::vector<std::pair<uint64_t, uint32_t>> words, keys;
+    std::vector<std::pair<std::string, uint32_t>> stems;
     out_->lexemes_.resize(lexemes_.size());
     for (uint32_t id = 1; id < lexemes_.size(); ++id) {
       const Info& info = lexemes_[id];
@@ -266,14 +258,10 @@ class TopicClassifier::Builder {
       std::tie(lexeme.first, lexeme.count) = AddWeights(info.weights);
       lexeme.phrase_id = info.phrase_id;
       lexeme.filler = info.filler;
-      const uint64_t hash = HashWord(info.text);
       if (info.stem) {
-        stems.emplace_back(hash, id);
-        if (info.text.size() <= kMaxWordBytes) {
-          out_->stem_lengths_ |= 1u << info.text.size();
-        }
+        stems.emplace_back(info.text, id);
       } else {
-        words.emplace_back(hash, id);
+        words.emplace_back(HashWord(info.text), id);
       }
     }
     for (const auto& [key, w] : phrases) {
@@ -282,7 +270,7 @@ class TopicClassifier::Builder {
       out_->phrase_weights_.push_back(AddWeights(w));
     }
     out_->words_ = HashIndex(words);
-    out_->stems_ = HashIndex(stems);
+    out_->stems_ = StemIndex(stems);
     out_->phrases_ = HashIndex(keys);
   }
 
@@ -348,69 +336,81 @@ void TopicClassifier::Score(const Item* items, int n, uint8_t languages,
   }
 }
 
-TopicClassifier::Item TopicClassifier::Resolve(int size,
-                                               const uint64_t* prefix) const {
+inline TopicClassifier::Item TopicClassifier::Resolve(
+    int size, const uint64_t* prefix) const {
   Item item{HashIndex::kMissing, 0};
   if (size == 0) return item;
   const uint32_t id = words_.Find(prefix[size - 1]);
   if (id != HashIndex::kMissing) return {id, lexemes_[id].phrase_id};
   // Stems: the longest gives the weights, the shortest the phrase id.
-  uint32_t lengths = stem_lengths_ & ((2u << size) - 1);
-  while (lengths != 0) {
-    const int len = __builtin_ctz(lengths);
-    lengths &= lengths - 1;
-    const uint32_t s = stems_.Find(prefix[len - 1]);
-    if (s == HashIndex::kMissing) continue;
+  stems_.ForEachPrefix(size, prefix, [&](uint32_t s) {
     if (item.phrase_id == 0) item.phrase_id = lexemes_[s].phrase_id;
     item.lexeme = s;
-  }
+  });
   return item;
 }
 
 TopicGuess TopicClassifier::Classify(std::string_view text,
                                      std::string_view language) const {
-  const uint8_t languages = language == "en"   ? kEnglish
-                            : language == "es" ? kSpanish
-                                               : kBothLanguages;
-  const size_t topic_count = Topics().size();
-  float scores[32] = {};  // topics, then follow-up
-  Item items[kWindow];
-  int n = 0;
+  Reader reader(*this, language);
   Tokenizer tokenizer(text, kMaxBytes);
   Token token;
-  char collapsed[kMaxWordBytes];
-  while (tokenizer.Next(&token)) {
-    if ((token.gap & kGapSentence) != 0 && n > 0) {
-      Score(items, n, languages, scores);
-      n = 0;
-    }
-    if (token.kind != TokenKind::kWord) continue;
-    Item item{HashIndex::kMissing, 0};
-    if (!token.too_long) {
-      item = Resolve(token.size, token.prefix_hash);
-      if (item.lexeme == HashIndex::kMissing && token.elongated) {
-        // "refuuuund": the stretched runs collapsed to one letter.
-        const int size = CollapseElongation(token, collapsed);
-        uint64_t prefix[kMaxWordBytes];
-        uint64_t h = kFnvOffset;
-        for (int i = 0; i < size; ++i) {
-          h = FnvStep(h, static_cast<unsigned char>(collapsed[i]));
-          prefix[i] = h;
-        }
-        item = Resolve(size, prefix);
+  while (tokenizer.Next(&token)) reader.Add(token);
+  return reader.Finish();
+}
+
+TopicClassifier::Reader::Reader(const TopicClassifier& classifier,
+                                std::string_view language)
+    : classifier_(classifier),
+      languages_(language == "en"   ? kEnglish
+                 : language == "es" ? kSpanish
+                                    : kBothLanguages) {}
+
+void TopicClassifier::Reader::Add(const Token& token) {
+  if ((token.gap & kGapSentence) != 0 && n_ > 0) {
+    classifier_.Score(items_, n_, languages_, scores_);
+    n_ = 0;
+  }
+  if (token.kind != TokenKind::kWord) return;
+  Item item{HashIndex::kMissing, 0};
+  if (!token.too_long) {
+    // The word as read, else ("refuuuund") its stretched runs collapsed to
+    // one letter. One call site keeps Resolve inlined.
+    int size = token.size;
+    const uint64_t* prefix = token.prefix_hash;
+    uint64_t collapsed_prefix[kMaxWordBytes];
+    while (true) {
+      item = classifier_.Resolve(size, prefix);
+      if (item.lexeme != HashIndex::kMissing || !token.elongated ||
+          prefix == collapsed_prefix) {
+        break;
       }
-      if (item.lexeme != HashIndex::kMissing && lexemes_[item.lexeme].filler) {
-        continue;
+      char collapsed[kMaxWordBytes];
+      size = CollapseElongation(token, collapsed);
+      uint64_t h = kFnvOffset;
+      for (int i = 0; i < size; ++i) {
+        h = FnvStep(h, static_cast<unsigned char>(collapsed[i]));
+        collapsed_prefix[i] = h;
       }
+      prefix = collapsed_prefix;
     }
-    items[n++] = item;
-    if (n == kWindow) {
-      Score(items, n, languages, scores);
-      n = 0;
+    if (item.lexeme != HashIndex::kMissing &&
+        classifier_.lexemes_[item.lexeme].filler) {
+      return;
     }
   }
-  if (n > 0) Score(items, n, languages, scores);
+  items_[n_++] = item;
+  if (n_ == kWindow) {
+    classifier_.Score(items_, n_, languages_, scores_);
+    n_ = 0;
+  }
+}
 
+TopicGuess TopicClassifier::Reader::Finish() const {
+  float scores[32];
+  std::copy(scores_, scores_ + 32, scores);
+  if (n_ > 0) classifier_.Score(items_, n_, languages_, scores);
+  const size_t topic_count = Topics().size();
   TopicGuess guess;
   guess.follow_up = scores[topic_count] >= kMinFollowUpScore;
   size_t best = 0;

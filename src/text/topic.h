@@ -22,6 +22,8 @@
 #include <vector>
 
 #include "text/hash_table.h"
+#include "text/stem_index.h"
+#include "text/tokenizer.h"
 
 namespace threadline::text {
 
@@ -57,6 +59,35 @@ class TopicClassifier {
   static const std::vector<std::string_view>& Topics();
 
  private:
+  struct Item {
+    uint32_t lexeme;     // HashIndex::kMissing for an unknown word
+    uint32_t phrase_id;  // 0 for an unknown word
+  };
+  // Content words scored together; a sentence longer than this is cut,
+  // which only loses a phrase that spans the cut.
+  static constexpr int kWindow = 64;
+
+ public:
+  // Reader: Classify fed the tokens of one text one at a time, so that one
+  // pass of the tokenizer can serve it and other readers of the text (see
+  // text/sentiment_reader.h). Fed the tokens of a Tokenizer of the text's
+  // first kMaxBytes, up to and including kEnd, it gives what Classify
+  // gives. Thread-compatible; allocates nothing.
+  class Reader {
+   public:
+    Reader(const TopicClassifier& classifier, std::string_view language);
+    void Add(const Token& token);
+    TopicGuess Finish() const;
+
+   private:
+    const TopicClassifier& classifier_;
+    uint8_t languages_;
+    int n_ = 0;
+    float scores_[32] = {};  // topics, then follow-up
+    Item items_[kWindow];
+  };
+
+ private:
   struct Weight {
     uint8_t topic;      // index into Topics(), or kFollowUp
     uint8_t languages;  // bit 0: English, bit 1: Spanish
@@ -68,7 +99,6 @@ class TopicClassifier {
     uint32_t phrase_id = 0;  // the word's id inside phrases; 0: none
     bool filler = false;     // skipped inside phrases ("my", "el")
   };
-  struct Item;  // a content word of the text, defined in topic.cc
   class Builder;
 
   // Resolve: the lexeme of a normalized word (exact, else its stems), given
@@ -82,10 +112,9 @@ class TopicClassifier {
   std::vector<Lexeme> lexemes_;
   std::vector<uint8_t> phrase_len_;  // by phrase id: longest phrase from it
   HashIndex words_;                  // HashWord(word) -> lexeme
-  HashIndex stems_;                  // HashWord(stem) -> lexeme
+  StemIndex stems_;                  // stem -> lexeme
   HashIndex phrases_;  // PhraseKey(ids) -> index into phrase_weights_
   std::vector<std::pair<uint32_t, uint32_t>> phrase_weights_;  // first, count
-  uint32_t stem_lengths_ = 0;  // bit n: some stem has n letters
 };
 
 }  // namespace threadline::text

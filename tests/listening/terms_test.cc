@@ -2,6 +2,9 @@
 // grievance resemble each other; different grievances do not.
 #include "listening/terms.h"
 
+#include <algorithm>
+#include <random>
+
 #include "gtest/gtest.h"
 #include "listening/wave_detector.h"
 
@@ -32,6 +35,51 @@ TEST(TermsTest, ContactTalkAndNumbersSayNothing) {
                            "a@b.com, call me at +1 212 555 0100")
                   .empty());
   EXPECT_EQ(ContentWords("routers ROUTER router"), ContentWords("router"));
+}
+
+// The merge AddInto must match, float for float: the incident centroids
+// (and so which reports join) depend on it.
+TermVector ReferenceAddInto(const TermVector& v, float scale, TermVector sum) {
+  TermVector out;
+  size_t i = 0, j = 0;
+  while (i < sum.size() || j < v.size()) {
+    if (j == v.size() || (i < sum.size() && sum[i].first < v[j].first)) {
+      out.push_back(sum[i++]);
+    } else if (i == sum.size() || v[j].first < sum[i].first) {
+      out.push_back({v[j].first, v[j].second * scale});
+      ++j;
+    } else {
+      out.push_back({v[j].first, sum[i].second + v[j].second * scale});
+      ++i;
+      ++j;
+    }
+  }
+  return out;
+}
+
+TEST(TermsTest, AddIntoMergesLikeAPlainMerge) {
+  std::mt19937 rng(3);
+  TermVector sum, reference, scratch;
+  for (int round = 0; round < 500; ++round) {
+    TermVector v;
+    const int n = static_cast<int>(rng() % 12);
+    for (int k = 0; k < n; ++k) {
+      v.push_back({rng() % 400, static_cast<float>(rng() % 1000) / 997.0f});
+    }
+    std::sort(v.begin(), v.end());
+    // Mostly distinct terms, now and then one twice.
+    if (round % 7 != 0) {
+      v.erase(std::unique(v.begin(), v.end(),
+                          [](const auto& a, const auto& b) {
+                            return a.first == b.first;
+                          }),
+              v.end());
+    }
+    const float scale = round % 3 == 0 ? 1.0f : 0.5f;
+    reference = ReferenceAddInto(v, scale, reference);
+    AddInto(v, scale, &sum, &scratch);
+    ASSERT_EQ(sum, reference) << "round " << round;
+  }
 }
 
 TEST(WaveDetectorTest, PoissonTail) {
