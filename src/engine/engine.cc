@@ -22,6 +22,7 @@
 #include "engine/ids.h"
 #include "engine/listening_view.h"
 #include "engine/state.h"
+#include "listening/inbound_text.h"
 #include "model/convert.h"
 #include "text/topic.h"
 #include "threadline/identity.h"
@@ -219,24 +220,29 @@ absl::StatusOr<EngineImpl::Prepared> EngineImpl::Prepare(
   if (!in.topic.empty()) {
     p.topic = in.topic;
   }
-  if (in.direction == Direction::kInbound) {
-    text::TopicGuess guess = topics_.Classify(in.text, in.language);
-    if (p.topic.empty()) {
-      p.topic = std::string(guess.topic);
-      p.weak_topic = guess.confidence < kStrongTopic;
-    }
-    p.follow_up = guess.follow_up;
+  if (in.direction != Direction::kInbound) return p;
+  // 3 matter and 4 enrich, outside the lock, in one reading of the text:
+  // the matter, the sentiment (the language is the host's, else the one
+  // the text reads in) and the listening stage's content words.
+  listening::InboundTextOptions reading;
+  reading.sentiment = options_.sentiment.get();
+  reading.detect_language = !options_.sentiment && in.language.empty();
+  reading.content_words = options_.listening.incidents;
+  listening::InboundText text =
+      listening::ReadInboundText(in.text, in.language, topics_, reading);
+  if (p.topic.empty()) {
+    p.topic = std::string(text.topic.topic);
+    p.weak_topic = text.topic.confidence < kStrongTopic;
   }
-  // 4 enrich: sentiment, outside the lock; the language is the host's,
-  // else the one the text reads in.
-  if (in.direction == Direction::kInbound && !in.text.empty()) {
-    std::string_view language = in.language;
-    if (options_.sentiment) {
-      Sentiment s = options_.sentiment->Analyze(in.text, in.language);
-      p.sentiment = s.score;
-      if (language.empty()) p.language = std::move(s.language);
+  p.follow_up = text.topic.follow_up;
+  p.content_words = std::move(text.content_words);
+  if (!in.text.empty()) {
+    const std::string_view language = in.language;
+    if (text.sentiment) {
+      p.sentiment = text.sentiment->score;
+      if (language.empty()) p.language = std::move(text.sentiment->language);
     } else if (language.empty()) {
-      p.language = std::string(DetectLanguage(in.text));
+      p.language = std::string(text.language);
     }
     if (!language.empty()) p.language = std::string(language.substr(0, 2));
   }
@@ -515,7 +521,9 @@ absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
     linked->clear_sentiment();
   }
   linked->set_language(prepared.language);
+  state_.set_content_words(&prepared.content_words);
   ApplyLocked(event);
+  state_.set_content_words(nullptr);
   return CurrentLinkage(
       static_cast<uint32_t>(state_.interactions().size() - 1));
 }

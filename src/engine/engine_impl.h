@@ -106,6 +106,9 @@ class EngineImpl final : public Engine {
     uint64_t fingerprint = 0;
     std::optional<float> sentiment;  // inbound text, when scoring is on
     std::string language;            // given, else detected
+    // The listening stage's content words of an inbound text, read here
+    // outside the lock (State::Apply reads them itself on replay).
+    std::vector<uint64_t> content_words;
   };
 
   static StateOptions MakeStateOptions(const EngineOptions& o) {

@@ -208,6 +208,7 @@ void State::Listen(uint32_t index, continuity::TopicId topic) {
   if (r.scored) in.sentiment = r.sentiment;
   in.case_id = root;
   in.customer = r.base;
+  in.content_words = content_words_;
   listening_->OnLinked(
       in,
       [this](uint32_t i) {

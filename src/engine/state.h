@@ -90,6 +90,12 @@ class State {
   uint64_t sequence() const { return sequence_; }
   // Early warning and incidents.
   const listening::Monitor& listening() const { return *listening_; }
+  // set_content_words: the content words of the text of the next
+  // InteractionLinked applied, read by the caller outside its lock (null:
+  // Apply reads them itself, as on replay). The caller clears it after.
+  void set_content_words(const std::vector<uint64_t>* words) {
+    content_words_ = words;
+  }
 
  private:
   continuity::TopicId InternTopic(std::string_view topic);
@@ -119,6 +125,7 @@ class State {
   util::StringLists names_;  // per base: the display names it used
   identity::ResolveResult last_resolve_;
   std::vector<identity::KeyEvidence> evidence_scratch_;
+  const std::vector<uint64_t>* content_words_ = nullptr;
   ErasureResult last_erasure_;
   uint64_t erased_interactions_ = 0;
   uint64_t sequence_ = 0;
