@@ -127,8 +127,8 @@ CaseId CaseBook::Root(CaseId c) const {
   return c;
 }
 
-std::vector<CaseId> CaseBook::OpenedBy(uint32_t base) const {
-  std::vector<CaseId> out;
+CaseList CaseBook::OpenedBy(uint32_t base) const {
+  CaseList out;
   if (base >= newest_of_base_.size()) return out;
   for (CaseId c = newest_of_base_[base]; c != kNoCase;
        c = cases_[c].next_of_opener) {

@@ -11,6 +11,7 @@
 #include <limits>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "model/snapshot_time.h"
@@ -29,6 +30,9 @@ using TopicId = uint16_t;  // 0: no matter known
 inline constexpr TopicId kUnseenTopic = 0xffff;
 inline constexpr CaseId kNoCase = 0xffffffffu;
 inline constexpr uint32_t kNoCause = 0xffffffffu;
+// A few cases (a customer's): on the stack for the usual handful, since
+// every ingest lists the customer's cases.
+using CaseList = absl::InlinedVector<CaseId, 6>;
 
 // The channels a case went through, in order of first use, in 12 bytes:
 // the first 12 in order of use, any further ones (a case that went through
@@ -102,7 +106,7 @@ class CaseBook {
   const CaseRecord& get(CaseId c) const { return cases_[c]; }
   size_t size() const { return cases_.size(); }
   // Cases opened by a base customer, oldest first.
-  std::vector<CaseId> OpenedBy(uint32_t base) const;
+  CaseList OpenedBy(uint32_t base) const;
   // Interactions attached to case `c` itself, in arrival order.
   std::vector<uint32_t> OwnInteractions(CaseId c) const;
   // Interactions of a case and of the cases it absorbed, in arrival order.
@@ -155,7 +159,7 @@ struct LinkRequest {
   CaseId reply_case = kNoCase;     // root case of the interaction replied to
   CaseId thread_case = kNoCase;    // root case of the same channel thread
   CaseId reference_case = kNoCase; // root case of the same host reference
-  std::vector<CaseId> customer_cases;  // root cases of the customer
+  CaseList customer_cases;  // root cases of the customer
 };
 
 struct LinkDecision {

@@ -167,6 +167,7 @@ absl::StatusOr<EngineImpl::Prepared> EngineImpl::Prepare(
     const Interaction& in) const {
   THREADLINE_RETURN_IF_ERROR(Validate(in));
   Prepared p;
+  p.evidence.reserve(4 + in.identities.size());
   p.fingerprint = Fingerprint(in);
   auto read = [&](const Identity& raw) {
     Evidence e;
@@ -259,8 +260,14 @@ void EngineImpl::ResolveEvidence(const Interaction& in,
   // Every field is set anew rather than cleared: Clear() would free the
   // nested messages the event keeps for the next ingest.
   auto* resolved = event->mutable_identities_resolved();
-  resolved->clear_evidence();
   resolved->clear_fallback_base();
+  // The evidence entries of the last ingest are overwritten in place (a
+  // cleared entry would drop its identity message and allocate anew).
+  int used = 0;
+  auto next_evidence = [resolved, &used]() {
+    return used < resolved->evidence_size() ? resolved->mutable_evidence(used++)
+                                            : (++used, resolved->add_evidence());
+  };
   model::ToProto(in.occurred_at, resolved->mutable_at());
   std::vector<Identity> extra;
   for (Evidence& e : evidence) {
@@ -306,16 +313,18 @@ void EngineImpl::ResolveEvidence(const Interaction& in,
       }
       if (guessed.size() == 1) extra.push_back(g.KeyIdentity(guessed[0]));
     }
-    auto* ev = resolved->add_evidence();
+    auto* ev = next_evidence();
     model::ToProto(e.identity, ev->mutable_identity());
     ev->set_mentioned(e.mentioned);
     ev->set_national_guess(guess);
   }
   for (const Identity& id : extra) {
-    auto* ev = resolved->add_evidence();
+    auto* ev = next_evidence();
     model::ToProto(id, ev->mutable_identity());
     ev->set_mentioned(true);  // weak evidence: it may prove shared
+    ev->set_national_guess(false);
   }
+  while (resolved->evidence_size() > used) resolved->mutable_evidence()->RemoveLast();
 }
 
 absl::StatusOr<Linkage> EngineImpl::Ingest(const Interaction& in) {
@@ -555,7 +564,7 @@ void EngineImpl::MergeCasesAfterMerge(uint32_t base) {
     m->set_cause(cause);
     ApplyLocked(event);
   };
-  std::vector<continuity::CaseId> cases = state_.CustomerCases(base);
+  const continuity::CaseList cases = state_.CustomerCases(base);
   for (size_t i = 0; i < cases.size(); ++i) {
     if (!live(cases[i]) || book.get(cases[i]).topic == 0) continue;
     for (size_t j = i + 1; j < cases.size(); ++j) {

@@ -45,8 +45,8 @@ continuity::CaseId State::ReferenceCase(std::string_view external_ref) const {
   return c == nullptr ? continuity::kNoCase : cases_.Root(*c);
 }
 
-std::vector<continuity::CaseId> State::CustomerCases(uint32_t base) const {
-  std::vector<continuity::CaseId> out;
+continuity::CaseList State::CustomerCases(uint32_t base) const {
+  continuity::CaseList out;
   auto add = [&](uint32_t member) {
     for (continuity::CaseId c : cases_.OpenedBy(member)) {
       out.push_back(cases_.Root(c));

@@ -78,7 +78,7 @@ class State {
                                 std::string_view thread_id) const;
   continuity::CaseId ReferenceCase(std::string_view external_ref) const;
   // Root cases of the customer of `base`, oldest first.
-  std::vector<continuity::CaseId> CustomerCases(uint32_t base) const;
+  continuity::CaseList CustomerCases(uint32_t base) const;
 
   continuity::TopicId FindTopic(std::string_view topic) const;
   std::string_view TopicName(continuity::TopicId id) const {

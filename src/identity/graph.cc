@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/hash/hash.h"
 #include "absl/strings/string_view.h"
 #include "identity/graph_keys.h"
@@ -357,8 +358,7 @@ ResolveResult IdentityGraph::Resolve(const std::vector<KeyEvidence>& keys,
                                      uint32_t interaction, absl::Time at,
                                      BaseId fallback) {
   ResolveResult result;
-  std::vector<KeyId> ids;
-  ids.reserve(keys.size());
+  absl::InlinedVector<KeyId, 8> ids;
   for (const KeyEvidence& e : keys) {
     ids.push_back(Intern(e, at, interaction));
   }

@@ -194,9 +194,9 @@ TEST(CaseBookTest, DetachKeepsTheOtherInteractionsInOrder) {
   book.Attach(a, 6, Channel::kEmail, Day(1));
   EXPECT_EQ(book.InteractionsOf(a), (std::vector<uint32_t>{0, 6}));
   EXPECT_EQ(book.InteractionsOf(b), (std::vector<uint32_t>{1, 3, 5}));
-  EXPECT_EQ(book.OpenedBy(0), (std::vector<CaseId>{a, b}));
+  EXPECT_EQ(book.OpenedBy(0), (CaseList{a, b}));
   book.Erase(a);
-  EXPECT_EQ(book.OpenedBy(0), (std::vector<CaseId>{b}));
+  EXPECT_EQ(book.OpenedBy(0), (CaseList{b}));
 }
 
 }  // namespace
