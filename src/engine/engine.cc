@@ -19,6 +19,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "engine/engine_impl.h"
+#include "engine/fingerprint.h"
 #include "engine/ids.h"
 #include "engine/listening_view.h"
 #include "engine/state.h"
@@ -84,40 +85,6 @@ std::string_view SkipAddressees(std::string_view text) {
 }
 
 
-uint64_t Fingerprint(const Interaction& in) {
-  // FNV-1a over every field: stable across processes, so a retry is
-  // recognised after a restart too.
-  uint64_t h = 1469598103934665603ull;
-  auto mix = [&h](std::string_view s) {
-    for (unsigned char c : s) {
-      h ^= c;
-      h *= 1099511628211ull;
-    }
-    h ^= 0xff;
-    h *= 1099511628211ull;
-  };
-  auto mix_int = [&mix](int64_t v) {
-    mix(std::string_view(reinterpret_cast<const char*>(&v), sizeof v));
-  };
-  mix(in.id);
-  mix_int(absl::ToUnixNanos(in.occurred_at));
-  mix_int(static_cast<int>(in.channel));
-  mix_int(static_cast<int>(in.direction));
-  mix_int(static_cast<int>(in.contact.kind));
-  mix(in.contact.value);
-  for (const Identity& id : in.identities) {
-    mix_int(static_cast<int>(id.kind));
-    mix(id.value);
-  }
-  for (const std::string* s :
-       {&in.text, &in.reply_to, &in.thread_id, &in.external_ref, &in.topic,
-        &in.agent_id, &in.language, &in.region, &in.display_name}) {
-    mix(*s);
-  }
-  mix_int(static_cast<int>(in.disposition));
-  return h;
-}
-
 absl::Status Validate(const Interaction& in) {
   if (in.id.empty()) {
     return absl::InvalidArgumentError("interaction: field \"id\" is required");
@@ -168,7 +135,7 @@ absl::StatusOr<EngineImpl::Prepared> EngineImpl::Prepare(
   THREADLINE_RETURN_IF_ERROR(Validate(in));
   Prepared p;
   p.evidence.reserve(4 + in.identities.size());
-  p.fingerprint = Fingerprint(in);
+  p.digest = Digest(in);
   auto read = [&](const Identity& raw) {
     Evidence e;
     e.national = NationalDigits(raw, in.region);
@@ -450,7 +417,9 @@ void EngineImpl::ApplyLocked(v1::Event& event) {
 absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
                                                  Prepared prepared) {
   if (int64_t known = state_.FindInteraction(in.id); known >= 0) {
-    if (state_.interactions()[known].fingerprint != prepared.fingerprint) {
+    const InteractionRecord& r = state_.interactions()[known];
+    const uint64_t now = r.digest ? prepared.digest : LegacyFingerprint(in);
+    if (r.fingerprint != now) {
       return absl::AlreadyExistsError(absl::StrCat(
           "interaction \"", in.id,
           "\" was already ingested with different content"));
@@ -522,7 +491,8 @@ absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
   linked->set_reason(static_cast<v1::Linkage::Reason>(d.reason));
   linked->set_reopen(d.reopen);
   linked->set_topic(prepared.topic);
-  linked->set_fingerprint(prepared.fingerprint);
+  linked->clear_fingerprint();
+  linked->set_digest(prepared.digest);
   linked->set_follow_up(prepared.follow_up);
   if (prepared.sentiment) {
     linked->set_sentiment(*prepared.sentiment);

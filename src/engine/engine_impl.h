@@ -103,7 +103,7 @@ class EngineImpl final : public Engine {
     std::string topic;
     bool weak_topic = false;
     bool follow_up = false;
-    uint64_t fingerprint = 0;
+    uint64_t digest = 0;  // engine/fingerprint.h
     std::optional<float> sentiment;  // inbound text, when scoring is on
     std::string language;            // given, else detected
     // The listening stage's content words of an inbound text, read here

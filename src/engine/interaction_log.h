@@ -32,6 +32,7 @@ namespace threadline::engine {
 struct InteractionRecord {
   int64_t at_nanos = 0;      // occurred_at
   uint64_t fingerprint = 0;  // of the whole interaction, for idempotency
+                             // (engine/fingerprint.h)
   uint32_t base = 0;         // base customer
   continuity::CaseId case_id = 0;  // the case it joined (may be absorbed)
   uint32_t agent = 0;        // InteractionLog::agent_id ordinal; 0: none
@@ -44,11 +45,13 @@ struct InteractionRecord {
   bool continued : 1;
   bool erased : 1;  // its customer was erased: id and text are gone
   bool scored : 1;  // sentiment holds the text's score
+  bool digest : 1;  // fingerprint is a Digest, not a LegacyFingerprint
   uint32_t id_size = 0;
   uint32_t text_size = 0;
   util::StringArena::Ref strings;  // the id, then the text
 
-  InteractionRecord() : continued(false), erased(false), scored(false) {}
+  InteractionRecord()
+      : continued(false), erased(false), scored(false), digest(false) {}
   absl::Time at() const { return model::NanosToTime(at_nanos); }
 };
 static_assert(sizeof(InteractionRecord) == 56,

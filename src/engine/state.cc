@@ -183,7 +183,8 @@ void State::ApplyLinked(const v1::InteractionLinked& e) {
   r.direction = static_cast<Direction>(in.direction());
   r.reason = static_cast<LinkReason>(e.reason());
   r.continued = !e.new_case();
-  r.fingerprint = e.fingerprint();
+  r.digest = e.has_digest();
+  r.fingerprint = r.digest ? e.digest() : e.fingerprint();
   r.scored = e.has_sentiment();
   r.sentiment = e.sentiment();
   for (size_t i = 0; i < r.language.size() && i < e.language().size(); ++i) {

@@ -84,6 +84,7 @@ void State::Save(v1::Snapshot* out) const {
     s->set_agent_id(std::string(interactions_.agent_id(i)));
     s->set_at(r.at_nanos);
     s->set_fingerprint(r.fingerprint);
+    s->set_digest(r.digest);
     s->set_base(r.base);
     s->set_case_id(r.case_id);
     s->set_channel(static_cast<int>(r.channel));
@@ -152,6 +153,7 @@ absl::Status State::RestoreInto(const v1::Snapshot& in) {
                    : interactions_.Add(s.id(), s.text(), s.agent_id());
     r.at_nanos = s.at();
     r.fingerprint = s.fingerprint();
+    r.digest = s.digest();
     r.base = s.base();
     r.case_id = s.case_id();
     r.channel = static_cast<Channel>(s.channel());

@@ -9,11 +9,13 @@
 #include <vector>
 
 #include "engine/engine_dump.h"
+#include "engine/fingerprint.h"
 #include "engine/fault_store.h"
 #include "engine/sim_data.h"
 #include "gtest/gtest.h"
 #include "threadline/engine.h"
 #include "threadline/store.h"
+#include "threadline/v1/event.pb.h"
 
 namespace threadline {
 namespace {
@@ -299,6 +301,65 @@ TEST_F(DurableTest, AnUnreadableSnapshotIsDataLoss) {
   EXPECT_NE(b.status().message().find("snapshot at sequence 10"),
             std::string::npos)
       << b.status();
+}
+
+// Events stored before digests carry an FNV-1a fingerprint: a retry of such
+// an interaction is still a no-op, and other content under its id an error.
+TEST_F(DurableTest, RetriesOfInteractionsStoredWithTheOldFingerprint) {
+  std::shared_ptr<Store> store = OpenMemoryStore();
+  const Interaction& in = (*data_)[0];
+  Linkage first;
+  {
+    std::unique_ptr<Engine> engine = Open(store);
+    ASSERT_NE(engine, nullptr);
+    absl::StatusOr<Linkage> l = engine->Ingest(in);
+    ASSERT_TRUE(l.ok()) << l.status();
+    first = *l;
+  }
+  // The same events as an older version wrote them.
+  std::vector<StoredEvent> events;
+  ASSERT_TRUE(store->Load([](const StoredSnapshot&) { return absl::OkStatus(); },
+                          [&](const StoredEvent& e) {
+                            events.push_back(e);
+                            return absl::OkStatus();
+                          })
+                  .ok());
+  int rewritten = 0;
+  for (StoredEvent& e : events) {
+    v1::Event event;
+    ASSERT_TRUE(event.ParseFromString(e.data));
+    if (!event.has_interaction_linked()) continue;
+    v1::InteractionLinked* linked = event.mutable_interaction_linked();
+    ASSERT_TRUE(linked->has_digest());
+    linked->clear_digest();
+    linked->set_fingerprint(engine::LegacyFingerprint(in));
+    e.data = event.SerializeAsString();
+    ++rewritten;
+  }
+  ASSERT_EQ(rewritten, 1);
+  std::shared_ptr<Store> old = OpenMemoryStore();
+  ASSERT_TRUE(old->Load([](const StoredSnapshot&) { return absl::OkStatus(); },
+                        [](const StoredEvent&) { return absl::OkStatus(); })
+                  .ok());
+  ASSERT_TRUE(old->Append(events).ok());
+
+  std::unique_ptr<Engine> engine = Open(old);
+  ASSERT_NE(engine, nullptr);
+  absl::StatusOr<Linkage> retry = engine->Ingest(in);
+  ASSERT_TRUE(retry.ok()) << retry.status();
+  EXPECT_EQ(retry->case_id, first.case_id);
+  EXPECT_EQ(engine->Stats().interactions, 1u);
+  Interaction changed = in;
+  changed.text += " (edited)";
+  EXPECT_EQ(engine->Ingest(changed).status().code(),
+            absl::StatusCode::kAlreadyExists);
+  // And the same after a snapshot, which keeps which kind each one is.
+  ASSERT_TRUE(engine->Checkpoint().ok());
+  engine = Open(old);
+  ASSERT_NE(engine, nullptr);
+  EXPECT_TRUE(engine->Ingest(in).ok());
+  EXPECT_EQ(engine->Ingest(changed).status().code(),
+            absl::StatusCode::kAlreadyExists);
 }
 
 }  // namespace

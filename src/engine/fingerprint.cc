@@ -1,0 +1,94 @@
+#include "engine/fingerprint.h"
+
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include "absl/time/time.h"
+#include "xxhash.h"
+
+namespace threadline::engine {
+namespace {
+
+// The fields in a fixed layout: strings as a 4-byte little-endian length
+// and their bytes, numbers as 8 little-endian bytes.
+class Encoder {
+ public:
+  explicit Encoder(std::string* out) : out_(out) { out_->clear(); }
+  void Int(int64_t v) {
+    char b[8];
+    for (int i = 0; i < 8; ++i) b[i] = static_cast<char>((static_cast<uint64_t>(v) >> (8 * i)) & 0xff);
+    out_->append(b, 8);
+  }
+  void Str(std::string_view s) {
+    const uint32_t n = static_cast<uint32_t>(s.size());
+    char b[4];
+    for (int i = 0; i < 4; ++i) b[i] = static_cast<char>((n >> (8 * i)) & 0xff);
+    out_->append(b, 4);
+    out_->append(s.data(), s.size());
+  }
+
+ private:
+  std::string* out_;
+};
+
+}  // namespace
+
+uint64_t Digest(const Interaction& in) {
+  // One buffer per thread: Prepare runs on many threads at once.
+  thread_local std::string buffer;
+  Encoder e(&buffer);
+  e.Str(in.id);
+  e.Int(absl::ToUnixNanos(in.occurred_at));
+  e.Int(static_cast<int>(in.channel));
+  e.Int(static_cast<int>(in.direction));
+  e.Int(static_cast<int>(in.contact.kind));
+  e.Str(in.contact.value);
+  e.Int(static_cast<int64_t>(in.identities.size()));
+  for (const Identity& id : in.identities) {
+    e.Int(static_cast<int>(id.kind));
+    e.Str(id.value);
+  }
+  for (const std::string* s :
+       {&in.text, &in.reply_to, &in.thread_id, &in.external_ref, &in.topic,
+        &in.agent_id, &in.language, &in.region, &in.display_name}) {
+    e.Str(*s);
+  }
+  e.Int(static_cast<int>(in.disposition));
+  return XXH3_64bits(buffer.data(), buffer.size());
+}
+
+uint64_t LegacyFingerprint(const Interaction& in) {
+  uint64_t h = 1469598103934665603ull;
+  auto mix = [&h](std::string_view s) {
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 1099511628211ull;
+    }
+    h ^= 0xff;
+    h *= 1099511628211ull;
+  };
+  auto mix_int = [&mix](int64_t v) {
+    mix(std::string_view(reinterpret_cast<const char*>(&v), sizeof v));
+  };
+  mix(in.id);
+  mix_int(absl::ToUnixNanos(in.occurred_at));
+  mix_int(static_cast<int>(in.channel));
+  mix_int(static_cast<int>(in.direction));
+  mix_int(static_cast<int>(in.contact.kind));
+  mix(in.contact.value);
+  for (const Identity& id : in.identities) {
+    mix_int(static_cast<int>(id.kind));
+    mix(id.value);
+  }
+  for (const std::string* s :
+       {&in.text, &in.reply_to, &in.thread_id, &in.external_ref, &in.topic,
+        &in.agent_id, &in.language, &in.region, &in.display_name}) {
+    mix(*s);
+  }
+  mix_int(static_cast<int>(in.disposition));
+  return h;
+}
+
+
+}  // namespace threadline::engine
