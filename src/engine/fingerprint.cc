@@ -1,5 +1,6 @@
 #include "engine/fingerprint.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -11,33 +12,46 @@ namespace threadline::engine {
 namespace {
 
 // The fields in a fixed layout: strings as a 4-byte little-endian length
-// and their bytes, numbers as 8 little-endian bytes.
+// and their bytes, numbers as 8 little-endian bytes. Written in one pass
+// into a buffer sized once.
 class Encoder {
  public:
-  explicit Encoder(std::string* out) : out_(out) { out_->clear(); }
+  explicit Encoder(char* out) : out_(out) {}
+  static size_t IntSize() { return 8; }
+  static size_t StrSize(std::string_view s) { return 4 + s.size(); }
   void Int(int64_t v) {
-    char b[8];
-    for (int i = 0; i < 8; ++i) b[i] = static_cast<char>((static_cast<uint64_t>(v) >> (8 * i)) & 0xff);
-    out_->append(b, 8);
+    for (int i = 0; i < 8; ++i) {
+      *out_++ = static_cast<char>((static_cast<uint64_t>(v) >> (8 * i)) & 0xff);
+    }
   }
   void Str(std::string_view s) {
     const uint32_t n = static_cast<uint32_t>(s.size());
-    char b[4];
-    for (int i = 0; i < 4; ++i) b[i] = static_cast<char>((n >> (8 * i)) & 0xff);
-    out_->append(b, 4);
-    out_->append(s.data(), s.size());
+    for (int i = 0; i < 4; ++i) *out_++ = static_cast<char>((n >> (8 * i)) & 0xff);
+    if (!s.empty()) std::memcpy(out_, s.data(), s.size());
+    out_ += s.size();
   }
+  const char* end() const { return out_; }
 
  private:
-  std::string* out_;
+  char* out_;
 };
 
 }  // namespace
 
 uint64_t Digest(const Interaction& in) {
+  const std::string* const texts[] = {
+      &in.text,  &in.reply_to, &in.thread_id, &in.external_ref, &in.topic,
+      &in.agent_id, &in.language, &in.region, &in.display_name};
+  size_t size = Encoder::StrSize(in.id) + 5 * Encoder::IntSize() +
+                Encoder::StrSize(in.contact.value) + Encoder::IntSize();
+  for (const Identity& id : in.identities) {
+    size += Encoder::IntSize() + Encoder::StrSize(id.value);
+  }
+  for (const std::string* s : texts) size += Encoder::StrSize(*s);
   // One buffer per thread: Prepare runs on many threads at once.
   thread_local std::string buffer;
-  Encoder e(&buffer);
+  if (buffer.size() < size) buffer.resize(std::max(size, 2 * buffer.size()));
+  Encoder e(buffer.data());
   e.Str(in.id);
   e.Int(absl::ToUnixNanos(in.occurred_at));
   e.Int(static_cast<int>(in.channel));
@@ -49,13 +63,9 @@ uint64_t Digest(const Interaction& in) {
     e.Int(static_cast<int>(id.kind));
     e.Str(id.value);
   }
-  for (const std::string* s :
-       {&in.text, &in.reply_to, &in.thread_id, &in.external_ref, &in.topic,
-        &in.agent_id, &in.language, &in.region, &in.display_name}) {
-    e.Str(*s);
-  }
+  for (const std::string* s : texts) e.Str(*s);
   e.Int(static_cast<int>(in.disposition));
-  return XXH3_64bits(buffer.data(), buffer.size());
+  return XXH3_64bits(buffer.data(), static_cast<size_t>(e.end() - buffer.data()));
 }
 
 uint64_t LegacyFingerprint(const Interaction& in) {

@@ -14,8 +14,15 @@
 
 namespace threadline::engine {
 
+// Two of these are made for every linkage reported: written straight into
+// a string short enough to need no allocation.
 inline std::string OrdinalId(char prefix, uint32_t ordinal) {
-  return absl::StrCat(std::string(1, prefix), "-", uint64_t{ordinal} + 1);
+  char buffer[2 + absl::numbers_internal::kFastToBufferSize];
+  buffer[0] = prefix;
+  buffer[1] = '-';
+  char* end =
+      absl::numbers_internal::FastIntToBuffer(uint64_t{ordinal} + 1, buffer + 2);
+  return std::string(buffer, end);
 }
 
 inline std::optional<uint32_t> ParseOrdinalId(char prefix,
