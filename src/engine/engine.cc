@@ -480,28 +480,57 @@ absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
   continuity::LinkDecision d = continuity::Decide(state_.cases(), req,
                                                   continuity_);
 
-  v1::Event& event = linked_event_;
-  auto* linked = event.mutable_interaction_linked();  // every field set below
-  model::ToProto(in, linked->mutable_interaction());
-  linked->set_customer_base(base);
-  linked->set_new_case(d.case_id == continuity::kNoCase);
-  linked->set_case_ordinal(d.case_id == continuity::kNoCase
-                               ? static_cast<uint32_t>(state_.cases().size())
-                               : d.case_id);
-  linked->set_reason(static_cast<v1::Linkage::Reason>(d.reason));
-  linked->set_reopen(d.reopen);
-  linked->set_topic(prepared.topic);
-  linked->clear_fingerprint();
-  linked->set_digest(prepared.digest);
-  linked->set_follow_up(prepared.follow_up);
-  if (prepared.sentiment) {
-    linked->set_sentiment(*prepared.sentiment);
-  } else {
-    linked->clear_sentiment();
-  }
-  linked->set_language(prepared.language);
+  const bool new_case = d.case_id == continuity::kNoCase;
+  const uint32_t case_ordinal =
+      new_case ? static_cast<uint32_t>(state_.cases().size()) : d.case_id;
   state_.set_content_words(&prepared.content_words);
-  ApplyLocked(event);
+  if (store_ == nullptr) {
+    // Nothing to store: the state applies the event as a view of the
+    // interaction itself, with no message built and copied from.
+    LinkedEvent e;
+    e.id = in.id;
+    e.at_nanos = absl::ToUnixNanos(in.occurred_at);
+    e.channel = in.channel;
+    e.direction = in.direction;
+    e.resolves = in.disposition == Disposition::kResolved;
+    e.text = in.text;
+    e.agent_id = in.agent_id;
+    e.thread_id = in.thread_id;
+    e.external_ref = in.external_ref;
+    e.display_name = in.display_name;
+    e.customer_base = base;
+    e.case_ordinal = case_ordinal;
+    e.new_case = new_case;
+    e.reason = d.reason;
+    e.reopen = d.reopen;
+    e.topic = prepared.topic;
+    e.has_digest = true;
+    e.digest = prepared.digest;
+    e.follow_up = prepared.follow_up;
+    e.sentiment = prepared.sentiment;
+    e.language = prepared.language;
+    state_.ApplyLinked(e, state_.sequence() + 1);
+  } else {
+    v1::Event& event = linked_event_;
+    auto* linked = event.mutable_interaction_linked();  // every field set
+    model::ToProto(in, linked->mutable_interaction());
+    linked->set_customer_base(base);
+    linked->set_new_case(new_case);
+    linked->set_case_ordinal(case_ordinal);
+    linked->set_reason(static_cast<v1::Linkage::Reason>(d.reason));
+    linked->set_reopen(d.reopen);
+    linked->set_topic(prepared.topic);
+    linked->clear_fingerprint();
+    linked->set_digest(prepared.digest);
+    linked->set_follow_up(prepared.follow_up);
+    if (prepared.sentiment) {
+      linked->set_sentiment(*prepared.sentiment);
+    } else {
+      linked->clear_sentiment();
+    }
+    linked->set_language(prepared.language);
+    ApplyLocked(event);
+  }
   state_.set_content_words(nullptr);
   return CurrentLinkage(
       static_cast<uint32_t>(state_.interactions().size() - 1));

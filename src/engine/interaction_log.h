@@ -52,7 +52,7 @@ struct InteractionRecord {
 
   InteractionRecord()
       : continued(false), erased(false), scored(false), digest(false) {}
-  absl::Time at() const { return model::NanosToTime(at_nanos); }
+  absl::Time at() const { return absl::FromUnixNanos(at_nanos); }
 };
 static_assert(sizeof(InteractionRecord) == 56,
               "an interaction record is kept per interaction: keep it small");

@@ -107,7 +107,7 @@ void State::Apply(const v1::Event& event) {
       break;
     }
     case v1::Event::kInteractionLinked:
-      ApplyLinked(event.interaction_linked());
+      Link(ViewOf(event.interaction_linked()));
       break;
     case v1::Event::kCasesMerged: {
       const auto& e = event.cases_merged();
@@ -144,51 +144,77 @@ void State::Apply(const v1::Event& event) {
   }
 }
 
-void State::ApplyLinked(const v1::InteractionLinked& e) {
+LinkedEvent ViewOf(const v1::InteractionLinked& e) {
   const v1::Interaction& in = e.interaction();
-  const absl::Time at = model::FromProto(in.occurred_at());
-  const continuity::TopicId topic = InternTopic(e.topic());
-  continuity::CaseId c = e.case_ordinal();
-  if (e.new_case()) {
-    c = cases_.Open(e.customer_base(), topic, at, e.follow_up());
+  LinkedEvent v;
+  v.id = in.id();
+  v.at_nanos = absl::ToUnixNanos(model::FromProto(in.occurred_at()));
+  v.channel = static_cast<Channel>(in.channel());
+  v.direction = static_cast<Direction>(in.direction());
+  v.resolves = in.disposition() == v1::Interaction::RESOLVED;
+  v.text = in.text();
+  v.agent_id = in.agent_id();
+  v.thread_id = in.thread_id();
+  v.external_ref = in.external_ref();
+  v.display_name = in.display_name();
+  v.customer_base = e.customer_base();
+  v.case_ordinal = e.case_ordinal();
+  v.new_case = e.new_case();
+  v.reason = static_cast<LinkReason>(e.reason());
+  v.reopen = e.reopen();
+  v.topic = e.topic();
+  v.has_digest = e.has_digest();
+  v.digest = e.digest();
+  v.fingerprint = e.fingerprint();
+  v.follow_up = e.follow_up();
+  if (e.has_sentiment()) v.sentiment = e.sentiment();
+  v.language = e.language();
+  return v;
+}
+
+void State::ApplyLinked(const LinkedEvent& e, uint64_t sequence) {
+  sequence_ = sequence;
+  Link(e);
+}
+
+void State::Link(const LinkedEvent& e) {
+  const absl::Time at = absl::FromUnixNanos(e.at_nanos);
+  const continuity::TopicId topic = InternTopic(e.topic);
+  continuity::CaseId c = e.case_ordinal;
+  if (e.new_case) {
+    c = cases_.Open(e.customer_base, topic, at, e.follow_up);
   } else {
-    if (e.reopen()) cases_.SetStatus(c, CaseStatus::kOpen, at);
+    if (e.reopen) cases_.SetStatus(c, CaseStatus::kOpen, at);
     if (cases_.get(c).topic == 0 && topic != 0) cases_.SetTopic(c, topic);
   }
   const uint32_t index = static_cast<uint32_t>(interactions_.size());
-  cases_.Attach(c, index, static_cast<Channel>(in.channel()), at);
-  if (in.disposition() == v1::Interaction::RESOLVED) {
-    cases_.SetStatus(c, CaseStatus::kResolved, at);
-  }
+  cases_.Attach(c, index, e.channel, at);
+  if (e.resolves) cases_.SetStatus(c, CaseStatus::kResolved, at);
   // A thread or reference leads to its latest case: when an old one was past
   // reopening and a follow-up case opened, the thread continues there.
-  if (!in.thread_id().empty()) {
+  if (!e.thread_id.empty()) {
     std::string key;
-    threads_.Set(ThreadKey(static_cast<Channel>(in.channel()), in.thread_id(),
-                           &key),
-                 c);
+    threads_.Set(ThreadKey(e.channel, e.thread_id, &key), c);
   }
-  if (!in.external_ref().empty()) references_.Set(in.external_ref(), c);
-  if (!in.display_name().empty() &&
-      in.direction() == v1::Interaction::INBOUND) {
-    names_.Add(e.customer_base(), in.display_name());
+  if (!e.external_ref.empty()) references_.Set(e.external_ref, c);
+  if (!e.display_name.empty() && e.direction == Direction::kInbound) {
+    names_.Add(e.customer_base, e.display_name);
   }
 
-  InteractionRecord& r =
-      interactions_.Add(in.id(), in.text(), in.agent_id());
-  r.at_nanos = model::TimeToNanos(at);
-  r.base = e.customer_base();
+  InteractionRecord& r = interactions_.Add(e.id, e.text, e.agent_id);
+  r.at_nanos = e.at_nanos;
+  r.base = e.customer_base;
   r.case_id = c;
-  r.channel = static_cast<Channel>(in.channel());
-  r.direction = static_cast<Direction>(in.direction());
-  r.reason = static_cast<LinkReason>(e.reason());
-  r.continued = !e.new_case();
-  r.digest = e.has_digest();
-  r.fingerprint = r.digest ? e.digest() : e.fingerprint();
-  r.scored = e.has_sentiment();
-  r.sentiment = e.sentiment();
-  for (size_t i = 0; i < r.language.size() && i < e.language().size(); ++i) {
-    r.language[i] = e.language()[i];
+  r.channel = e.channel;
+  r.direction = e.direction;
+  r.reason = e.reason;
+  r.continued = !e.new_case;
+  r.digest = e.has_digest;
+  r.fingerprint = e.has_digest ? e.digest : e.fingerprint;
+  r.scored = e.sentiment.has_value();
+  r.sentiment = e.sentiment.value_or(0.0f);
+  for (size_t i = 0; i < r.language.size() && i < e.language.size(); ++i) {
+    r.language[i] = e.language[i];
   }
   r.topic = topic;
   Listen(index, topic);

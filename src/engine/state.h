@@ -11,6 +11,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <utility>
 #include <string>
 #include <string_view>
@@ -34,6 +35,33 @@ class Snapshot;
 
 namespace threadline::engine {
 
+// LinkedEvent: an InteractionLinked event as State applies it, its strings
+// viewed where they lie: in the stored event when replaying, in the host's
+// Interaction when the engine links one live without a store (it then
+// builds no protobuf message at all). Both carry the same fields, so both
+// apply alike.
+struct LinkedEvent {
+  std::string_view id;
+  int64_t at_nanos = 0;  // absl::ToUnixNanos of occurred_at
+  Channel channel = Channel::kUnspecified;
+  Direction direction = Direction::kUnspecified;
+  bool resolves = false;  // disposition RESOLVED
+  std::string_view text, agent_id, thread_id, external_ref, display_name;
+  uint32_t customer_base = 0;
+  uint32_t case_ordinal = 0;
+  bool new_case = false;
+  LinkReason reason = LinkReason::kUnspecified;
+  bool reopen = false;
+  std::string_view topic;
+  bool has_digest = false;
+  uint64_t digest = 0;       // InteractionLinked.digest
+  uint64_t fingerprint = 0;  // InteractionLinked.fingerprint (older events)
+  bool follow_up = false;
+  std::optional<float> sentiment;
+  std::string_view language;
+};
+LinkedEvent ViewOf(const v1::InteractionLinked& e);
+
 // What applying a CustomerErased event removed.
 struct ErasureResult {
   std::vector<uint32_t> bases;  // oldest first; the first is the customer
@@ -53,6 +81,9 @@ class State {
 
   // Apply: the only mutation. Events must come in sequence.
   void Apply(const v1::Event& event);
+  // ApplyLinked: Apply of the InteractionLinked event `e` views, which the
+  // caller numbers `sequence` (the next one).
+  void ApplyLinked(const LinkedEvent& e, uint64_t sequence);
 
   // What the last IdentitiesResolved did (read by the linking stage).
   const identity::ResolveResult& last_resolve() const { return last_resolve_; }
@@ -99,7 +130,7 @@ class State {
 
  private:
   continuity::TopicId InternTopic(std::string_view topic);
-  void ApplyLinked(const v1::InteractionLinked& e);
+  void Link(const LinkedEvent& e);
   void ApplyErased(const v1::CustomerErased& e);
   absl::Status RestoreInto(const v1::Snapshot& in);
   void ApplyIncident(const v1::Event& event);
