@@ -217,25 +217,22 @@ absl::StatusOr<EngineImpl::Prepared> EngineImpl::Prepare(
   return p;
 }
 
-void EngineImpl::ResolveEvidence(const Interaction& in,
-                                 std::vector<Evidence>& evidence,
-                                 v1::Event* event) const {
+void EngineImpl::ResolveEvidence(
+    std::vector<Evidence>& evidence,
+    std::vector<identity::KeyEvidence>* keys) const {
   const identity::IdentityGraph& g = state_.graph();
   auto usable = [&g](identity::KeyId k) {
     return !g.key(k).shared && g.key(k).owner != identity::kNone;
   };
-  // Every field is set anew rather than cleared: Clear() would free the
-  // nested messages the event keeps for the next ingest.
-  auto* resolved = event->mutable_identities_resolved();
-  resolved->clear_fallback_base();
-  // The evidence entries of the last ingest are overwritten in place (a
-  // cleared entry would drop its identity message and allocate anew).
-  int used = 0;
-  auto next_evidence = [resolved, &used]() {
-    return used < resolved->evidence_size() ? resolved->mutable_evidence(used++)
-                                            : (++used, resolved->add_evidence());
+  size_t used = 0;
+  auto add = [keys, &used](const Identity& id, bool mentioned, bool guess) {
+    if (used == keys->size()) keys->emplace_back();
+    identity::KeyEvidence& k = (*keys)[used++];
+    k.identity.kind = id.kind;
+    k.identity.value.assign(id.value);
+    k.mentioned = mentioned;
+    k.national_guess = guess;
   };
-  model::ToProto(in.occurred_at, resolved->mutable_at());
   std::vector<Identity> extra;
   for (Evidence& e : evidence) {
     bool guess = false;
@@ -280,18 +277,12 @@ void EngineImpl::ResolveEvidence(const Interaction& in,
       }
       if (guessed.size() == 1) extra.push_back(g.KeyIdentity(guessed[0]));
     }
-    auto* ev = next_evidence();
-    model::ToProto(e.identity, ev->mutable_identity());
-    ev->set_mentioned(e.mentioned);
-    ev->set_national_guess(guess);
+    add(e.identity, e.mentioned, guess);
   }
   for (const Identity& id : extra) {
-    auto* ev = next_evidence();
-    model::ToProto(id, ev->mutable_identity());
-    ev->set_mentioned(true);  // weak evidence: it may prove shared
-    ev->set_national_guess(false);
+    add(id, /*mentioned=*/true, /*guess=*/false);  // weak: it may prove shared
   }
-  while (resolved->evidence_size() > used) resolved->mutable_evidence()->RemoveLast();
+  keys->resize(used);
 }
 
 absl::StatusOr<Linkage> EngineImpl::Ingest(const Interaction& in) {
@@ -445,16 +436,43 @@ absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
 
   // 2 resolve. An interaction none of whose identities identifies anyone
   // belongs to the customer of the case it explicitly continues.
-  v1::Event& resolved_event = resolved_event_;
-  ResolveEvidence(in, prepared.evidence, &resolved_event);
+  ResolveEvidence(prepared.evidence, &resolved_keys_);
+  uint32_t fallback = identity::kNone;
   for (continuity::CaseId c : {reply_case, thread_case, reference_case}) {
     if (c != continuity::kNoCase) {
-      resolved_event.mutable_identities_resolved()->set_fallback_base(
-          state_.cases().get(c).opener_base);
+      fallback = state_.cases().get(c).opener_base;
       break;
     }
   }
-  ApplyLocked(resolved_event);
+  if (store_ == nullptr) {
+    // The time as a stored event would carry it (whole nanoseconds).
+    state_.ApplyResolved(resolved_keys_,
+                         absl::FromUnixNanos(absl::ToUnixNanos(in.occurred_at)),
+                         fallback, state_.sequence() + 1);
+  } else {
+    // Every field is set anew rather than cleared: Clear() would free the
+    // nested messages the event keeps for the next ingest.
+    auto* resolved = resolved_event_.mutable_identities_resolved();
+    model::ToProto(in.occurred_at, resolved->mutable_at());
+    if (fallback == identity::kNone) {
+      resolved->clear_fallback_base();
+    } else {
+      resolved->set_fallback_base(fallback);
+    }
+    const int n = static_cast<int>(resolved_keys_.size());
+    while (resolved->evidence_size() > n) {
+      resolved->mutable_evidence()->RemoveLast();
+    }
+    for (int i = 0; i < n; ++i) {
+      const identity::KeyEvidence& k = resolved_keys_[static_cast<size_t>(i)];
+      auto* ev = i < resolved->evidence_size() ? resolved->mutable_evidence(i)
+                                               : resolved->add_evidence();
+      model::ToProto(k.identity, ev->mutable_identity());
+      ev->set_mentioned(k.mentioned);
+      ev->set_national_guess(k.national_guess);
+    }
+    ApplyLocked(resolved_event_);
+  }
   const identity::ResolveResult& resolved = state_.last_resolve();
   const uint32_t base = resolved.base;
   if (!resolved.merges.empty()) MergeCasesAfterMerge(base);

@@ -121,9 +121,10 @@ class EngineImpl final : public Engine {
   }
 
   absl::StatusOr<Prepared> Prepare(const Interaction& in) const;
-  // ResolveEvidence: the IdentitiesResolved event of `in` into `*event`.
-  void ResolveEvidence(const Interaction& in, std::vector<Evidence>& evidence,
-                       v1::Event* event) const
+  // ResolveEvidence: the evidence of the IdentitiesResolved event of `in`
+  // into `*keys` (overwritten in place, keeping the strings' memory).
+  void ResolveEvidence(std::vector<Evidence>& evidence,
+                       std::vector<identity::KeyEvidence>* keys) const
       ABSL_SHARED_LOCKS_REQUIRED(mu_);
   absl::StatusOr<Linkage> IngestLocked(const Interaction& in,
                                        Prepared prepared)
@@ -207,6 +208,7 @@ class EngineImpl final : public Engine {
   // strings and lists keep their memory: building them anew each time
   // allocated and freed a dozen blocks per interaction.
   v1::Event resolved_event_ ABSL_GUARDED_BY(mu_);
+  std::vector<identity::KeyEvidence> resolved_keys_ ABSL_GUARDED_BY(mu_);
   v1::Event linked_event_ ABSL_GUARDED_BY(mu_);
   // Alerts already handed to the listener (those loaded from the store
   // count as told).

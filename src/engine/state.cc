@@ -97,13 +97,8 @@ void State::Apply(const v1::Event& event) {
         k.mentioned = ev.mentioned();
         k.national_guess = ev.national_guess();
       }
-      last_resolve_ = graph_.Resolve(
-          keys, static_cast<uint32_t>(interactions_.size()),
-          model::FromProto(e.at()),
-          e.has_fallback_base() ? e.fallback_base() : identity::kNone);
-      for (identity::LinkId l : last_resolve_.undone) {
-        cases_.UndoMergesCausedBy(l);
-      }
+      Resolve(keys, model::FromProto(e.at()),
+              e.has_fallback_base() ? e.fallback_base() : identity::kNone);
       break;
     }
     case v1::Event::kInteractionLinked:
@@ -141,6 +136,21 @@ void State::Apply(const v1::Event& event) {
       break;
     case v1::Event::KIND_NOT_SET:
       break;
+  }
+}
+
+void State::ApplyResolved(const std::vector<identity::KeyEvidence>& keys,
+                          absl::Time at, uint32_t fallback, uint64_t sequence) {
+  sequence_ = sequence;
+  Resolve(keys, at, fallback);
+}
+
+void State::Resolve(const std::vector<identity::KeyEvidence>& keys,
+                    absl::Time at, uint32_t fallback) {
+  last_resolve_ = graph_.Resolve(
+      keys, static_cast<uint32_t>(interactions_.size()), at, fallback);
+  for (identity::LinkId l : last_resolve_.undone) {
+    cases_.UndoMergesCausedBy(l);
   }
 }
 

@@ -81,6 +81,12 @@ class State {
 
   // Apply: the only mutation. Events must come in sequence.
   void Apply(const v1::Event& event);
+  // ApplyResolved: Apply of an IdentitiesResolved event with this evidence,
+  // time and fallback base (identity::kNone: none), numbered `sequence`
+  // (the next one). What an engine without a store applies, building no
+  // message.
+  void ApplyResolved(const std::vector<identity::KeyEvidence>& keys,
+                     absl::Time at, uint32_t fallback, uint64_t sequence);
   // ApplyLinked: Apply of the InteractionLinked event `e` views, which the
   // caller numbers `sequence` (the next one).
   void ApplyLinked(const LinkedEvent& e, uint64_t sequence);
@@ -131,6 +137,8 @@ class State {
  private:
   continuity::TopicId InternTopic(std::string_view topic);
   void Link(const LinkedEvent& e);
+  void Resolve(const std::vector<identity::KeyEvidence>& keys, absl::Time at,
+               uint32_t fallback);
   void ApplyErased(const v1::CustomerErased& e);
   absl::Status RestoreInto(const v1::Snapshot& in);
   void ApplyIncident(const v1::Event& event);
