@@ -395,15 +395,20 @@ class IdentityNormalizer::Impl {
       // Key: kind (WhatsApp values are read differently), region, value.
       // Punctuation is dropped from the value: "(646) 555-0134" and
       // "646.555.0134" read alike, and each new customer's number in each
-      // of its forms would otherwise cost a libphonenumber parse. A "+"
-      // makes the region irrelevant. Only "(" is kept as a mark, since it
-      // says the number is written the national way.
+      // of its forms would otherwise cost a libphonenumber parse. A value
+      // that starts with "+" and a known calling code reads the same in
+      // every region, so the region is left out; any other value (even
+      // "(+1) ..." or "+011 ...") may read differently elsewhere, if only
+      // in the message naming the region. Only "(" is kept as a mark,
+      // since it says the number is written the national way.
       std::string compact;
       const std::string_view cache_value =
           CompactPhone(value, &compact) ? std::string_view(compact) : value;
+      const bool any_region = value[0] == '+' && !compact.empty() &&
+                              phone_reader_.StartsWithCallingCode(
+                                  std::string_view(compact).substr(1));
       const std::string_view cache_region =
-          !compact.empty() && compact[0] == '+' ? std::string_view()
-                                                : std::string_view(read_region);
+          any_region ? std::string_view() : std::string_view(read_region);
       char stack_key[kStackKeyBytes];
       std::string heap_key;
       const size_t key_size = 2 + cache_region.size() + cache_value.size();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -124,7 +125,26 @@ std::string DescribeFailure(const Util& util, const Reading& reading,
 }  // namespace
 
 PhoneReader::PhoneReader(Engine engine)
-    : numbers_(engine == Engine::kPlan ? &PhonePlan::Get() : nullptr) {}
+    : numbers_(engine == Engine::kPlan ? &PhonePlan::Get() : nullptr) {
+  std::set<int> codes;
+  numbers_.util().GetSupportedCallingCodes(&codes);
+  for (int code : codes) {
+    if (code > 0 && code < 1000) calling_codes_.set(code);
+  }
+}
+
+bool PhoneReader::StartsWithCallingCode(std::string_view digits) const {
+  // ExtractCountryCode: no code starts with 0; codes are one to three
+  // digits.
+  if (digits.empty() || digits[0] == '0') return false;
+  int code = 0;
+  for (size_t i = 0; i < digits.size() && i < 3 && IsAsciiDigit(digits[i]);
+       ++i) {
+    code = code * 10 + (digits[i] - '0');
+    if (calling_codes_.test(code)) return true;
+  }
+  return false;
+}
 
 absl::StatusOr<std::string> PhoneReader::ToE164(std::string_view raw,
                                                 const std::string& region,
@@ -159,8 +179,7 @@ absl::StatusOr<std::string> PhoneReader::ToE164(std::string_view raw,
                               ? 0
                               : util.GetCountryCodeForRegion(region);
   const bool direct_leaves_region =
-      region_code != 0 &&
-      readings[direct].number.country_code() != region_code;
+      region_code != 0 && readings[direct].number.country_code() != region_code;
   if ((readings[direct].quality != Quality::kValid || direct_leaves_region) &&
       !has_plus) {
     for (std::string_view prefix : kInternationalPrefixes) {

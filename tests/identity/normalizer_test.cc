@@ -258,6 +258,27 @@ TEST_F(NormalizerTest, PhoneCacheGivesTheSameAnswers) {
             "+13126029797");
 }
 
+// Regression: a value starting with "+" was cached without its region, yet
+// libphonenumber reads "+011 44 ..." again through the region's
+// international prefix (+44 from the US, no number from Spain), and a "+"
+// after a "(" leaves the value national, with the region in its message.
+// Whichever region read such a value first decided it for every other.
+TEST_F(NormalizerTest, CachedReadingIsNotAnotherRegions) {
+  IdentityNormalizer uncached({.phone_cache_entries = 0});
+  for (const char* raw :
+       {"+011 44 20 7946 0958", "+0011 44 20 7946 0958", "+00 44 20 7946 0958",
+        "(+999) 300 123 4567", "(+1) 646 555 0134", "+999 44 20 7946 0958",
+        "+44 20 7946 0958"}) {
+    for (const char* region : {"US", "ES", "AU", "CO", ""}) {
+      EXPECT_EQ(Phone(normalizer_, raw, region), Phone(uncached, raw, region))
+          << raw << " " << region;
+    }
+  }
+  EXPECT_EQ(Phone(normalizer_, "+011 44 20 7946 0958", "US"), "+442079460958");
+  EXPECT_THAT(Phone(normalizer_, "+011 44 20 7946 0958", "ES"),
+              HasSubstr("error"));
+}
+
 // --- Emails ------------------------------------------------------------
 
 TEST_F(NormalizerTest, EmailTrimmedAndLowerCase) {
