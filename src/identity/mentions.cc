@@ -104,7 +104,6 @@ IdentityKind KindFromNearbyWords(std::string_view text, size_t at, size_t end) {
   if (i > 0 && IsAsciiAlpha(text[i - 1])) {
     while (i < window_end && IsAsciiAlpha(text[i])) ++i;
   }
-  std::string word;
   while (i < window_end) {
     if (!IsAsciiAlpha(text[i])) {
       ++i;
@@ -115,10 +114,13 @@ IdentityKind KindFromNearbyWords(std::string_view text, size_t at, size_t end) {
     const size_t word_end = i;
     if (word_end > window_end) break;
     if (word_begin >= at && word_begin < end) continue;  // the handle itself
-    word.assign(text.substr(word_begin, word_end - word_begin));
-    for (char& c : word) c = AsciiLower(c);
+    const std::string_view word =
+        text.substr(word_begin, word_end - word_begin);
     for (const Keyword& keyword : kKeywords) {
-      if (word != keyword.word) continue;
+      if (word.size() != keyword.word.size() ||
+          !StartsWithIgnoreCase(word, keyword.word)) {
+        continue;
+      }
       const size_t distance = word_end <= at ? at - word_end : word_begin - end;
       if (distance < best_distance) {
         best_distance = distance;
@@ -153,9 +155,8 @@ std::vector<Mention> FindEmailsAndHandles(std::string_view text,
     size_t begin = 0;
     size_t end = 0;
     if (FindEmailAt(text, at, &begin, &end)) {
-      mentions.push_back({begin,
-                          {IdentityKind::kEmail,
-                           std::string(text.substr(begin, end - begin))}});
+      mentions.push_back(
+          {begin, IdentityKind::kEmail, text.substr(begin, end - begin)});
       at = end - 1;
       continue;
     }
@@ -189,8 +190,7 @@ std::vector<Mention> FindEmailsAndHandles(std::string_view text,
       --handle_end;
     }
     if (handle_end == at + 1) continue;
-    mentions.push_back(
-        {at, {kind, std::string(text.substr(at + 1, handle_end - at - 1))}});
+    mentions.push_back({at, kind, text.substr(at + 1, handle_end - at - 1)});
   }
   return mentions;
 }
@@ -204,9 +204,31 @@ constexpr std::array<std::string_view, 5> kAccountWords = {
 // Words that may stand between the account word and the number.
 constexpr std::array<std::string_view, 16> kAccountFiller = {
     "number", "no", "nr", "nro", "num", "numero", "is", "es",
-    "la",     "el", "de", "my", "mi",  "id",  "n",      "o"};
+    "la",     "el", "de", "my",  "mi",  "id",     "n",  "o"};
 // Bytes after the account word in which the number must start.
 constexpr size_t kAccountReach = 32;
+// Letters an account token may start with ("AC" in "AC-305510").
+constexpr size_t kMaxAccountLetters = 4;
+
+constexpr size_t LongestAccountWord() {
+  size_t longest = 0;
+  for (std::string_view word : kAccountWords) {
+    if (word.size() > longest) longest = word.size();
+  }
+  return longest;
+}
+// How far the first digit of an account token lies at most from the start
+// of its account word: the word, the reach, the letters and one separator.
+// An account word farther than this from the next digit is not followed by
+// a token, so the scan skips to within this distance of each digit.
+constexpr size_t kWordToDigit =
+    LongestAccountWord() + kAccountReach + kMaxAccountLetters + 1;
+
+// The first ASCII digit of `text` at or after `from`, or text.size().
+size_t NextDigit(std::string_view text, size_t from) {
+  while (from < text.size() && !IsAsciiDigit(text[from])) ++from;
+  return from;
+}
 
 bool WordAt(std::string_view text, size_t at, std::string_view word) {
   if (at + word.size() > text.size()) return false;
@@ -224,14 +246,15 @@ bool WordAt(std::string_view text, size_t at, std::string_view word) {
 size_t AccountTokenAt(std::string_view text, size_t at) {
   size_t i = at;
   size_t letters = 0;
-  while (i < text.size() && IsAsciiAlpha(text[i]) && letters < 5) {
+  while (i < text.size() && IsAsciiAlpha(text[i]) &&
+         letters <= kMaxAccountLetters) {
     ++i;
     ++letters;
   }
-  if (letters > 4) return at;
+  if (letters > kMaxAccountLetters) return at;
   if (letters > 0 && i < text.size() &&
-      (text[i] == '-' || text[i] == '.' || text[i] == ' ') && i + 1 < text.size() &&
-      IsAsciiDigit(text[i + 1])) {
+      (text[i] == '-' || text[i] == '.' || text[i] == ' ') &&
+      i + 1 < text.size() && IsAsciiDigit(text[i + 1])) {
     ++i;
   }
   size_t digits = 0;
@@ -242,8 +265,8 @@ size_t AccountTokenAt(std::string_view text, size_t at) {
       end = ++i;
       continue;
     }
-    const bool joiner = text[i] == ' ' || text[i] == '-' || text[i] == '.' ||
-                        text[i] == '/';
+    const bool joiner =
+        text[i] == ' ' || text[i] == '-' || text[i] == '.' || text[i] == '/';
     if (joiner && digits > 0 && i + 1 < text.size() &&
         IsAsciiDigit(text[i + 1])) {
       ++i;
@@ -251,7 +274,7 @@ size_t AccountTokenAt(std::string_view text, size_t at) {
     }
     break;
   }
-  if (digits < 5 || digits > 24) return at;
+  if (digits < kMinAccountDigits || digits > 24) return at;
   if (end < text.size() && IsAsciiAlpha(text[end])) return at;  // a word
   return end;
 }
@@ -261,7 +284,14 @@ size_t AccountTokenAt(std::string_view text, size_t at) {
 std::vector<Mention> FindAccountNumbers(std::string_view text,
                                         size_t max_mentions) {
   std::vector<Mention> out;
+  size_t next_digit = NextDigit(text, 0);
   for (size_t at = 0; at < text.size() && out.size() < max_mentions; ++at) {
+    if (next_digit < at) next_digit = NextDigit(text, at);
+    if (next_digit == text.size()) break;
+    if (next_digit - at > kWordToDigit) {
+      at = next_digit - kWordToDigit - 1;  // the loop's ++at is the next
+      continue;
+    }
     const char c = AsciiLower(text[at]);
     if (c != 'a' && c != 'c') continue;
     // Every account word starts a word (WordAt): skip the many "a"s and
@@ -297,7 +327,7 @@ std::vector<Mention> FindAccountNumbers(std::string_view text,
     if (i >= text.size() || i - after > kAccountReach) continue;
     const size_t end = AccountTokenAt(text, i);
     if (end == i) continue;
-    out.push_back({i, {IdentityKind::kAccount, std::string(text.substr(i, end - i))}});
+    out.push_back({i, IdentityKind::kAccount, text.substr(i, end - i)});
     at = end;
   }
   return out;

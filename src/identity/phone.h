@@ -65,6 +65,12 @@ class PhoneReader {
     kInternational,  // WHATSAPP: international, "+" optional
   };
 
+  // Fewest digits of a number Find looks at: a text with fewer has none.
+  // Customers' numbers have 7 or more digits (10 in North America, Colombia
+  // and Mexico, 9 in Spain); shorter runs are years, times, amounts and
+  // order lines.
+  static constexpr size_t kMinDigits = 7;
+
   // A number found in text.
   struct Found {
     size_t offset = 0;  // byte offset of the number in the text

@@ -21,10 +21,8 @@ namespace {
 // libphonenumber's "unknown region": only numbers with a country code parse.
 constexpr char kNoRegion[] = "ZZ";
 
-// Fewest digits of a number worth handing to the matcher. Customers' numbers
-// have 7 or more digits (10 in North America, Colombia and Mexico, 9 in
-// Spain); shorter runs are years, times, amounts and order lines.
-constexpr int kMinPhoneDigits = 7;
+// Fewest digits of a run worth handing to the matcher.
+constexpr int kMinPhoneDigits = static_cast<int>(PhoneReader::kMinDigits);
 // Bytes that may stand between the digits of one number: ASCII separators
 // ("+57 (300) 123-4567", "300 / 123.45.67") and any non-ASCII character
 // (no-break spaces, typographic dashes). Up to 6 such bytes in a row join

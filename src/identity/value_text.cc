@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,17 @@ constexpr std::array<std::string_view, 8> kPlaceholders = {
 
 // Longest value quoted whole in an error message.
 constexpr size_t kMaxQuotedBytes = 64;
+
+// The high bit and the low bit of each of eight bytes.
+constexpr uint64_t kHighBits = 0x8080808080808080u;
+constexpr uint64_t kOnes = 0x0101010101010101u;
+
+// The eight bytes at `p` as one word (memcpy: `p` need not be aligned).
+uint64_t Load8(const char* p) {
+  uint64_t word;
+  std::memcpy(&word, p, sizeof(word));
+  return word;
+}
 
 // The length of the whitespace-like sequence at the start of `s`, 0 if none.
 size_t LeadingSpaceLength(std::string_view s) {
@@ -135,17 +147,42 @@ bool IsPlaceholder(std::string_view trimmed) {
 }
 
 bool IsValidUtf8(std::string_view text) {
-  while (!text.empty()) {
-    // Most text is ASCII: step over it byte by byte without decoding.
-    if (static_cast<uint8_t>(text[0]) < 0x80) {
-      text.remove_prefix(1);
+  size_t i = 0;
+  while (i < text.size()) {
+    // Most text is ASCII: step over it eight bytes at a time, else byte by
+    // byte, without decoding.
+    if (i + 8 <= text.size() && (Load8(text.data() + i) & kHighBits) == 0) {
+      i += 8;
       continue;
     }
-    const size_t n = Utf8SequenceLength(text);
+    if (static_cast<uint8_t>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const size_t n = Utf8SequenceLength(text.substr(i));
     if (n == 0) return false;
-    text.remove_prefix(n);
+    i += n;
   }
   return true;
+}
+
+size_t CountAsciiDigits(std::string_view text, size_t enough) {
+  size_t count = 0;
+  size_t i = 0;
+  for (; i + 8 <= text.size() && count < enough; i += 8) {
+    // Eight bytes at once: XOR with "0" turns digits into 0..9, and a byte
+    // below 10 is one whose high bit stays clear both as is and with 0x76
+    // added (no sum reaches the next byte). The multiplication adds up the
+    // eight high bits, moved down to ones.
+    const uint64_t x = Load8(text.data() + i) ^ 0x3030303030303030u;
+    const uint64_t not_digit =
+        (((x & 0x7F7F7F7F7F7F7F7Fu) + 0x7676767676767676u) | x) & kHighBits;
+    count += 8 - static_cast<size_t>(((not_digit >> 7) * kOnes) >> 56);
+  }
+  for (; i < text.size() && count < enough; ++i) {
+    count += IsAsciiDigit(text[i]) ? 1 : 0;
+  }
+  return count;
 }
 
 std::string ReplaceInvalidUtf8(std::string_view text) {

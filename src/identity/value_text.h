@@ -6,6 +6,7 @@
 #ifndef THREADLINE_SRC_IDENTITY_VALUE_TEXT_H_
 #define THREADLINE_SRC_IDENTITY_VALUE_TEXT_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,12 @@ bool IsPlaceholder(std::string_view trimmed);
 // IsValidUtf8: whether `text` is well-formed UTF-8 (no overlong forms,
 // surrogates or code points above U+10FFFF).
 bool IsValidUtf8(std::string_view text);
+
+// CountAsciiDigits: how many bytes of `text` are ASCII digits, counting
+// stopped once `enough` are found (the result is then at least `enough`).
+// Finding a mention needs a few digits, and most messages have fewer: this
+// tells so at about a byte an instruction.
+size_t CountAsciiDigits(std::string_view text, size_t enough);
 
 // ReplaceInvalidUtf8: `text` with every byte that is not part of a
 // well-formed UTF-8 sequence replaced by a space. The length and the offsets
