@@ -219,15 +219,44 @@ constexpr size_t LongestAccountWord() {
 }
 // How far the first digit of an account token lies at most from the start
 // of its account word: the word, the reach, the letters and one separator.
-// An account word farther than this from the next digit is not followed by
-// a token, so the scan skips to within this distance of each digit.
 constexpr size_t kWordToDigit =
     LongestAccountWord() + kAccountReach + kMaxAccountLetters + 1;
 
-// The first ASCII digit of `text` at or after `from`, or text.size().
-size_t NextDigit(std::string_view text, size_t from) {
-  while (from < text.size() && !IsAsciiDigit(text[from])) ++from;
-  return from;
+// What joins the digit groups of an account token ("8841 2231").
+bool IsJoiner(char c) { return c == ' ' || c == '-' || c == '.' || c == '/'; }
+
+// The first digit at or after `from` that starts a run of digits joined by
+// single joiners with kMinAccountDigits digits or more, or text.size().
+// Nothing but an account word, filler, letters and one separator stands
+// before a token, so its first digit starts such a run: a digit that
+// continues a run (right after a digit, or a joiner after one) is no
+// token's first.
+size_t NextTokenRun(std::string_view text, size_t from) {
+  size_t i = from;
+  while (i < text.size()) {
+    if (!IsAsciiDigit(text[i])) {
+      ++i;
+      continue;
+    }
+    const size_t start = i;
+    const bool continues = (start >= 1 && IsAsciiDigit(text[start - 1])) ||
+                           (start >= 2 && IsJoiner(text[start - 1]) &&
+                            IsAsciiDigit(text[start - 2]));
+    size_t digits = 0;
+    while (i < text.size()) {
+      if (IsAsciiDigit(text[i])) {
+        ++digits;
+        ++i;
+      } else if (IsJoiner(text[i]) && i + 1 < text.size() &&
+                 IsAsciiDigit(text[i + 1])) {
+        ++i;
+      } else {
+        break;
+      }
+    }
+    if (!continues && digits >= kMinAccountDigits) return start;
+  }
+  return text.size();
 }
 
 bool WordAt(std::string_view text, size_t at, std::string_view word) {
@@ -265,9 +294,7 @@ size_t AccountTokenAt(std::string_view text, size_t at) {
       end = ++i;
       continue;
     }
-    const bool joiner =
-        text[i] == ' ' || text[i] == '-' || text[i] == '.' || text[i] == '/';
-    if (joiner && digits > 0 && i + 1 < text.size() &&
+    if (IsJoiner(text[i]) && digits > 0 && i + 1 < text.size() &&
         IsAsciiDigit(text[i + 1])) {
       ++i;
       continue;
@@ -282,15 +309,20 @@ size_t AccountTokenAt(std::string_view text, size_t at) {
 }  // namespace
 
 std::vector<Mention> FindAccountNumbers(std::string_view text,
-                                        size_t max_mentions) {
+                                        size_t max_mentions, AccountScan scan) {
   std::vector<Mention> out;
-  size_t next_digit = NextDigit(text, 0);
+  const bool near_tokens = scan == AccountScan::kNearTokens;
+  size_t next_run = near_tokens ? NextTokenRun(text, 0) : 0;
   for (size_t at = 0; at < text.size() && out.size() < max_mentions; ++at) {
-    if (next_digit < at) next_digit = NextDigit(text, at);
-    if (next_digit == text.size()) break;
-    if (next_digit - at > kWordToDigit) {
-      at = next_digit - kWordToDigit - 1;  // the loop's ++at is the next
-      continue;
+    // An account word farther than kWordToDigit from the next run a token
+    // can be is followed by no token: skip to within that distance.
+    if (near_tokens) {
+      if (next_run < at) next_run = NextTokenRun(text, at);
+      if (next_run == text.size()) break;
+      if (next_run - at > kWordToDigit) {
+        at = next_run - kWordToDigit - 1;  // the loop's ++at is the next
+        continue;
+      }
     }
     const char c = AsciiLower(text[at]);
     if (c != 'a' && c != 'c') continue;

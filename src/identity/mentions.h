@@ -39,8 +39,15 @@ std::vector<Mention> FindEmailsAndHandles(std::string_view text,
 // "number", "is", "es la", "#", ":") counts, so order and ticket numbers
 // elsewhere in the text are not taken; the token needs kMinAccountDigits
 // digits or more and at most a short letter prefix.
-std::vector<Mention> FindAccountNumbers(std::string_view text,
-                                        size_t max_mentions);
+//
+// `scan` says where account words are looked for: only near the runs of
+// digits a token can be (the default: most of a text is far from any), or
+// at every word (the plain reading of the rule, which tests compare the
+// default with). Both find the same accounts.
+enum class AccountScan { kNearTokens, kEveryWord };
+std::vector<Mention> FindAccountNumbers(
+    std::string_view text, size_t max_mentions,
+    AccountScan scan = AccountScan::kNearTokens);
 
 // Digits an account token has at least: a text with fewer holds none.
 inline constexpr size_t kMinAccountDigits = 5;

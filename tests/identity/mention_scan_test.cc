@@ -125,6 +125,66 @@ TEST(FinderPremiseTest, TooFewDigitsFindNothing) {
   }
 }
 
+// Looking for account words only near the digit runs a token can be finds
+// what looking at every word finds.
+TEST(AccountScanTest, NearTokensFindsWhatEveryWordFinds) {
+  const std::vector<std::string> pieces = {"account",
+                                           "acct",
+                                           "acc",
+                                           "cuenta",
+                                           "cta",
+                                           "Account#",
+                                           "number",
+                                           "no",
+                                           "n\xC2\xBA",
+                                           "es la",
+                                           "is",
+                                           "my",
+                                           " ",
+                                           " ",
+                                           "  ",
+                                           ":",
+                                           "#",
+                                           ".",
+                                           ",",
+                                           "-",
+                                           "/",
+                                           "AC",
+                                           "ABCDE",
+                                           "x",
+                                           "1",
+                                           "12",
+                                           "123",
+                                           "12345",
+                                           "305510",
+                                           "9 8",
+                                           "77.12",
+                                           "0/1",
+                                           "\xC3\xB1",
+                                           "\xFF",
+                                           "ac-",
+                                           std::string(20, ' '),
+                                           std::string(33, ' '),
+                                           std::string(40, 'z')};
+  std::mt19937 random(5);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const int parts = 1 + static_cast<int>(random() % 16);
+    for (int i = 0; i < parts; ++i) text += pieces[random() % pieces.size()];
+    for (size_t max : {64u, 1u}) {
+      const std::vector<Mention> near =
+          FindAccountNumbers(text, max, AccountScan::kNearTokens);
+      const std::vector<Mention> every =
+          FindAccountNumbers(text, max, AccountScan::kEveryWord);
+      ASSERT_EQ(near.size(), every.size()) << text;
+      for (size_t i = 0; i < near.size(); ++i) {
+        EXPECT_EQ(near[i].offset, every[i].offset) << text;
+        EXPECT_EQ(near[i].value, every[i].value) << text;
+      }
+    }
+  }
+}
+
 TEST(MentionScanTest, FewestDigitsAtTheStartAndEnd) {
   IdentityNormalizer n;
   // Icelandic numbers have seven digits, the fewest a number is read with.
