@@ -141,7 +141,7 @@ void FindInWindow(const PhoneNumbers& numbers, const std::string& window,
   for (PhoneMatch& match :
        numbers.Matches(window, region, MatchLeniency::kValid, max_tries)) {
     if (found->size() >= max_found) break;
-    absl::StatusOr<std::string> e164 = numbers.Finish(std::move(match.number));
+    absl::StatusOr<std::string> e164 = numbers.Finish(match.number);
     if (!e164.ok()) continue;
     found->push_back({base + match.start, *std::move(e164)});
     spans.emplace_back(match.start, match.start + match.raw.size());
@@ -189,7 +189,7 @@ void FindInWindow(const PhoneNumbers& numbers, const std::string& window,
             PhoneNumbers::Util::IS_POSSIBLE) {
       continue;
     }
-    absl::StatusOr<std::string> e164 = numbers.Finish(std::move(number));
+    absl::StatusOr<std::string> e164 = numbers.Finish(number);
     if (e164.ok()) found->push_back({base + start, *std::move(e164)});
   }
   if (found->size() > valid_end) {

@@ -1,6 +1,7 @@
 #include "identity/phone_numbers.h"
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -27,7 +28,7 @@ constexpr char kNoRegion[] = "ZZ";
 PhoneNumbers::PhoneNumbers(const PhonePlan* plan)
     : util_(*Util::GetInstance()), plan_(plan) {}
 
-PhoneNumbers::Util::ErrorType PhoneNumbers::Parse(const std::string& text,
+PhoneNumbers::Util::ErrorType PhoneNumbers::Parse(std::string_view text,
                                                   const std::string& region,
                                                   PhoneNumber* number) const {
   if (plan_ != nullptr) {
@@ -43,7 +44,12 @@ PhoneNumbers::Util::ErrorType PhoneNumbers::Parse(const std::string& text,
         break;
     }
   }
-  return util_.Parse(text, region, number);
+  return util_.Parse(std::string(text), region, number);
+}
+
+int PhoneNumbers::CountryCodeForRegion(const std::string& region) const {
+  return plan_ != nullptr ? plan_->CountryCodeForRegion(region)
+                          : util_.GetCountryCodeForRegion(region);
 }
 
 bool PhoneNumbers::IsValidNumber(const PhoneNumber& number) const {
@@ -101,19 +107,33 @@ bool PhoneNumbers::InsertBrazilNinthDigit(PhoneNumber* number) const {
   return true;
 }
 
-absl::StatusOr<std::string> PhoneNumbers::Finish(PhoneNumber number) const {
+absl::StatusOr<std::string> PhoneNumbers::Finish(
+    const PhoneNumber& number) const {
   std::string national;
-  util_.GetNationalSignificantNumber(number, &national);
+  if (plan_ != nullptr) {
+    national = PhonePlan::Nsn(number);
+  } else {
+    util_.GetNationalSignificantNumber(number, &national);
+  }
   if (!national.empty() &&
       national.find_first_not_of(national[0]) == std::string::npos) {
     return absl::InvalidArgumentError(
         absl::StrCat("is a placeholder: every digit of the number is ",
                      national.substr(0, 1)));
   }
-  // An extension ("ext. 12") reaches the same customer: E.164 drops it.
-  number.clear_extension();
+  // Format(E164) is "+", the calling code and the national significant
+  // number; an extension ("ext. 12") reaches the same customer and is
+  // dropped. PhonePlan writes it so; libphonenumber alone, the reference,
+  // formats it itself (it also answers for a number with no digits that
+  // kept its raw input, which PhonePlan never makes).
+  if (plan_ != nullptr &&
+      (number.national_number() != 0 || number.raw_input().empty())) {
+    return absl::StrCat("+", number.country_code(), national);
+  }
+  PhoneNumber copy = number;
+  copy.clear_extension();
   std::string e164;
-  util_.Format(number, Util::E164, &e164);
+  util_.Format(copy, Util::E164, &e164);
   return e164;
 }
 

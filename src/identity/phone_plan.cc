@@ -1,5 +1,7 @@
 #include "identity/phone_plan.h"
 
+#include <algorithm>
+#include <bitset>
 #include <list>
 #include <memory>
 #include <set>
@@ -8,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "identity/phone_territory.h"
 #include "identity/value_text.h"
 
@@ -37,6 +40,10 @@ constexpr std::string_view kNonGeographic = "001";
 struct PhonePlan::CallingCode {
   std::vector<std::string> regions;
   std::vector<const Territory*> territories;  // never null
+  // By length: whether any territory's general description allows national
+  // numbers of that many digits. A number of another length is valid in
+  // none of them, whichever one it belongs to.
+  std::bitset<kMaxNsnLength + 1> lengths;
 };
 
 const PhonePlan& PhonePlan::Get() {
@@ -81,6 +88,9 @@ PhonePlan::PhonePlan() : util_(*Util::GetInstance()) {
       // The metadata read here must be the one libphonenumber reads.
       if (territory == nullptr) return;
       entry->territories.push_back(territory);
+      for (size_t length = 0; length <= kMaxNsnLength; ++length) {
+        if (territory->AnyLength(length)) entry->lengths.set(length);
+      }
     }
     codes_[code] = std::move(entry);
   }
@@ -104,6 +114,12 @@ const std::vector<std::string>& PhonePlan::RegionsOf(int country_code) const {
       new std::vector<std::string>();
   const CallingCode* code = Code(country_code);
   return code == nullptr ? *kNone : code->regions;
+}
+
+int PhonePlan::CountryCodeForRegion(const std::string& region) const {
+  if (!ok_) return util_.GetCountryCodeForRegion(region);
+  const Territory* territory = ForRegion(region);
+  return territory == nullptr ? 0 : territory->country_code();
 }
 
 const Territory* PhonePlan::ForRegion(std::string_view region) const {
@@ -142,7 +158,7 @@ bool PhonePlan::TerritoryOfNumber(int country_code, std::string_view nsn,
       continue;
     }
     if (!candidate->usable()) return false;
-    if (candidate->TypeOf(nsn) != Util::UNKNOWN) {
+    if (candidate->IsValid(nsn)) {
       *territory = candidate;
       *known_valid = true;
       return true;
@@ -151,15 +167,28 @@ bool PhonePlan::TerritoryOfNumber(int country_code, std::string_view nsn,
   return true;
 }
 
-std::string PhonePlan::Nsn(const PhoneNumber& number) const {
+std::string PhonePlan::Nsn(const PhoneNumber& number) {
+  // GetNationalSignificantNumber: the leading zeros a number keeps (an
+  // Italian landline's), then its digits.
   std::string nsn;
-  util_.GetNationalSignificantNumber(number, &nsn);
+  if (number.italian_leading_zero()) {
+    nsn.assign(std::max(number.number_of_leading_zeros(), 0), '0');
+  }
+  absl::StrAppend(&nsn, number.national_number());
   return nsn;
 }
 
 bool PhonePlan::IsValidNumber(const PhoneNumber& number) const {
   if (!ok_) return util_.IsValidNumber(number);
   const std::string nsn = Nsn(number);
+  // No region of the calling code has numbers of this length (an order
+  // number read as a national one, say): checking the regions' leading
+  // digits one by one would not change the answer.
+  const CallingCode* code = Code(number.country_code());
+  if (code != nullptr && nsn.size() <= kMaxNsnLength &&
+      !code->lengths.test(nsn.size())) {
+    return false;
+  }
   const Territory* territory = nullptr;
   bool known_valid = false;
   if (!TerritoryOfNumber(number.country_code(), nsn, &territory,
@@ -172,7 +201,7 @@ bool PhonePlan::IsValidNumber(const PhoneNumber& number) const {
     return false;
   }
   if (known_valid) return true;
-  return territory->TypeOf(nsn) != Util::UNKNOWN;
+  return territory->IsValid(nsn);
 }
 
 PhonePlan::Util::PhoneNumberType PhonePlan::GetNumberType(

@@ -92,12 +92,19 @@ class PhonePlan {
   Answer NationalPrefixPresentIfRequired(const PhoneNumber& number,
                                          std::string_view raw) const;
 
+  // CountryCodeForRegion: GetCountryCodeForRegion.
+  int CountryCodeForRegion(const std::string& region) const;
+
   // The region codes of a country calling code, main region first, as
   // PhoneNumberUtil::GetRegionCodesForCountryCallingCode lists them.
   const std::vector<std::string>& RegionsOf(int country_code) const;
 
   // Nsn: GetNationalSignificantNumber.
-  std::string Nsn(const PhoneNumber& number) const;
+  static std::string Nsn(const PhoneNumber& number);
+
+  // The most digits a national significant number has
+  // (PhoneNumberUtil::kMaxLengthForNsn).
+  static constexpr size_t kMaxNsnLength = 17;
 
  private:
   PhonePlan();

@@ -88,10 +88,11 @@ class Territory::Pattern {
   bool ok() const { return re_.ok(); }
   const RE2& re() const { return re_; }
 
-  // Whether the pattern matches all of `text`.
+  // Whether the pattern matches all of `text` (RE2::FullMatch without its
+  // argument handling).
   bool FullMatch(std::string_view text) const {
     if (ranged_ && (text < min_ || text > max_)) return false;
-    return RE2::FullMatch(Piece(text), re_);
+    return re_.Match(Piece(text), 0, text.size(), RE2::ANCHOR_BOTH, nullptr, 0);
   }
 
   // Whether the pattern may match a prefix of `text`: a prefix is never
@@ -236,6 +237,34 @@ Territory::Util::PhoneNumberType Territory::TypeOf(std::string_view nsn) const {
   }
   if (!same && matching(kMobile)) return Util::MOBILE;
   return Util::UNKNOWN;
+}
+
+bool Territory::IsValid(std::string_view nsn) const {
+  const Compiled& c = compiled();
+  const int length = static_cast<int>(nsn.size());
+  // As TypeOf reads each description.
+  const auto matching = [&](int index) {
+    const PhoneNumberDesc& desc = DescOf(metadata_, index);
+    if (desc.possible_length_size() > 0 &&
+        !Contains(desc.possible_length(), length)) {
+      return false;
+    }
+    return c.descs[index] != nullptr && c.descs[index]->FullMatch(nsn);
+  };
+  if (!matching(kGeneral)) return false;
+  // TypeOf's order: the special types are mostly ruled out by their match
+  // range before any search, and a number that is one of them is none of
+  // the others.
+  for (int index = kPremiumRate; index <= kFixedLine; ++index) {
+    if (matching(index)) return true;
+  }
+  return !metadata_.same_mobile_and_fixed_line_pattern() && matching(kMobile);
+}
+
+bool Territory::AnyLength(size_t length) const {
+  const PhoneNumberDesc& general = metadata_.general_desc();
+  return general.possible_length_size() == 0 ||
+         Contains(general.possible_length(), static_cast<int>(length));
 }
 
 bool Territory::MatchesGeneral(std::string_view nsn) const {

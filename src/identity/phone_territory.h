@@ -49,6 +49,16 @@ class Territory {
   // TypeOf: GetNumberTypeHelper(nsn, metadata).
   Util::PhoneNumberType TypeOf(std::string_view nsn) const;
 
+  // IsValid: TypeOf(nsn) != UNKNOWN, without telling the types apart: it
+  // stops at the first description that matches, so a fixed line number
+  // costs no mobile pattern.
+  bool IsValid(std::string_view nsn) const;
+
+  // AnyLength: whether the general description allows a number of `length`
+  // digits (it lists no lengths, or lists this one). TypeOf is UNKNOWN
+  // otherwise.
+  bool AnyLength(size_t length) const;
+
   // MatchesGeneral: IsMatch(nsn, general_desc): the general pattern matches
   // the whole of `nsn` (false when the entry has no general pattern).
   bool MatchesGeneral(std::string_view nsn) const;
