@@ -1,6 +1,7 @@
 #include "identity/canonical.h"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -25,32 +26,22 @@ constexpr size_t kMaxInstagramHandle = 30;
 constexpr size_t kMaxProfileName = 100;
 
 // Bytes no email address holds: spaces, controls and "(),:;<>[\]" with the
-// double quote (quoted local parts are not accepted).
-bool IsForbiddenInEmail(char c) {
-  const unsigned char u = static_cast<unsigned char>(c);
-  if (u <= ' ' || u == 0x7F) return true;
-  switch (c) {
-    case '"':
-    case '(':
-    case ')':
-    case ',':
-    case ':':
-    case ';':
-    case '<':
-    case '>':
-    case '[':
-    case '\\':
-    case ']':
-      return true;
-    default:
-      return false;
+// double quote (quoted local parts are not accepted). A table: every byte
+// of every email is looked up.
+constexpr std::array<bool, 256> kForbiddenInEmail = [] {
+  std::array<bool, 256> forbidden{};
+  for (int c = 0; c <= ' '; ++c) forbidden[c] = true;
+  forbidden[0x7F] = true;
+  for (const char c : std::string_view("\"(),:;<>[\\]")) {
+    forbidden[static_cast<unsigned char>(c)] = true;
   }
-}
+  return forbidden;
+}();
 
 // `value` in lower case, into `*out`.
 void AssignLower(std::string_view value, std::string* out) {
-  out->resize(value.size());
-  std::transform(value.begin(), value.end(), out->begin(), AsciiLower);
+  out->assign(value.data(), value.size());
+  for (char& c : *out) c = AsciiLower(c);
 }
 
 }  // namespace
@@ -84,7 +75,14 @@ const char* CanonicalEmail(std::string_view value, std::string* out) {
   if (email.find('@', at + 1) != std::string_view::npos) {
     return "is not an email address: it has more than one \"@\"";
   }
-  if (std::any_of(email.begin(), email.end(), IsForbiddenInEmail)) {
+  // One pass copies, lowers and checks the bytes.
+  out->assign(email.data(), email.size());
+  bool forbidden = false;
+  for (char& c : *out) {
+    forbidden |= kForbiddenInEmail[static_cast<unsigned char>(c)];
+    c = AsciiLower(c);
+  }
+  if (forbidden) {
     return "is not an email address: it contains spaces, control "
            "characters or one of \"(),:;<>[\\]";
   }
@@ -96,7 +94,6 @@ const char* CanonicalEmail(std::string_view value, std::string* out) {
     return "is not an email address: the part after \"@\" is not a domain "
            "such as \"example.org\"";
   }
-  AssignLower(email, out);
   return nullptr;
 }
 

@@ -3,8 +3,9 @@
 // and the identities found in text. Internal to src/identity.
 //
 // Each function returns null and sets `*out` to the canonical value, or
-// returns the phrase that says why `value` is not one; the phrase follows
-// the value in an error message ("is not an email address: ..."). No
+// returns the phrase that says why `value` is not one (leaving `*out`
+// unspecified); the phrase follows the value in an error message ("is not
+// an email address: ..."). No
 // absl::Status is built here: a candidate found in text and rejected needs
 // no message, and most candidates cost less than the message would.
 //

@@ -121,6 +121,22 @@ std::string_view TrimValue(std::string_view value) {
 
 bool IsPlaceholder(std::string_view trimmed) {
   if (trimmed.empty()) return true;
+  // Every placeholder starts with one of these; most values do not.
+  switch (AsciiLower(trimmed[0])) {
+    case 'u':
+    case 'a':
+    case 'n':
+    case '-':
+    case '0':
+    case ' ':
+    case '(':
+    case ')':
+    case '+':
+    case '.':
+      break;
+    default:
+      return false;
+  }
   for (std::string_view placeholder : kPlaceholders) {
     if (EqualsIgnoreCase(trimmed, placeholder)) return true;
   }

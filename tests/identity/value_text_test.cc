@@ -34,6 +34,14 @@ TEST(IsPlaceholderTest, WordsZerosAndDashes) {
                             "0x0", "10", "n/a/b", "AC-0001"}) {
     EXPECT_FALSE(IsPlaceholder(value)) << value;
   }
+  // Zeros and dashes after any of the separators allowed around them: the
+  // first byte alone never rules them out.
+  for (const char* value : {" 0", "(0)", ")-", "+-", ".0", "(-)"}) {
+    EXPECT_TRUE(IsPlaceholder(value)) << value;
+  }
+  for (const char* value : {"Unknown", "uNDEFINED", "aNoNyMoUs", "nONE"}) {
+    EXPECT_TRUE(IsPlaceholder(value)) << value;
+  }
 }
 
 TEST(Utf8Test, Validity) {
