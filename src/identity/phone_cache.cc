@@ -37,7 +37,7 @@ PhoneCache::Shard& PhoneCache::ShardFor(std::string_view key) {
 
 bool PhoneCache::Lookup(std::string_view key, PhoneResult* result) {
   Shard& shard = ShardFor(key);
-  absl::MutexLock lock(&shard.mu);
+  ShardLock lock(&shard.mu);
   if (auto it = shard.recent.find(ToAbsl(key)); it != shard.recent.end()) {
     *result = it->second;
     return true;
@@ -54,9 +54,9 @@ bool PhoneCache::Lookup(std::string_view key, PhoneResult* result) {
 
 void PhoneCache::Insert(std::string_view key, const PhoneResult& result) {
   Shard& shard = ShardFor(key);
-  absl::MutexLock lock(&shard.mu);
+  ShardLock lock(&shard.mu);
   if (shard.recent.contains(ToAbsl(key))) return;  // another thread won
-  shard.older.erase(ToAbsl(key));
+  if (!shard.older.empty()) shard.older.erase(ToAbsl(key));
   InsertLocked(shard, std::string(key), result);
 }
 
@@ -76,7 +76,7 @@ void PhoneCache::InsertLocked(Shard& shard, std::string key,
 size_t PhoneCache::size() const {
   size_t total = 0;
   for (size_t i = 0; i < shard_count_; ++i) {
-    absl::MutexLock lock(&shards_[i].mu);
+    ShardLock lock(&shards_[i].mu);
     total += shards_[i].recent.size() + shards_[i].older.size();
   }
   return total;
