@@ -128,7 +128,12 @@ absl::StatusOr<std::string> PhoneNumbers::Finish(
   // kept its raw input, which PhonePlan never makes).
   if (plan_ != nullptr &&
       (number.national_number() != 0 || number.raw_input().empty())) {
-    return absl::StrCat("+", number.country_code(), national);
+    std::string e164;
+    e164.reserve(4 + national.size());
+    e164.push_back('+');
+    absl::StrAppend(&e164, number.country_code());
+    e164.append(national);
+    return e164;
   }
   PhoneNumber copy = number;
   copy.clear_extension();

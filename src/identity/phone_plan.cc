@@ -2,15 +2,16 @@
 
 #include <algorithm>
 #include <bitset>
+#include <cstdint>
 #include <list>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
-#include "absl/strings/str_cat.h"
 #include "identity/phone_territory.h"
 #include "identity/value_text.h"
 
@@ -143,7 +144,7 @@ bool PhonePlan::TerritoryOfNumber(int country_code, std::string_view nsn,
   if (code == nullptr) return true;
   if (code->territories.size() == 1) {
     *territory = code->territories.front();
-    return (*territory)->usable();
+    return true;
   }
   // GetRegionCodeForNumberFromRegionList: the first region whose leading
   // digits match, or without leading digits, where the number is valid.
@@ -157,11 +158,15 @@ bool PhonePlan::TerritoryOfNumber(int country_code, std::string_view nsn,
       }
       continue;
     }
-    if (!candidate->usable()) return false;
-    if (candidate->IsValid(nsn)) {
-      *territory = candidate;
-      *known_valid = true;
-      return true;
+    switch (candidate->IsValid(nsn)) {
+      case Territory::Answer::kUnsupported:
+        return false;
+      case Territory::Answer::kYes:
+        *territory = candidate;
+        *known_valid = true;
+        return true;
+      case Territory::Answer::kNo:
+        break;
     }
   }
   return true;
@@ -169,13 +174,23 @@ bool PhonePlan::TerritoryOfNumber(int country_code, std::string_view nsn,
 
 std::string PhonePlan::Nsn(const PhoneNumber& number) {
   // GetNationalSignificantNumber: the leading zeros a number keeps (an
-  // Italian landline's), then its digits.
-  std::string nsn;
-  if (number.italian_leading_zero()) {
-    nsn.assign(std::max(number.number_of_leading_zeros(), 0), '0');
+  // Italian landline's), then its digits, written from the end of a buffer
+  // and copied once.
+  const int zeros = number.italian_leading_zero()
+                        ? std::max(number.number_of_leading_zeros(), 0)
+                        : 0;
+  char buffer[40];  // 20 digits of a 64-bit number, and zeros
+  if (zeros > 20) {
+    return std::string(zeros, '0') + std::to_string(number.national_number());
   }
-  absl::StrAppend(&nsn, number.national_number());
-  return nsn;
+  char* begin = buffer + sizeof(buffer);
+  uint64_t value = number.national_number();
+  do {
+    *--begin = static_cast<char>('0' + value % 10);
+    value /= 10;
+  } while (value != 0);
+  for (int i = 0; i < zeros; ++i) *--begin = '0';
+  return std::string(begin, buffer + sizeof(buffer) - begin);
 }
 
 bool PhonePlan::IsValidNumber(const PhoneNumber& number) const {
@@ -201,7 +216,15 @@ bool PhonePlan::IsValidNumber(const PhoneNumber& number) const {
     return false;
   }
   if (known_valid) return true;
-  return territory->IsValid(nsn);
+  switch (territory->IsValid(nsn)) {
+    case Territory::Answer::kYes:
+      return true;
+    case Territory::Answer::kNo:
+      return false;
+    case Territory::Answer::kUnsupported:
+      break;
+  }
+  return util_.IsValidNumber(number);
 }
 
 PhonePlan::Util::PhoneNumberType PhonePlan::GetNumberType(
@@ -214,7 +237,9 @@ PhonePlan::Util::PhoneNumberType PhonePlan::GetNumberType(
                          &known_valid)) {
     return util_.GetNumberType(number);
   }
-  return territory == nullptr ? Util::UNKNOWN : territory->TypeOf(nsn);
+  if (territory == nullptr) return Util::UNKNOWN;
+  const std::optional<Util::PhoneNumberType> type = territory->TypeOf(nsn);
+  return type.has_value() ? *type : util_.GetNumberType(number);
 }
 
 PhonePlan::Util::ValidationResult PhonePlan::IsPossibleNumberWithReason(
@@ -241,7 +266,6 @@ PhonePlan::Answer PhonePlan::NationalPrefixPresentIfRequired(
   const Territory* territory =
       regions.empty() ? nullptr : ForRegion(regions.front());
   if (territory == nullptr) return Answer::kYes;
-  if (!territory->usable()) return Answer::kUnsupported;
   const Territory::FormatRule* rule = nullptr;
   if (!territory->ChooseFormat(Nsn(number), &rule)) return Answer::kUnsupported;
   if (rule == nullptr || !rule->has_prefix_rule || rule->prefix_optional ||

@@ -27,8 +27,8 @@
 //           PhonePlan::Outcome::kParsed &&
 //       plan.IsValidNumber(number)) { ... }
 //
-// Immutable once built and thread-safe: each region's patterns are
-// compiled on first use, once.
+// Immutable once built and thread-safe: each pattern is compiled when a
+// question first needs it, once.
 #ifndef THREADLINE_SRC_IDENTITY_PHONE_PLAN_H_
 #define THREADLINE_SRC_IDENTITY_PHONE_PLAN_H_
 
