@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -69,8 +70,23 @@ bool Contains(const RepeatedField<int>& lengths, int length) {
   return std::find(lengths.begin(), lengths.end(), length) != lengths.end();
 }
 
+// Whether `a` sorts before `b`, bytes compared unsigned (as std::string
+// compares them). Inline: the strings are a few bytes, and a memcmp call
+// costs more than comparing them.
+bool Less(std::string_view a, std::string_view b) {
+  const size_t n = std::min(a.size(), b.size());
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char x = static_cast<unsigned char>(a[i]);
+    const unsigned char y = static_cast<unsigned char>(b[i]);
+    if (x != y) return x < y;
+  }
+  return a.size() < b.size();
+}
+
 // Enough of a number to tell most patterns apart.
 constexpr int kRangeLength = 6;
+// Lengths kept as bits; national numbers have at most 17 digits.
+constexpr size_t kMaskedLengths = 32;
 
 }  // namespace
 
@@ -93,7 +109,7 @@ class Territory::Pattern {
   // Whether the pattern matches all of `text` (RE2::FullMatch without its
   // argument handling).
   bool FullMatch(std::string_view text) const {
-    if (ranged_ && (text < min_ || text > max_)) return false;
+    if (ranged_ && (Less(text, min_) || Less(max_, text))) return false;
     return re_.Match(Piece(text), 0, text.size(), RE2::ANCHOR_BOTH, nullptr, 0);
   }
 
@@ -102,7 +118,7 @@ class Territory::Pattern {
   // byte above the range's rules out every prefix.
   bool MayMatchAtStart(std::string_view text) const {
     if (!ranged_) return true;
-    if (text < min_) return false;
+    if (Less(text, min_)) return false;
     return min_.empty() || max_.empty() || text.empty() ||
            static_cast<unsigned char>(text[0]) <=
                static_cast<unsigned char>(max_[0]);
@@ -154,6 +170,10 @@ class Territory::LazyPattern {
 
 struct Territory::Patterns {
   std::array<LazyPattern, kDescCount> descs;  // absent: no pattern
+  // By description, bit n: whether its possible lengths allow a national
+  // number of n digits (all bits when it lists none). Read before its
+  // pattern, for every number.
+  std::array<uint32_t, kDescCount> lengths{};
   LazyPattern international_prefix;
   LazyPattern national_prefix;
 };
@@ -178,6 +198,15 @@ Territory::Territory(const Metadata& metadata)
               DescOf(metadata, i).national_number_pattern();
           // An empty pattern matches nothing (RegexBasedMatcher).
           if (!pattern.empty()) patterns->descs[i].set(&pattern);
+          const RepeatedField<int>& lengths =
+              DescOf(metadata, i).possible_length();
+          uint32_t mask = lengths.empty() ? ~uint32_t{0} : 0;
+          for (const int length : lengths) {
+            if (length >= 0 && static_cast<size_t>(length) < kMaskedLengths) {
+              mask |= uint32_t{1} << length;
+            }
+          }
+          patterns->lengths[i] = mask;
         }
         // Unset, the prefix is "", which libphonenumber's Consume matches.
         patterns->international_prefix.set(&metadata.international_prefix());
@@ -227,10 +256,15 @@ Territory::Answer Territory::FullMatch(const LazyPattern& pattern,
 }
 
 Territory::Answer Territory::Matching(int desc, std::string_view nsn) const {
-  const PhoneNumberDesc& description = DescOf(metadata_, desc);
-  if (description.possible_length_size() > 0 &&
-      !Contains(description.possible_length(), static_cast<int>(nsn.size()))) {
-    return Answer::kNo;
+  if (nsn.size() < kMaskedLengths) {
+    if ((patterns_->lengths[desc] >> nsn.size() & 1) == 0) return Answer::kNo;
+  } else {
+    const PhoneNumberDesc& description = DescOf(metadata_, desc);
+    if (description.possible_length_size() > 0 &&
+        !Contains(description.possible_length(),
+                  static_cast<int>(nsn.size()))) {
+      return Answer::kNo;
+    }
   }
   return FullMatch(patterns_->descs[desc], nsn);
 }
