@@ -64,8 +64,8 @@ constexpr size_t kMaxMentions = 64;
 // Cache keys up to this size are built on the stack.
 constexpr size_t kStackKeyBytes = 128;
 // Regions longer than this (no ISO 3166 code is) are read without the
-// cache: the key holds the region's length in one byte.
-constexpr size_t kMaxKeyRegionBytes = 16;
+// cache: the key holds the region's length in four bits.
+constexpr size_t kMaxKeyRegionBytes = 15;
 
 // CompactPhone: writes `value` to `out` (room for value.size() bytes)
 // without the punctuation numbers are written with (spaces, dashes, dots,
@@ -279,17 +279,19 @@ class IdentityNormalizer::Impl {
       // every region, so the region is left out; any other value (even
       // "(+1) ..." or "+011 ...") may read differently elsewhere, if only
       // in the message naming the region. Only "(" is kept as a mark,
-      // since it says the number is written the national way. The region
-      // goes after its length, so no region and value run into another.
+      // since it says the number is written the national way. The first
+      // byte holds the kind and the region's length, so no region and
+      // value run into another, and most keys fit in a std::string without
+      // allocating.
       char stack_key[kStackKeyBytes];
       std::string heap_key;
-      const size_t max_key = 2 + key_region.size() + value.size();
+      const size_t max_key = 1 + key_region.size() + value.size();
       char* key = stack_key;
       if (max_key > kStackKeyBytes) {
         heap_key.resize(max_key);
         key = heap_key.data();
       }
-      char* const value_at = key + 2 + key_region.size();
+      char* const value_at = key + 1 + key_region.size();
       size_t value_size = CompactPhone(value, value_at);
       const bool any_region =
           value[0] == '+' && value_size > 0 &&
@@ -299,17 +301,16 @@ class IdentityNormalizer::Impl {
         std::memcpy(value_at, value.data(), value.size());
         value_size = value.size();
       }
-      key[0] = static_cast<char>(kind);
       size_t region_size = 0;
       if (any_region) {
-        std::memmove(key + 2, value_at, value_size);
+        std::memmove(key + 1, value_at, value_size);
       } else {
         region_size = key_region.size();
-        std::transform(key_region.begin(), key_region.end(), key + 2,
+        std::transform(key_region.begin(), key_region.end(), key + 1,
                        AsciiUpper);
       }
-      key[1] = static_cast<char>(region_size);
-      const std::string_view key_view(key, 2 + region_size + value_size);
+      key[0] = static_cast<char>(static_cast<int>(kind) << 4 | region_size);
+      const std::string_view key_view(key, 1 + region_size + value_size);
       if (!cache_->Lookup(key_view, &result)) {
         result = Read(kind, value, region);
         cache_->Insert(key_view, result);

@@ -1,5 +1,6 @@
 #include "identity/phone_numbers.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -126,13 +127,18 @@ absl::StatusOr<std::string> PhoneNumbers::Finish(
   // dropped. PhonePlan writes it so; libphonenumber alone, the reference,
   // formats it itself (it also answers for a number with no digits that
   // kept its raw input, which PhonePlan never makes).
-  if (plan_ != nullptr &&
+  if (plan_ != nullptr && number.country_code() > 0 &&
       (number.national_number() != 0 || number.raw_input().empty())) {
-    std::string e164;
-    e164.reserve(4 + national.size());
-    e164.push_back('+');
-    absl::StrAppend(&e164, number.country_code());
-    e164.append(national);
+    char code[10];  // the calling code's digits, last first
+    size_t code_digits = 0;
+    for (int left = number.country_code(); left > 0; left /= 10) {
+      code[code_digits++] = static_cast<char>('0' + left % 10);
+    }
+    std::string e164(1 + code_digits + national.size(), '+');
+    for (size_t i = 0; i < code_digits; ++i) {
+      e164[1 + i] = code[code_digits - 1 - i];
+    }
+    std::copy(national.begin(), national.end(), e164.begin() + 1 + code_digits);
     return e164;
   }
   PhoneNumber copy = number;

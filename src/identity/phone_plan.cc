@@ -35,6 +35,16 @@ namespace pn = ::i18n::phonenumbers;
 constexpr std::string_view kUnknownRegion = "ZZ";
 constexpr std::string_view kNonGeographic = "001";
 
+// The index of a two-letter upper-case region code in PhonePlan's table,
+// or -1 for any other string.
+int Letters(std::string_view region) {
+  if (region.size() != 2 || region[0] < 'A' || region[0] > 'Z' ||
+      region[1] < 'A' || region[1] > 'Z') {
+    return -1;
+  }
+  return (region[0] - 'A') * 26 + (region[1] - 'A');
+}
+
 }  // namespace
 
 // The regions sharing a calling code, in libphonenumber's order.
@@ -70,7 +80,11 @@ PhonePlan::PhonePlan() : util_(*Util::GetInstance()) {
         non_geographic_[code] = territory;
       }
     } else {
-      by_region_.emplace(metadata.id(), territory);
+      if (by_region_.emplace(metadata.id(), territory).second) {
+        if (const int letters = Letters(metadata.id()); letters >= 0) {
+          by_letters_[letters] = territory;
+        }
+      }
     }
   }
   // The order of a calling code's regions decides which one a number
@@ -124,6 +138,9 @@ int PhonePlan::CountryCodeForRegion(const std::string& region) const {
 }
 
 const Territory* PhonePlan::ForRegion(std::string_view region) const {
+  if (const int letters = Letters(region); letters >= 0) {
+    return by_letters_[letters];
+  }
   const auto it = by_region_.find(ToAbsl(region));
   return it == by_region_.end() ? nullptr : it->second;
 }

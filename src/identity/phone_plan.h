@@ -139,6 +139,9 @@ class PhonePlan {
   ::i18n::phonenumbers::PhoneMetadataCollection collection_;
   std::vector<std::unique_ptr<Territory>> territories_;
   absl::flat_hash_map<std::string, const Territory*> by_region_;
+  // The same for two-letter codes ("US" at ('U' - 'A') * 26 + 'S' - 'A'):
+  // every value read looks up its region.
+  std::array<const Territory*, 26 * 26> by_letters_{};
   // Indexed by country calling code (at most three digits).
   std::array<const Territory*, 1000> non_geographic_{};
   std::array<std::unique_ptr<CallingCode>, 1000> codes_;

@@ -114,6 +114,14 @@ size_t Utf8SequenceLength(std::string_view s) {
 }  // namespace
 
 std::string_view TrimValue(std::string_view value) {
+  // Most values start and end with a printable ASCII byte, which no space
+  // (nor the last byte of a multi-byte one) is.
+  const auto printable = [](char c) {
+    return static_cast<uint8_t>(c) > ' ' && static_cast<uint8_t>(c) < 0x80;
+  };
+  if (!value.empty() && printable(value.front()) && printable(value.back())) {
+    return value;
+  }
   while (size_t n = LeadingSpaceLength(value)) value.remove_prefix(n);
   while (size_t n = TrailingSpaceLength(value)) value.remove_suffix(n);
   return value;
@@ -247,25 +255,30 @@ std::string QuoteForMessage(std::string_view value) {
 }
 
 bool IsEmailDomain(std::string_view domain) {
-  if (domain.find('.') == std::string_view::npos) return false;
-  std::string_view last_label;
-  while (true) {
-    const size_t dot = domain.find('.');
-    const std::string_view label = domain.substr(0, dot);
-    if (label.empty() || label.front() == '-' || label.back() == '-') {
-      return false;
-    }
-    for (char c : label) {
+  // One pass: each label is checked when the dot (or the end) closing it is
+  // reached.
+  size_t label_begin = 0;
+  bool dot = false;
+  for (size_t i = 0; i <= domain.size(); ++i) {
+    if (i < domain.size() && domain[i] != '.') {
+      const char c = domain[i];
       if (!IsAsciiAlnum(c) && c != '-' && static_cast<uint8_t>(c) < 0x80) {
         return false;
       }
+      continue;
     }
-    last_label = label;
-    if (dot == std::string_view::npos) break;
-    domain.remove_prefix(dot + 1);
+    const std::string_view label = domain.substr(label_begin, i - label_begin);
+    if (label.empty() || label.front() == '-' || label.back() == '-') {
+      return false;
+    }
+    if (i == domain.size()) break;
+    dot = true;
+    label_begin = i + 1;
   }
+  if (!dot) return false;
   // Top-level domains are letters ("x@3.14" is not an address), or
   // punycode ("xn--p1ai").
+  const std::string_view last_label = domain.substr(label_begin);
   if (last_label.size() < 2) return false;
   if (StartsWithIgnoreCase(last_label, "xn--")) return true;
   for (char c : last_label) {

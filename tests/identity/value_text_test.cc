@@ -96,6 +96,16 @@ TEST(IsEmailDomainTest, Domains) {
         "3.14", "a.b", "a_b.org", "a b.org"}) {
     EXPECT_FALSE(IsEmailDomain(domain)) << domain;
   }
+  // Each label is checked, the last as a top-level domain; case aside.
+  for (const char* domain : {"EXAMPLE.ORG", "a.b.c.de", "a-b.c-d.ef",
+                             "x.XN--P1AI", "1.2.io", "\xC3\xA9.fr"}) {
+    EXPECT_TRUE(IsEmailDomain(domain)) << domain;
+  }
+  for (const char* domain :
+       {".", "..", "xn--p1ai", "a.-b.org", "a.b-.org", "a.org-", "a.org.",
+        "a.o", "a.o1", "a.org/x", "a.\xFF", "a.org\n"}) {
+    EXPECT_FALSE(IsEmailDomain(domain)) << domain;
+  }
 }
 
 }  // namespace
