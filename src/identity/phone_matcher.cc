@@ -63,9 +63,11 @@ enum class Step { kFound, kNone, kUnsupported };
 
 class Emulation {
  public:
-  Emulation(const PhonePlan& plan, std::string_view text,
-            const std::string& region, MatchLeniency leniency, int max_tries)
+  Emulation(const PhonePlan& plan, const ValidNumbers* valid,
+            std::string_view text, const std::string& region,
+            MatchLeniency leniency, int max_tries)
       : plan_(plan),
+        valid_(valid),
         p_(MatcherPatterns::Get()),
         text_(text),
         region_(region),
@@ -243,7 +245,9 @@ class Emulation {
       return Step::kNone;
     }
     if (valid) {
-      if (!plan_.IsValidNumber(number)) return Step::kNone;
+      const bool is_valid = valid_ != nullptr ? valid_->IsValid(plan_, number)
+                                              : plan_.IsValidNumber(number);
+      if (!is_valid) return Step::kNone;
       switch (plan_.NationalPrefixPresentIfRequired(number, candidate)) {
         case PhonePlan::Answer::kUnsupported:
           return Step::kUnsupported;
@@ -268,6 +272,7 @@ class Emulation {
   }
 
   const PhonePlan& plan_;
+  const ValidNumbers* const valid_;  // may be null
   const MatcherPatterns& p_;
   const std::string_view text_;
   const std::string& region_;
@@ -279,10 +284,11 @@ class Emulation {
 
 bool MatchWithPlan(const PhonePlan& plan, std::string_view text,
                    const std::string& region, MatchLeniency leniency,
-                   int max_tries, std::vector<PhoneMatch>* matches) {
+                   int max_tries, std::vector<PhoneMatch>* matches,
+                   const ValidNumbers* valid) {
   matches->clear();
   if (!AllInert(text)) return false;
-  Emulation emulation(plan, text, region, leniency, max_tries);
+  Emulation emulation(plan, valid, text, region, leniency, max_tries);
   size_t index = 0;
   for (;;) {
     PhoneMatch match;

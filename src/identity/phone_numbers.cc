@@ -54,7 +54,7 @@ int PhoneNumbers::CountryCodeForRegion(const std::string& region) const {
 }
 
 bool PhoneNumbers::IsValidNumber(const PhoneNumber& number) const {
-  return plan_ != nullptr ? plan_->IsValidNumber(number)
+  return plan_ != nullptr ? valid_.IsValid(*plan_, number)
                           : util_.IsValidNumber(number);
 }
 
@@ -75,8 +75,8 @@ std::vector<PhoneMatch> PhoneNumbers::Matches(const std::string& text,
                                               MatchLeniency leniency,
                                               int max_tries) const {
   std::vector<PhoneMatch> matches;
-  if (plan_ != nullptr &&
-      MatchWithPlan(*plan_, text, region, leniency, max_tries, &matches)) {
+  if (plan_ != nullptr && MatchWithPlan(*plan_, text, region, leniency,
+                                        max_tries, &matches, &valid_)) {
     return matches;
   }
   matches.clear();

@@ -16,6 +16,7 @@
 #include "absl/status/statusor.h"
 #include "identity/phone_matcher.h"
 #include "identity/phone_plan.h"
+#include "identity/valid_numbers.h"
 
 namespace threadline {
 namespace identity_internal {
@@ -62,6 +63,8 @@ class PhoneNumbers {
  private:
   const Util& util_;
   const PhonePlan* const plan_;
+  // The plan's answers to IsValidNumber, remembered (here and for Matches).
+  ValidNumbers valid_;
 };
 
 }  // namespace identity_internal
