@@ -81,18 +81,37 @@ class PhoneCache {
   size_t size() const;
 
  private:
-  using Map = absl::flat_hash_map<std::string, PhoneResult>;
+  // A key with its hash, computed once an operation: the shard is chosen
+  // by the hash's top bits and the shard's maps look it up by all of it.
+  struct Hashed {
+    std::string_view key;
+    size_t hash;
+  };
+  struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view key) const;
+    size_t operator()(const Hashed& key) const { return key.hash; }
+  };
+  struct KeyEq {
+    using is_transparent = void;
+    static std::string_view View(std::string_view key) { return key; }
+    static std::string_view View(const Hashed& key) { return key.key; }
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const {
+      return View(a) == View(b);
+    }
+  };
+  using Map = absl::flat_hash_map<std::string, PhoneResult, KeyHash, KeyEq>;
   struct Shard {
     mutable ShardMutex mu;
     Map recent ABSL_GUARDED_BY(mu);
     Map older ABSL_GUARDED_BY(mu);
   };
 
-  Shard& ShardFor(std::string_view key);
-  // Adds an entry to `shard.recent`, rotating the generations first if
-  // recent is full.
-  void InsertLocked(Shard& shard, std::string key, PhoneResult result)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(shard.mu);
+  Shard& ShardFor(const Hashed& key);
+  // Makes room in `shard.recent` for one more entry, rotating the
+  // generations if it is full.
+  void MakeRoom(Shard& shard) ABSL_EXCLUSIVE_LOCKS_REQUIRED(shard.mu);
 
   size_t shard_count_;
   // Entries per generation in one shard.
