@@ -129,24 +129,13 @@ std::string_view TrimValue(std::string_view value) {
 
 bool IsPlaceholder(std::string_view trimmed) {
   if (trimmed.empty()) return true;
-  // Every placeholder starts with one of these; most values do not.
-  switch (AsciiLower(trimmed[0])) {
-    case 'u':
-    case 'a':
-    case 'n':
-    case '-':
-    case '0':
-    case ' ':
-    case '(':
-    case ')':
-    case '+':
-    case '.':
-      break;
-    default:
-      return false;
-  }
-  for (std::string_view placeholder : kPlaceholders) {
-    if (EqualsIgnoreCase(trimmed, placeholder)) return true;
+  // Every placeholder word starts with one of these; most values do not,
+  // and the loop below turns down any other at its first byte.
+  const char first = AsciiLower(trimmed[0]);
+  if (first == 'u' || first == 'a' || first == 'n' || first == '-') {
+    for (std::string_view placeholder : kPlaceholders) {
+      if (EqualsIgnoreCase(trimmed, placeholder)) return true;
+    }
   }
   // Zeros and dashes, with the separators a phone or account field may add
   // around them ("(000) 000-0000", "+0", "00.00").
@@ -171,6 +160,15 @@ bool IsPlaceholder(std::string_view trimmed) {
 }
 
 bool IsValidUtf8(std::string_view text) {
+  // Values are short and nearly always ASCII: a few words, the last one
+  // overlapping the one before, tell so.
+  if (text.size() >= 8) {
+    uint64_t high = Load8(text.data() + text.size() - 8);
+    for (size_t i = 0; i + 8 < text.size(); i += 8) {
+      high |= Load8(text.data() + i);
+    }
+    if ((high & kHighBits) == 0) return true;
+  }
   size_t i = 0;
   while (i < text.size()) {
     // Most text is ASCII: step over it eight bytes at a time, else byte by
