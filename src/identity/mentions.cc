@@ -233,11 +233,7 @@ bool IsJoiner(char c) { return c == ' ' || c == '-' || c == '.' || c == '/'; }
 // token's first.
 size_t NextTokenRun(std::string_view text, size_t from) {
   size_t i = from;
-  while (i < text.size()) {
-    if (!IsAsciiDigit(text[i])) {
-      ++i;
-      continue;
-    }
+  while ((i = FindAsciiDigit(text, i)) < text.size()) {
     const size_t start = i;
     const bool continues = (start >= 1 && IsAsciiDigit(text[start - 1])) ||
                            (start >= 2 && IsJoiner(text[start - 1]) &&
@@ -257,6 +253,13 @@ size_t NextTokenRun(std::string_view text, size_t from) {
     if (!continues && digits >= kMinAccountDigits) return start;
   }
   return text.size();
+}
+
+// Whether an account word may start at `at`: an "a" or "c" (any case)
+// that starts a word.
+bool MayStartAccountWord(std::string_view text, size_t at) {
+  const char c = AsciiLower(text[at]);
+  return (c == 'a' || c == 'c') && (at == 0 || !IsAsciiAlpha(text[at - 1]));
 }
 
 bool WordAt(std::string_view text, size_t at, std::string_view word) {
@@ -324,11 +327,12 @@ std::vector<Mention> FindAccountNumbers(std::string_view text,
         continue;
       }
     }
-    const char c = AsciiLower(text[at]);
-    if (c != 'a' && c != 'c') continue;
-    // Every account word starts a word (WordAt): skip the many "a"s and
-    // "c"s inside words before comparing any.
-    if (at > 0 && IsAsciiAlpha(text[at - 1])) continue;
+    // Every account word starts a word with "a" or "c" (WordAt): step over
+    // the other bytes up to the run (which starts with a digit, no such
+    // word) before comparing any word.
+    const size_t reach = near_tokens ? next_run : text.size();
+    while (at < reach && !MayStartAccountWord(text, at)) ++at;
+    if (at == reach) continue;  // the loop's ++at steps past the run's digit
     size_t after = std::string_view::npos;
     for (std::string_view w : kAccountWords) {
       if (WordAt(text, at, w)) {

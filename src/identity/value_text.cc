@@ -34,6 +34,15 @@ uint64_t Load8(const char* p) {
   return word;
 }
 
+// The high bit of each byte of `word` that is not an ASCII digit. XOR with
+// "0" turns digits into 0..9, and a byte below 10 is one whose high bit
+// stays clear both as is and with 0x76 added (no sum reaches the next
+// byte).
+uint64_t NotDigits(uint64_t word) {
+  const uint64_t x = word ^ 0x3030303030303030u;
+  return (((x & 0x7F7F7F7F7F7F7F7Fu) + 0x7676767676767676u) | x) & kHighBits;
+}
+
 // The length of the whitespace-like sequence at the start of `s`, 0 if none.
 size_t LeadingSpaceLength(std::string_view s) {
   if (s.empty()) return 0;
@@ -159,6 +168,16 @@ bool IsPlaceholder(std::string_view trimmed) {
   return zero_or_dash;
 }
 
+size_t FindAsciiDigit(std::string_view text, size_t from) {
+  size_t i = from;
+  while (i + 8 <= text.size() &&
+         NotDigits(Load8(text.data() + i)) == kHighBits) {
+    i += 8;
+  }
+  while (i < text.size() && !IsAsciiDigit(text[i])) ++i;
+  return i;
+}
+
 bool IsValidUtf8(std::string_view text) {
   // Values are short and nearly always ASCII: a few words, the last one
   // overlapping the one before, tell so.
@@ -192,13 +211,8 @@ size_t CountAsciiDigits(std::string_view text, size_t enough) {
   size_t count = 0;
   size_t i = 0;
   for (; i + 8 <= text.size() && count < enough; i += 8) {
-    // Eight bytes at once: XOR with "0" turns digits into 0..9, and a byte
-    // below 10 is one whose high bit stays clear both as is and with 0x76
-    // added (no sum reaches the next byte). The multiplication adds up the
-    // eight high bits, moved down to ones.
-    const uint64_t x = Load8(text.data() + i) ^ 0x3030303030303030u;
-    const uint64_t not_digit =
-        (((x & 0x7F7F7F7F7F7F7F7Fu) + 0x7676767676767676u) | x) & kHighBits;
+    // The multiplication adds up the eight high bits, moved down to ones.
+    const uint64_t not_digit = NotDigits(Load8(text.data() + i));
     count += 8 - static_cast<size_t>(((not_digit >> 7) * kOnes) >> 56);
   }
   for (; i < text.size() && count < enough; ++i) {

@@ -41,6 +41,10 @@ bool IsValidUtf8(std::string_view text);
 // tells so at about a byte an instruction.
 size_t CountAsciiDigits(std::string_view text, size_t enough);
 
+// FindAsciiDigit: the offset of the first ASCII digit of `text` at or
+// after `from`, or text.size() when there is none. Eight bytes at a time.
+size_t FindAsciiDigit(std::string_view text, size_t from);
+
 // ReplaceInvalidUtf8: `text` with every byte that is not part of a
 // well-formed UTF-8 sequence replaced by a space. The length and the offsets
 // of the valid parts are unchanged.
@@ -62,7 +66,9 @@ constexpr bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 constexpr bool IsAsciiAlpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-constexpr bool IsAsciiAlnum(char c) { return IsAsciiDigit(c) || IsAsciiAlpha(c); }
+constexpr bool IsAsciiAlnum(char c) {
+  return IsAsciiDigit(c) || IsAsciiAlpha(c);
+}
 constexpr char AsciiLower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }

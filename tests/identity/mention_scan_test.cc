@@ -71,6 +71,23 @@ TEST(CountAsciiDigitsTest, StopsOnceEnoughButNeverShort) {
   }
 }
 
+TEST(FindAsciiDigitTest, EveryByteInEveryPositionFromEveryStart) {
+  for (int byte = 0; byte < 256; ++byte) {
+    for (size_t size = 0; size <= 19; ++size) {
+      for (size_t at = 0; at < size; ++at) {
+        std::string text(size, 'x');
+        text[at] = static_cast<char>(byte);
+        for (size_t from = 0; from <= size; ++from) {
+          size_t naive = from;
+          while (naive < size && !IsAsciiDigit(text[naive])) ++naive;
+          ASSERT_EQ(FindAsciiDigit(text, from), naive)
+              << byte << " " << size << " " << at << " " << from;
+        }
+      }
+    }
+  }
+}
+
 TEST(Utf8StrideTest, BrokenByteAnywhereInALongText) {
   for (size_t at = 0; at < 40; ++at) {
     std::string text(40, 'a');
