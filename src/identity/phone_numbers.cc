@@ -24,6 +24,18 @@ constexpr int kBrazilCountryCode = 55;
 // libphonenumber's "unknown region": only numbers with a country code parse.
 constexpr char kNoRegion[] = "ZZ";
 
+// InvalidArgument ("is a placeholder: ...") when every digit of the national
+// number is the same, else OK.
+absl::Status Placeholder(std::string_view national) {
+  if (!national.empty() &&
+      national.find_first_not_of(national[0]) == std::string_view::npos) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("is a placeholder: every digit of the number is ",
+                     std::string(national.substr(0, 1))));
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 PhoneNumbers::PhoneNumbers(const PhonePlan* plan)
@@ -110,41 +122,44 @@ bool PhoneNumbers::InsertBrazilNinthDigit(PhoneNumber* number) const {
 
 absl::StatusOr<std::string> PhoneNumbers::Finish(
     const PhoneNumber& number) const {
-  std::string national;
-  if (plan_ != nullptr) {
-    national = PhonePlan::Nsn(number);
-  } else {
-    util_.GetNationalSignificantNumber(number, &national);
-  }
-  if (!national.empty() &&
-      national.find_first_not_of(national[0]) == std::string::npos) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("is a placeholder: every digit of the number is ",
-                     national.substr(0, 1)));
-  }
-  // Format(E164) is "+", the calling code and the national significant
-  // number; an extension ("ext. 12") reaches the same customer and is
-  // dropped. PhonePlan writes it so; libphonenumber alone, the reference,
-  // formats it itself (it also answers for a number with no digits that
-  // kept its raw input, which PhonePlan never makes).
-  if (plan_ != nullptr && number.country_code() > 0 &&
-      (number.national_number() != 0 || number.raw_input().empty())) {
-    char code[10];  // the calling code's digits, last first
-    size_t code_digits = 0;
-    for (int left = number.country_code(); left > 0; left /= 10) {
-      code[code_digits++] = static_cast<char>('0' + left % 10);
-    }
-    std::string e164(1 + code_digits + national.size(), '+');
-    for (size_t i = 0; i < code_digits; ++i) {
-      e164[1 + i] = code[code_digits - 1 - i];
-    }
-    std::copy(national.begin(), national.end(), e164.begin() + 1 + code_digits);
+  // Format(E164) by libphonenumber: "+", the calling code and the national
+  // significant number. An extension ("ext. 12") reaches the same customer
+  // and is dropped.
+  const auto format = [this, &number] {
+    PhoneNumber copy = number;
+    copy.clear_extension();
+    std::string e164;
+    util_.Format(copy, Util::E164, &e164);
     return e164;
+  };
+  if (plan_ == nullptr) {  // libphonenumber alone: the reference
+    std::string national;
+    util_.GetNationalSignificantNumber(number, &national);
+    absl::Status placeholder = Placeholder(national);
+    if (!placeholder.ok()) return placeholder;
+    return format();
   }
-  PhoneNumber copy = number;
-  copy.clear_extension();
-  std::string e164;
-  util_.Format(copy, Util::E164, &e164);
+  const PhonePlan::NationalNumber national(number);
+  absl::Status placeholder = Placeholder(national.view());
+  if (!placeholder.ok()) return placeholder;
+  // Written here as Format writes it, but for what PhonePlan never makes: a
+  // number without a calling code, or without digits but with its raw
+  // input kept.
+  if (number.country_code() <= 0 ||
+      (number.national_number() == 0 && !number.raw_input().empty())) {
+    return format();
+  }
+  char code[10];  // the calling code's digits, last first
+  size_t code_digits = 0;
+  for (int left = number.country_code(); left > 0; left /= 10) {
+    code[code_digits++] = static_cast<char>('0' + left % 10);
+  }
+  const std::string_view nsn = national.view();
+  std::string e164(1 + code_digits + nsn.size(), '+');
+  for (size_t i = 0; i < code_digits; ++i) {
+    e164[1 + i] = code[code_digits - 1 - i];
+  }
+  std::copy(nsn.begin(), nsn.end(), e164.begin() + 1 + code_digits);
   return e164;
 }
 

@@ -189,30 +189,37 @@ bool PhonePlan::TerritoryOfNumber(int country_code, std::string_view nsn,
   return true;
 }
 
-std::string PhonePlan::Nsn(const PhoneNumber& number) {
+PhonePlan::NationalNumber::NationalNumber(const PhoneNumber& number) {
   // GetNationalSignificantNumber: the leading zeros a number keeps (an
-  // Italian landline's), then its digits, written from the end of a buffer
-  // and copied once.
+  // Italian landline's), then its digits, written from the buffer's end.
   const int zeros = number.italian_leading_zero()
                         ? std::max(number.number_of_leading_zeros(), 0)
                         : 0;
-  char buffer[40];  // 20 digits of a 64-bit number, and zeros
   if (zeros > 20) {
-    return std::string(zeros, '0') + std::to_string(number.national_number());
+    fallback_ =
+        std::string(zeros, '0') + std::to_string(number.national_number());
+    view_ = fallback_;
+    return;
   }
-  char* begin = buffer + sizeof(buffer);
+  char* const end = buffer_ + sizeof(buffer_);
+  char* begin = end;
   uint64_t value = number.national_number();
   do {
     *--begin = static_cast<char>('0' + value % 10);
     value /= 10;
   } while (value != 0);
   for (int i = 0; i < zeros; ++i) *--begin = '0';
-  return std::string(begin, buffer + sizeof(buffer) - begin);
+  view_ = std::string_view(begin, static_cast<size_t>(end - begin));
+}
+
+std::string PhonePlan::Nsn(const PhoneNumber& number) {
+  return std::string(NationalNumber(number).view());
 }
 
 bool PhonePlan::IsValidNumber(const PhoneNumber& number) const {
   if (!ok_) return util_.IsValidNumber(number);
-  const std::string nsn = Nsn(number);
+  const NationalNumber national(number);
+  const std::string_view nsn = national.view();
   // No region of the calling code has numbers of this length (an order
   // number read as a national one, say): checking the regions' leading
   // digits one by one would not change the answer.
@@ -247,7 +254,8 @@ bool PhonePlan::IsValidNumber(const PhoneNumber& number) const {
 PhonePlan::Util::PhoneNumberType PhonePlan::GetNumberType(
     const PhoneNumber& number) const {
   if (!ok_) return util_.GetNumberType(number);
-  const std::string nsn = Nsn(number);
+  const NationalNumber national(number);
+  const std::string_view nsn = national.view();
   const Territory* territory = nullptr;
   bool known_valid = false;
   if (!TerritoryOfNumber(number.country_code(), nsn, &territory,
@@ -268,7 +276,7 @@ PhonePlan::Util::ValidationResult PhonePlan::IsPossibleNumberWithReason(
   // Regions sharing a code keep all their lengths in the main one.
   const Territory* territory = MainTerritory(number.country_code());
   if (territory == nullptr) return util_.IsPossibleNumberWithReason(number);
-  return territory->TestLength(Nsn(number).size());
+  return territory->TestLength(NationalNumber(number).view().size());
 }
 
 PhonePlan::Answer PhonePlan::NationalPrefixPresentIfRequired(
@@ -284,7 +292,9 @@ PhonePlan::Answer PhonePlan::NationalPrefixPresentIfRequired(
       regions.empty() ? nullptr : ForRegion(regions.front());
   if (territory == nullptr) return Answer::kYes;
   const Territory::FormatRule* rule = nullptr;
-  if (!territory->ChooseFormat(Nsn(number), &rule)) return Answer::kUnsupported;
+  if (!territory->ChooseFormat(NationalNumber(number).view(), &rule)) {
+    return Answer::kUnsupported;
+  }
   if (rule == nullptr || !rule->has_prefix_rule || rule->prefix_optional ||
       rule->first_group_only) {
     return Answer::kYes;

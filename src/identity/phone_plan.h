@@ -102,6 +102,21 @@ class PhonePlan {
   // Nsn: GetNationalSignificantNumber.
   static std::string Nsn(const PhoneNumber& number);
 
+  // NationalNumber: Nsn(number) written into a buffer of its own, for the
+  // questions that read it and keep nothing (no allocation, no string).
+  class NationalNumber {
+   public:
+    explicit NationalNumber(const PhoneNumber& number);
+    NationalNumber(const NationalNumber&) = delete;
+    NationalNumber& operator=(const NationalNumber&) = delete;
+    std::string_view view() const { return view_; }
+
+   private:
+    char buffer_[40];       // 20 digits of a 64-bit number, and zeros
+    std::string fallback_;  // more leading zeros than the buffer holds
+    std::string_view view_;
+  };
+
   // The most digits a national significant number has
   // (PhoneNumberUtil::kMaxLengthForNsn).
   static constexpr size_t kMaxNsnLength = 17;
