@@ -28,6 +28,7 @@ using identity_internal::CanonicalHandle;
 using identity_internal::CountAsciiDigits;
 using identity_internal::FindAccountNumbers;
 using identity_internal::FindEmailsAndHandles;
+using identity_internal::IsAsciiDigit;
 using identity_internal::IsPlaceholder;
 using identity_internal::IsValidUtf8;
 using identity_internal::kMinAccountDigits;
@@ -67,26 +68,59 @@ constexpr size_t kStackKeyBytes = 128;
 // cache: the key holds the region's length in four bits.
 constexpr size_t kMaxKeyRegionBytes = 15;
 
-// CompactPhone: writes `value` to `out` (room for value.size() bytes)
-// without the punctuation numbers are written with (spaces, dashes, dots,
-// slashes, parentheses), a leading "+" kept and a "(" recorded as a
-// trailing "(". Returns the bytes written, or 0 when the value holds
-// anything else (letters, an extension); it is then cached as written.
+// CompactPhone: writes to `out` (room for value.size() + 1 bytes) what the
+// reading of `value` depends on, in fewer bytes: its digits, a leading
+// "+", whether it has a "(" (a trailing "("), and a last byte for the shape
+// of its start. Returns the bytes written, or 0 when the value is cached as
+// written: it holds anything but digits, "+" and the separators numbers are
+// written with (letters, an extension), or a tab (libphonenumber reads it
+// differently from the other separators), or fewer than three digits
+// (whether two digits are a number depends on what lies between them).
+//
+// The shape byte: whether the value starts with "+", a digit or something
+// else (only a value starting with a digit may be international digits
+// without their "+"); and for a value starting with "0", as every dialling
+// prefix does, how many digits lead it, up to five (a prefix of two to
+// four digits is read as "+" only at the very start), and whether after
+// two to four leading digits, past spaces, dashes, dots and slashes, a
+// digit follows (only then is a prefix of exactly those digits read). Its
+// high bit is set: no value cached as written ends in such a byte alone,
+// which would not be UTF-8.
 size_t CompactPhone(std::string_view value, char* out) {
   size_t size = 0;
+  size_t digits = 0;
   bool paren = false;
   for (const char c : value) {
     if (c >= '0' && c <= '9') {
       out[size++] = c;
+      ++digits;
     } else if (c == '+' && size == 0) {
       out[size++] = c;
     } else if (c == '(' || c == ')') {
       paren |= c == '(';
-    } else if (c != ' ' && c != '-' && c != '.' && c != '/' && c != '\t') {
+    } else if (c != ' ' && c != '-' && c != '.' && c != '/') {
       return 0;
     }
   }
+  if (digits < 3) return 0;
   if (paren) out[size++] = '(';
+  const auto is_separator = [](char c) {
+    return c == ' ' || c == '-' || c == '.' || c == '/';
+  };
+  size_t lead = 0;
+  while (value[0] == '0' && lead < value.size() && lead < 5 &&
+         IsAsciiDigit(value[lead])) {
+    ++lead;
+  }
+  bool digit_after = false;
+  if (lead >= 2 && lead <= 4) {
+    size_t next = lead;
+    while (next < value.size() && is_separator(value[next])) ++next;
+    digit_after = next < value.size() && IsAsciiDigit(value[next]);
+  }
+  const int start = value[0] == '+' ? 0 : IsAsciiDigit(value[0]) ? 1 : 2;
+  out[size++] = static_cast<char>(0x80 | start | static_cast<int>(lead) << 2 |
+                                  (digit_after ? 1 : 0) << 5);
   return size;
 }
 
@@ -272,20 +306,19 @@ class IdentityNormalizer::Impl {
       result = Read(kind, value, region);
     } else {
       // Key: kind (WhatsApp values are read differently), region, value.
-      // Punctuation is dropped from the value: "(646) 555-0134" and
-      // "646.555.0134" read alike, and each new customer's number in each
-      // of its forms would otherwise cost a libphonenumber parse. A value
-      // that starts with "+" and a known calling code reads the same in
-      // every region, so the region is left out; any other value (even
-      // "(+1) ..." or "+011 ...") may read differently elsewhere, if only
-      // in the message naming the region. Only "(" is kept as a mark,
-      // since it says the number is written the national way. The first
-      // byte holds the kind and the region's length, so no region and
-      // value run into another, and most keys fit in a std::string without
-      // allocating.
+      // Punctuation is dropped from the value where it cannot change the
+      // reading (CompactPhone): "(646) 555-0134" and "646.555.0134" read
+      // alike, and each new customer's number in each of its forms would
+      // otherwise cost a parse. A value that starts with "+" and a known
+      // calling code reads the same in every region, so the region is left
+      // out; any other value (even "(+1) ..." or "+011 ...") may read
+      // differently elsewhere, if only in the message naming the region.
+      // The first byte holds the kind and the region's length, so no
+      // region and value run into another, and most keys fit in a
+      // std::string without allocating.
       char stack_key[kStackKeyBytes];
       std::string heap_key;
-      const size_t max_key = 1 + key_region.size() + value.size();
+      const size_t max_key = 1 + key_region.size() + value.size() + 1;
       char* key = stack_key;
       if (max_key > kStackKeyBytes) {
         heap_key.resize(max_key);
