@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "identity/phone_pattern.h"
 #include "re2/re2.h"
 
 namespace threadline {
@@ -62,113 +63,14 @@ const PhoneNumberDesc& DescOf(const Territory::Metadata& metadata, int index) {
   }
 }
 
-re2::StringPiece Piece(std::string_view s) {
-  return re2::StringPiece(s.data(), s.size());
-}
-
 bool Contains(const RepeatedField<int>& lengths, int length) {
   return std::find(lengths.begin(), lengths.end(), length) != lengths.end();
 }
 
-// Whether `a` sorts before `b`, bytes compared unsigned (as std::string
-// compares them). Inline: the strings are a few bytes, and a memcmp call
-// costs more than comparing them.
-bool Less(std::string_view a, std::string_view b) {
-  const size_t n = std::min(a.size(), b.size());
-  for (size_t i = 0; i < n; ++i) {
-    const unsigned char x = static_cast<unsigned char>(a[i]);
-    const unsigned char y = static_cast<unsigned char>(b[i]);
-    if (x != y) return x < y;
-  }
-  return a.size() < b.size();
-}
-
-// Enough of a number to tell most patterns apart: three digits rule out
-// nearly as many numbers as six, and the range costs half as much to work
-// out when the pattern is compiled.
-constexpr int kRangeLength = 3;
 // Lengths kept as bits; national numbers have at most 17 digits.
 constexpr size_t kMaskedLengths = 32;
 
 }  // namespace
-
-// A metadata pattern compiled by RE2, with the range its matches lie in
-// (RE2::PossibleMatchRange), so that a number most patterns cannot match
-// ("646..." against a toll-free "8(00|33|...)") costs two comparisons
-// instead of a regex search.
-class Territory::Pattern {
- public:
-  explicit Pattern(const std::string& pattern) : re_(pattern, Options()) {
-    // PossibleMatchRange considers only the first copy of a repetition
-    // ("*", "+"), so its range would not bound such patterns.
-    ranged_ = re_.ok() && pattern.find_first_of("*+") == std::string::npos &&
-              re_.PossibleMatchRange(&min_, &max_, kRangeLength);
-  }
-
-  bool ok() const { return re_.ok(); }
-  const RE2& re() const { return re_; }
-
-  // Whether the pattern matches all of `text` (RE2::FullMatch without its
-  // argument handling).
-  bool FullMatch(std::string_view text) const {
-    if (ranged_ && (Less(text, min_) || Less(max_, text))) return false;
-    return re_.Match(Piece(text), 0, text.size(), RE2::ANCHOR_BOTH, nullptr, 0);
-  }
-
-  // Whether the pattern may match a prefix of `text`: a prefix is never
-  // greater than `text`, and when the empty string cannot match, a first
-  // byte above the range's rules out every prefix.
-  bool MayMatchAtStart(std::string_view text) const {
-    if (!ranged_) return true;
-    if (Less(text, min_)) return false;
-    return min_.empty() || max_.empty() || text.empty() ||
-           static_cast<unsigned char>(text[0]) <=
-               static_cast<unsigned char>(max_[0]);
-  }
-
-  // The leftmost-first match at the start of `text` and its first
-  // `groups` groups, in `match[0..groups]`.
-  bool MatchAtStart(std::string_view text, re2::StringPiece* match,
-                    int groups) const {
-    return MayMatchAtStart(text) &&
-           re_.Match(Piece(text), 0, text.size(), RE2::ANCHOR_START, match,
-                     1 + groups);
-  }
-
- private:
-  static RE2::Options Options() {
-    RE2::Options options;
-    options.set_log_errors(false);
-    return options;
-  }
-
-  RE2 re_;
-  bool ranged_ = false;
-  std::string min_;
-  std::string max_;
-};
-
-// A metadata pattern compiled when first needed, once: most territories
-// answer a few numbers, which reach a few of their patterns.
-class Territory::LazyPattern {
- public:
-  // `pattern` (null: none) must outlive this.
-  void set(const std::string* pattern) { pattern_ = pattern; }
-  bool present() const { return pattern_ != nullptr; }
-
-  // The compiled pattern; present() must be true.
-  const Pattern& get() const {
-    absl::call_once(once_, [this] {
-      compiled_ = std::make_unique<const Pattern>(*pattern_);
-    });
-    return *compiled_;
-  }
-
- private:
-  const std::string* pattern_ = nullptr;
-  mutable absl::once_flag once_;
-  mutable std::unique_ptr<const Pattern> compiled_;
-};
 
 struct Territory::Patterns {
   std::array<LazyPattern, kDescCount> descs;  // absent: no pattern
@@ -185,8 +87,9 @@ struct Territory::Patterns {
 struct Territory::Formats {
   bool ok = true;
   struct Format {
-    std::unique_ptr<Pattern> leading;  // the last leading_digits_pattern
-    std::unique_ptr<Pattern> pattern;
+    std::unique_ptr<MetadataPattern>
+        leading;  // the last leading_digits_pattern
+    std::unique_ptr<MetadataPattern> pattern;
     FormatRule rule;
   };
   std::vector<Format> formats;
@@ -230,11 +133,11 @@ const Territory::Formats& Territory::formats() const {
       Formats::Format entry;
       const int leading = format.leading_digits_pattern_size();
       if (leading > 0) {
-        entry.leading = std::make_unique<Pattern>(
+        entry.leading = std::make_unique<MetadataPattern>(
             format.leading_digits_pattern(leading - 1));
         f->ok &= entry.leading->ok();
       }
-      entry.pattern = std::make_unique<Pattern>(format.pattern());
+      entry.pattern = std::make_unique<MetadataPattern>(format.pattern());
       f->ok &= entry.pattern->ok();
       const std::string& rule = format.national_prefix_formatting_rule();
       entry.rule.has_prefix_rule = !rule.empty();
@@ -252,7 +155,7 @@ const Territory::Formats& Territory::formats() const {
 Territory::Answer Territory::FullMatch(const LazyPattern& pattern,
                                        std::string_view text) {
   if (!pattern.present()) return Answer::kNo;
-  const Pattern& compiled = pattern.get();
+  const MetadataPattern& compiled = pattern.get();
   if (!compiled.ok()) return Answer::kUnsupported;
   return compiled.FullMatch(text) ? Answer::kYes : Answer::kNo;
 }
@@ -355,7 +258,8 @@ bool Territory::LeadingDigitsMatch(std::string_view nsn, bool* match) const {
   // reading the number.
   absl::call_once(leading_once_, [this] {
     if (metadata_.has_leading_digits()) {
-      leading_digits_ = std::make_unique<Pattern>(metadata_.leading_digits());
+      leading_digits_ =
+          std::make_unique<MetadataPattern>(metadata_.leading_digits());
     }
   });
   if (leading_digits_ == nullptr) {
@@ -369,7 +273,7 @@ bool Territory::LeadingDigitsMatch(std::string_view nsn, bool* match) const {
 
 bool Territory::InternationalPrefixLength(std::string_view digits,
                                           int* length) const {
-  const Pattern& prefix = patterns_->international_prefix.get();
+  const MetadataPattern& prefix = patterns_->international_prefix.get();
   if (!prefix.ok()) return false;
   re2::StringPiece match;
   *length = prefix.MatchAtStart(digits, &match, 0)
@@ -382,7 +286,7 @@ Territory::Strip Territory::StripNationalPrefix(std::string* digits) const {
   if (digits->empty() || !patterns_->national_prefix.present()) {
     return Strip::kKept;
   }
-  const Pattern& prefix = patterns_->national_prefix.get();
+  const MetadataPattern& prefix = patterns_->national_prefix.get();
   if (!prefix.ok()) return Strip::kUnsupported;
   // The prefix pattern captures the carrier code in its first group and,
   // with a transform rule, the part the rule keeps in its second (or only)

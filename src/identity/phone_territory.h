@@ -21,6 +21,7 @@
 #include <string_view>
 
 #include "absl/base/call_once.h"
+#include "identity/phone_pattern.h"
 #include "phonenumbers/phonemetadata.pb.h"
 #include "phonenumbers/phonenumberutil.h"
 
@@ -103,8 +104,6 @@ class Territory {
   bool ChooseFormat(std::string_view nsn, const FormatRule** rule) const;
 
  private:
-  class Pattern;
-  class LazyPattern;
   struct Patterns;
   struct Formats;
   const Formats& formats() const;
@@ -120,7 +119,7 @@ class Territory {
   mutable absl::once_flag formats_once_;
   mutable std::unique_ptr<const Formats> formats_;
   mutable absl::once_flag leading_once_;
-  mutable std::unique_ptr<const Pattern> leading_digits_;
+  mutable std::unique_ptr<const MetadataPattern> leading_digits_;
 };
 
 }  // namespace identity_internal
