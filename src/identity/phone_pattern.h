@@ -6,6 +6,7 @@
 #ifndef THREADLINE_SRC_IDENTITY_PHONE_PATTERN_H_
 #define THREADLINE_SRC_IDENTITY_PHONE_PATTERN_H_
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -30,18 +31,52 @@ class MetadataPattern {
   bool ok() const { return re_.ok(); }
   const RE2& re() const { return re_; }
 
-  // FullMatch: whether the pattern matches all of `text`.
-  bool FullMatch(std::string_view text) const;
+  // FullMatch: whether the pattern matches all of `text`. Inline, as the
+  // questions below: every number asks them of several patterns.
+  bool FullMatch(std::string_view text) const {
+    if (ranged_ && (Less(text, min_) || Less(max_, text))) return false;
+    // RE2::FullMatch without its argument handling.
+    return re_.Match(Piece(text), 0, text.size(), RE2::ANCHOR_BOTH, nullptr, 0);
+  }
 
   // MatchAtStart: the leftmost-first match at the start of `text` and its
   // first `groups` groups, in `match[0..groups]` (`match` may be null when
   // `groups` is -1).
   bool MatchAtStart(std::string_view text, re2::StringPiece* match,
-                    int groups) const;
+                    int groups) const {
+    return MayMatchAtStart(text) &&
+           re_.Match(Piece(text), 0, text.size(), RE2::ANCHOR_START, match,
+                     1 + groups);
+  }
 
  private:
-  // Whether the pattern may match a prefix of `text`.
-  bool MayMatchAtStart(std::string_view text) const;
+  static re2::StringPiece Piece(std::string_view s) {
+    return re2::StringPiece(s.data(), s.size());
+  }
+
+  // Whether `a` sorts before `b`, bytes compared unsigned (as std::string
+  // compares them). Inline: the strings are a few bytes, and a memcmp call
+  // costs more than comparing them.
+  static bool Less(std::string_view a, std::string_view b) {
+    const size_t n = a.size() < b.size() ? a.size() : b.size();
+    for (size_t i = 0; i < n; ++i) {
+      const unsigned char x = static_cast<unsigned char>(a[i]);
+      const unsigned char y = static_cast<unsigned char>(b[i]);
+      if (x != y) return x < y;
+    }
+    return a.size() < b.size();
+  }
+
+  // Whether the pattern may match a prefix of `text`: a prefix is never
+  // greater than `text`, and when the empty string cannot match, a first
+  // byte above the range's rules out every prefix.
+  bool MayMatchAtStart(std::string_view text) const {
+    if (!ranged_) return true;
+    if (Less(text, min_)) return false;
+    return min_.empty() || max_.empty() || text.empty() ||
+           static_cast<unsigned char>(text[0]) <=
+               static_cast<unsigned char>(max_[0]);
+  }
 
   RE2 re_;
   bool ranged_ = false;
