@@ -34,6 +34,8 @@ std::vector<RawPhone> PhoneValues() {
   };
 }
 
+// Without the cache of values; PhoneReader still remembers its answers to
+// whether a number is valid (the eight values repeat).
 void BM_NormalizePhoneCold(benchmark::State& state) {
   IdentityNormalizer normalizer({.phone_cache_entries = 0});
   const std::vector<RawPhone> values = PhoneValues();
@@ -64,6 +66,8 @@ using identity_internal::PhoneReader;
 // PhonePlan (arg 1 = 0) or by libphonenumber alone (arg 1 = 1): what a new
 // customer's number costs before the cache holds it. "0034..." from a US
 // region needs an international prefix PhonePlan leaves to libphonenumber.
+// Each iteration reads another number in the same form (its last six
+// digits counted up), so no answer about validity is remembered.
 struct PlainForm {
   const char* value;
   const char* region;
@@ -87,11 +91,22 @@ void BM_ToE164FirstSight(benchmark::State& state) {
                                : PhoneReader::Engine::kLibphonenumber);
   const PlainForm& plain = kPlainForms[state.range(0)];
   const std::string region = plain.region;
-  state.SetLabel(std::string(plain.value) + (state.range(1) == 0
-                                                 ? " plan"
-                                                 : " libphonenumber"));
+  state.SetLabel(std::string(plain.value) +
+                 (state.range(1) == 0 ? " plan" : " libphonenumber"));
+  std::vector<std::string> numbers(1 << 18, plain.value);
+  for (size_t n = 0; n < numbers.size(); ++n) {
+    size_t count = n;
+    for (auto c = numbers[n].rbegin(); c != numbers[n].rend(); ++c) {
+      if (*c < '0' || *c > '9') continue;
+      if (c - numbers[n].rbegin() >= 7) break;  // six digits and separators
+      *c = static_cast<char>('0' + count % 10);
+      count /= 10;
+    }
+  }
+  size_t i = 0;
   for (auto _ : state) {
-    benchmark::DoNotOptimize(reader.ToE164(plain.value, region, plain.form));
+    benchmark::DoNotOptimize(
+        reader.ToE164(numbers[i++ % numbers.size()], region, plain.form));
   }
   state.SetItemsProcessed(state.iterations());
 }
@@ -197,6 +212,105 @@ void BM_NormalizeAccount(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_NormalizeAccount);
+
+// The steady state, kind by kind: each value is normalized once before the
+// timed loop, so phone values are cache hits; the other kinds are never
+// cached and cost the same every time.
+struct KindValue {
+  const char* label;
+  Identity identity;
+  const char* region;
+};
+const std::vector<KindValue>& KindValues() {
+  static const auto* const values = new std::vector<KindValue>{
+      {"phone national", {IdentityKind::kPhone, "(646) 555-0134"}, "US"},
+      {"phone +", {IdentityKind::kPhone, "+57 300 123 4567"}, "CO"},
+      {"whatsapp", {IdentityKind::kWhatsapp, "573227891702"}, "CO"},
+      {"phone invalid", {IdentityKind::kPhone, "12"}, "US"},
+      {"email", {IdentityKind::kEmail, " Grace.Clark@Example.org "}, ""},
+      {"twitter", {IdentityKind::kTwitter, "@GraceCla9596"}, ""},
+      {"instagram", {IdentityKind::kInstagram, "grace.clark_22"}, ""},
+      {"facebook", {IdentityKind::kFacebook, "457551782691750"}, ""},
+      {"account", {IdentityKind::kAccount, "ac-305 510"}, ""},
+      {"chat visitor", {IdentityKind::kChatVisitor, "v-8f2c1d"}, ""},
+  };
+  return *values;
+}
+
+void BM_NormalizeByKind(benchmark::State& state) {
+  IdentityNormalizer normalizer;
+  const KindValue& value = KindValues()[state.range(0)];
+  state.SetLabel(value.label);
+  benchmark::DoNotOptimize(normalizer.Normalize(value.identity, value.region));
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(
+        normalizer.Normalize(value.identity, value.region));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_NormalizeByKind)->DenseRange(0, 9);
+
+// Messages as the engine sees them: most hold no identity at all, many hold
+// a few digits (amounts, days, order lines), a few hold an identity.
+struct TypicalText {
+  const char* label;
+  const char* text;
+  const char* region;
+};
+const std::vector<TypicalText>& TypicalTexts() {
+  static const auto* const texts = new std::vector<TypicalText>{
+      {"plain en",
+       "The password reset email never arrives. I need to "
+       "download my invoices before Friday, please help.",
+       "US"},
+      {"plain es",
+       "Buzón de voz: Hola, habla Enrique. ¿Cómo cancelo? Me voy "
+       "a vivir a otro país. Por favor devuélvanme la llamada.",
+       "US"},
+      {"few digits",
+       "el reembolso de 30 mil pesos sigue saliendo como "
+       "pendiente, ya van 14 dias. ya me canse.",
+       "CO"},
+      {"order and date",
+       "Order 4471-0032 from 2026-01-05 was charged twice, "
+       "$120.50 each time. Please refund one.",
+       "US"},
+      {"account",
+       "How do I cancel my plan? I am moving abroad. My account "
+       "is AC-305510 if that helps.",
+       "US"},
+      {"email",
+       "To whom it may concern, please write to "
+       "showard33258@outlook.com instead of my old address.",
+       "US"},
+      {"phone",
+       "To whom it may concern,\n\nThe password reset email never "
+       "arrives. Phone: +1 1-718-863-9942.\n\nThank you,\nSusan",
+       "US"},
+      {"hotline",
+       "Your hotline +18005550199 keeps hanging up on me, third "
+       "time today",
+       "US"},
+  };
+  return *texts;
+}
+
+void BM_ExtractMentionsTypical(benchmark::State& state) {
+  IdentityNormalizer normalizer;
+  const TypicalText& text = TypicalTexts()[state.range(0)];
+  state.SetLabel(text.label);
+  const std::string_view view(text.text);
+  benchmark::DoNotOptimize(
+      normalizer.ExtractMentions(view, text.region, Channel::kEmail));
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(
+        normalizer.ExtractMentions(view, text.region, Channel::kEmail));
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.SetBytesProcessed(state.iterations() *
+                          static_cast<int64_t>(view.size()));
+}
+BENCHMARK(BM_ExtractMentionsTypical)->DenseRange(0, 7);
 
 // Typical customer messages of about 100 characters.
 const std::vector<std::string>& Messages() {

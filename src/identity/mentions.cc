@@ -104,7 +104,6 @@ IdentityKind KindFromNearbyWords(std::string_view text, size_t at, size_t end) {
   if (i > 0 && IsAsciiAlpha(text[i - 1])) {
     while (i < window_end && IsAsciiAlpha(text[i])) ++i;
   }
-  std::string word;
   while (i < window_end) {
     if (!IsAsciiAlpha(text[i])) {
       ++i;
@@ -115,10 +114,13 @@ IdentityKind KindFromNearbyWords(std::string_view text, size_t at, size_t end) {
     const size_t word_end = i;
     if (word_end > window_end) break;
     if (word_begin >= at && word_begin < end) continue;  // the handle itself
-    word.assign(text.substr(word_begin, word_end - word_begin));
-    for (char& c : word) c = AsciiLower(c);
+    const std::string_view word =
+        text.substr(word_begin, word_end - word_begin);
     for (const Keyword& keyword : kKeywords) {
-      if (word != keyword.word) continue;
+      if (word.size() != keyword.word.size() ||
+          !StartsWithIgnoreCase(word, keyword.word)) {
+        continue;
+      }
       const size_t distance = word_end <= at ? at - word_end : word_begin - end;
       if (distance < best_distance) {
         best_distance = distance;
@@ -153,9 +155,8 @@ std::vector<Mention> FindEmailsAndHandles(std::string_view text,
     size_t begin = 0;
     size_t end = 0;
     if (FindEmailAt(text, at, &begin, &end)) {
-      mentions.push_back({begin,
-                          {IdentityKind::kEmail,
-                           std::string(text.substr(begin, end - begin))}});
+      mentions.push_back(
+          {begin, IdentityKind::kEmail, text.substr(begin, end - begin)});
       at = end - 1;
       continue;
     }
@@ -189,8 +190,7 @@ std::vector<Mention> FindEmailsAndHandles(std::string_view text,
       --handle_end;
     }
     if (handle_end == at + 1) continue;
-    mentions.push_back(
-        {at, {kind, std::string(text.substr(at + 1, handle_end - at - 1))}});
+    mentions.push_back({at, kind, text.substr(at + 1, handle_end - at - 1)});
   }
   return mentions;
 }
@@ -204,9 +204,63 @@ constexpr std::array<std::string_view, 5> kAccountWords = {
 // Words that may stand between the account word and the number.
 constexpr std::array<std::string_view, 16> kAccountFiller = {
     "number", "no", "nr", "nro", "num", "numero", "is", "es",
-    "la",     "el", "de", "my", "mi",  "id",  "n",      "o"};
+    "la",     "el", "de", "my",  "mi",  "id",     "n",  "o"};
 // Bytes after the account word in which the number must start.
 constexpr size_t kAccountReach = 32;
+// Letters an account token may start with ("AC" in "AC-305510").
+constexpr size_t kMaxAccountLetters = 4;
+
+constexpr size_t LongestAccountWord() {
+  size_t longest = 0;
+  for (std::string_view word : kAccountWords) {
+    if (word.size() > longest) longest = word.size();
+  }
+  return longest;
+}
+// How far the first digit of an account token lies at most from the start
+// of its account word: the word, the reach, the letters and one separator.
+constexpr size_t kWordToDigit =
+    LongestAccountWord() + kAccountReach + kMaxAccountLetters + 1;
+
+// What joins the digit groups of an account token ("8841 2231").
+bool IsJoiner(char c) { return c == ' ' || c == '-' || c == '.' || c == '/'; }
+
+// The first digit at or after `from` that starts a run of digits joined by
+// single joiners with kMinAccountDigits digits or more, or text.size().
+// Nothing but an account word, filler, letters and one separator stands
+// before a token, so its first digit starts such a run: a digit that
+// continues a run (right after a digit, or a joiner after one) is no
+// token's first.
+size_t NextTokenRun(std::string_view text, size_t from) {
+  size_t i = from;
+  while ((i = FindAsciiDigit(text, i)) < text.size()) {
+    const size_t start = i;
+    const bool continues = (start >= 1 && IsAsciiDigit(text[start - 1])) ||
+                           (start >= 2 && IsJoiner(text[start - 1]) &&
+                            IsAsciiDigit(text[start - 2]));
+    size_t digits = 0;
+    while (i < text.size()) {
+      if (IsAsciiDigit(text[i])) {
+        ++digits;
+        ++i;
+      } else if (IsJoiner(text[i]) && i + 1 < text.size() &&
+                 IsAsciiDigit(text[i + 1])) {
+        ++i;
+      } else {
+        break;
+      }
+    }
+    if (!continues && digits >= kMinAccountDigits) return start;
+  }
+  return text.size();
+}
+
+// Whether an account word may start at `at`: an "a" or "c" (any case)
+// that starts a word.
+bool MayStartAccountWord(std::string_view text, size_t at) {
+  const char c = AsciiLower(text[at]);
+  return (c == 'a' || c == 'c') && (at == 0 || !IsAsciiAlpha(text[at - 1]));
+}
 
 bool WordAt(std::string_view text, size_t at, std::string_view word) {
   if (at + word.size() > text.size()) return false;
@@ -224,14 +278,15 @@ bool WordAt(std::string_view text, size_t at, std::string_view word) {
 size_t AccountTokenAt(std::string_view text, size_t at) {
   size_t i = at;
   size_t letters = 0;
-  while (i < text.size() && IsAsciiAlpha(text[i]) && letters < 5) {
+  while (i < text.size() && IsAsciiAlpha(text[i]) &&
+         letters <= kMaxAccountLetters) {
     ++i;
     ++letters;
   }
-  if (letters > 4) return at;
+  if (letters > kMaxAccountLetters) return at;
   if (letters > 0 && i < text.size() &&
-      (text[i] == '-' || text[i] == '.' || text[i] == ' ') && i + 1 < text.size() &&
-      IsAsciiDigit(text[i + 1])) {
+      (text[i] == '-' || text[i] == '.' || text[i] == ' ') &&
+      i + 1 < text.size() && IsAsciiDigit(text[i + 1])) {
     ++i;
   }
   size_t digits = 0;
@@ -242,16 +297,14 @@ size_t AccountTokenAt(std::string_view text, size_t at) {
       end = ++i;
       continue;
     }
-    const bool joiner = text[i] == ' ' || text[i] == '-' || text[i] == '.' ||
-                        text[i] == '/';
-    if (joiner && digits > 0 && i + 1 < text.size() &&
+    if (IsJoiner(text[i]) && digits > 0 && i + 1 < text.size() &&
         IsAsciiDigit(text[i + 1])) {
       ++i;
       continue;
     }
     break;
   }
-  if (digits < 5 || digits > 24) return at;
+  if (digits < kMinAccountDigits || digits > 24) return at;
   if (end < text.size() && IsAsciiAlpha(text[end])) return at;  // a word
   return end;
 }
@@ -259,14 +312,27 @@ size_t AccountTokenAt(std::string_view text, size_t at) {
 }  // namespace
 
 std::vector<Mention> FindAccountNumbers(std::string_view text,
-                                        size_t max_mentions) {
+                                        size_t max_mentions, AccountScan scan) {
   std::vector<Mention> out;
+  const bool near_tokens = scan == AccountScan::kNearTokens;
+  size_t next_run = near_tokens ? NextTokenRun(text, 0) : 0;
   for (size_t at = 0; at < text.size() && out.size() < max_mentions; ++at) {
-    const char c = AsciiLower(text[at]);
-    if (c != 'a' && c != 'c') continue;
-    // Every account word starts a word (WordAt): skip the many "a"s and
-    // "c"s inside words before comparing any.
-    if (at > 0 && IsAsciiAlpha(text[at - 1])) continue;
+    // An account word farther than kWordToDigit from the next run a token
+    // can be is followed by no token: skip to within that distance.
+    if (near_tokens) {
+      if (next_run < at) next_run = NextTokenRun(text, at);
+      if (next_run == text.size()) break;
+      if (next_run - at > kWordToDigit) {
+        at = next_run - kWordToDigit - 1;  // the loop's ++at is the next
+        continue;
+      }
+    }
+    // Every account word starts a word with "a" or "c" (WordAt): step over
+    // the other bytes up to the run (which starts with a digit, no such
+    // word) before comparing any word.
+    const size_t reach = near_tokens ? next_run : text.size();
+    while (at < reach && !MayStartAccountWord(text, at)) ++at;
+    if (at == reach) continue;  // the loop's ++at steps past the run's digit
     size_t after = std::string_view::npos;
     for (std::string_view w : kAccountWords) {
       if (WordAt(text, at, w)) {
@@ -297,7 +363,7 @@ std::vector<Mention> FindAccountNumbers(std::string_view text,
     if (i >= text.size() || i - after > kAccountReach) continue;
     const size_t end = AccountTokenAt(text, i);
     if (end == i) continue;
-    out.push_back({i, {IdentityKind::kAccount, std::string(text.substr(i, end - i))}});
+    out.push_back({i, IdentityKind::kAccount, text.substr(i, end - i)});
     at = end;
   }
   return out;

@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <cstddef>
+#include <cstring>
 #include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -10,6 +10,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "identity/canonical.h"
 #include "identity/mentions.h"
 #include "identity/phone.h"
 #include "identity/phone_cache.h"
@@ -20,62 +21,29 @@
 namespace threadline {
 namespace {
 
-// CompactPhone: `value` without the punctuation numbers are written with
-// (spaces, dashes, dots, slashes, parentheses), a leading "+" kept and a
-// "(" recorded as a trailing "(". False when the value holds anything else
-// (letters, an extension), which is then cached as written.
-bool CompactPhone(std::string_view value, std::string* out) {
-  out->clear();
-  bool paren = false;
-  for (size_t i = 0; i < value.size(); ++i) {
-    const char c = value[i];
-    if (c >= '0' && c <= '9') {
-      out->push_back(c);
-    } else if (c == '+' && out->empty()) {
-      out->push_back(c);
-    } else if (c == '(' || c == ')') {
-      paren |= c == '(';
-    } else if (c != ' ' && c != '-' && c != '.' && c != '/' && c != '\t') {
-      out->clear();
-      return false;
-    }
-  }
-  if (paren) out->push_back('(');
-  return !out->empty();
-}
-
-using identity_internal::AsciiLower;
 using identity_internal::AsciiUpper;
+using identity_internal::CanonicalAccount;
+using identity_internal::CanonicalEmail;
+using identity_internal::CanonicalHandle;
+using identity_internal::CountAsciiDigits;
 using identity_internal::FindAccountNumbers;
 using identity_internal::FindEmailsAndHandles;
-using identity_internal::IsAsciiAlnum;
-using identity_internal::IsEmailDomain;
+using identity_internal::IsAsciiDigit;
 using identity_internal::IsPlaceholder;
 using identity_internal::IsValidUtf8;
+using identity_internal::kMinAccountDigits;
+using identity_internal::kPlaceholderPhrase;
 using identity_internal::Mention;
 using identity_internal::PhoneCache;
 using identity_internal::PhoneReader;
 using identity_internal::PhoneResult;
 using identity_internal::QuoteForMessage;
-using identity_internal::StartsWithIgnoreCase;
 using identity_internal::ToAbsl;
 using identity_internal::TrimValue;
 
 // Longest value of any kind accepted: identities are keys held in memory for
 // millions of customers, and nothing that identifies a person is longer.
 constexpr size_t kMaxValueBytes = 1024;
-// RFC 5321: 64 bytes of local part, 254 for the whole address.
-constexpr size_t kMaxEmailBytes = 254;
-constexpr size_t kMaxEmailLocalPart = 64;
-// Twitter caps new handles at 15 characters, but exports, other clients and
-// test data carry a few longer ones ("ValentinaGar5171"); rejecting a
-// contact's handle would lose the customer, so the bound is looser. The
-// character set is what tells a handle from junk.
-constexpr size_t kMaxTwitterHandle = 20;
-constexpr size_t kMaxInstagramHandle = 30;
-// Facebook usernames and numeric ids, LinkedIn profile names: far shorter
-// in practice; the bound only keeps junk out.
-constexpr size_t kMaxProfileName = 100;
 // libphonenumber refuses longer input itself (kMaxInputStringLength).
 constexpr size_t kMaxPhoneBytes = 250;
 
@@ -96,6 +64,65 @@ constexpr int kPhoneMaxTries = 64;
 constexpr size_t kMaxMentions = 64;
 // Cache keys up to this size are built on the stack.
 constexpr size_t kStackKeyBytes = 128;
+// Regions longer than this (no ISO 3166 code is) are read without the
+// cache: the key holds the region's length in four bits.
+constexpr size_t kMaxKeyRegionBytes = 15;
+
+// CompactPhone: writes to `out` (room for value.size() + 1 bytes) what the
+// reading of `value` depends on, in fewer bytes: its digits, a leading
+// "+", whether it has a "(" (a trailing "("), and a last byte for the shape
+// of its start. Returns the bytes written, or 0 when the value is cached as
+// written: it holds anything but digits, "+" and the separators numbers are
+// written with (letters, an extension), or a tab (libphonenumber reads it
+// differently from the other separators), or fewer than three digits
+// (whether two digits are a number depends on what lies between them).
+//
+// The shape byte: whether the value starts with "+", a digit or something
+// else (only a value starting with a digit may be international digits
+// without their "+"); and for a value starting with "0", as every dialling
+// prefix does, how many digits lead it, up to five (a prefix of two to
+// four digits is read as "+" only at the very start), and whether after
+// two to four leading digits, past spaces, dashes, dots and slashes, a
+// digit follows (only then is a prefix of exactly those digits read). Its
+// high bit is set: no value cached as written ends in such a byte alone,
+// which would not be UTF-8.
+size_t CompactPhone(std::string_view value, char* out) {
+  size_t size = 0;
+  size_t digits = 0;
+  bool paren = false;
+  for (const char c : value) {
+    if (c >= '0' && c <= '9') {
+      out[size++] = c;
+      ++digits;
+    } else if (c == '+' && size == 0) {
+      out[size++] = c;
+    } else if (c == '(' || c == ')') {
+      paren |= c == '(';
+    } else if (c != ' ' && c != '-' && c != '.' && c != '/') {
+      return 0;
+    }
+  }
+  if (digits < 3) return 0;
+  if (paren) out[size++] = '(';
+  const auto is_separator = [](char c) {
+    return c == ' ' || c == '-' || c == '.' || c == '/';
+  };
+  size_t lead = 0;
+  while (value[0] == '0' && lead < value.size() && lead < 5 &&
+         IsAsciiDigit(value[lead])) {
+    ++lead;
+  }
+  bool digit_after = false;
+  if (lead >= 2 && lead <= 4) {
+    size_t next = lead;
+    while (next < value.size() && is_separator(value[next])) ++next;
+    digit_after = next < value.size() && IsAsciiDigit(value[next]);
+  }
+  const int start = value[0] == '+' ? 0 : IsAsciiDigit(value[0]) ? 1 : 2;
+  out[size++] = static_cast<char>(0x80 | start | static_cast<int>(lead) << 2 |
+                                  (digit_after ? 1 : 0) << 5);
+  return size;
+}
 
 std::string KindName(IdentityKind kind) {
   const std::string_view name = IdentityKindName(kind);
@@ -111,138 +138,16 @@ absl::Status Invalid(IdentityKind kind, std::string_view value,
       KindName(kind), " value ", QuoteForMessage(value), " ", ToAbsl(phrase)));
 }
 
-constexpr char kPlaceholderPhrase[] =
-    "is a placeholder (such as \"unknown\", \"null\", \"n/a\", \"-1\" or all "
-    "zeros and dashes), which identifies no one";
-
-std::string AsciiLowerCopy(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = AsciiLower(c);
-  return out;
-}
-
-absl::StatusOr<Identity> NormalizeEmail(std::string_view raw,
-                                        std::string_view value) {
-  constexpr IdentityKind kKind = IdentityKind::kEmail;
-  if (StartsWithIgnoreCase(value, "mailto:")) {
-    value = TrimValue(value.substr(7));
+// The canonical identity of an email, handle or account `value` (see
+// canonical.h), or InvalidArgument naming `raw`.
+template <typename Canonical>
+absl::StatusOr<Identity> Canonicalize(IdentityKind kind, std::string_view raw,
+                                      Canonical canonical) {
+  Identity identity{kind, {}};
+  if (const char* phrase = canonical(&identity.value)) {
+    return Invalid(kind, raw, phrase);
   }
-  // "Grace Clark <grace@example.org>", as email headers and address books
-  // write it: the address is what identifies her.
-  if (!value.empty() && value.back() == '>') {
-    const size_t open = value.rfind('<');
-    if (open != std::string_view::npos) {
-      value = TrimValue(value.substr(open + 1, value.size() - open - 2));
-    }
-  }
-  if (IsPlaceholder(value)) return Invalid(kKind, raw, kPlaceholderPhrase);
-  std::string email = AsciiLowerCopy(value);
-  // A fully qualified domain may end in a dot; the address is the same.
-  if (!email.empty() && email.back() == '.') email.pop_back();
-
-  const size_t at = email.find('@');
-  if (at == std::string::npos) {
-    return Invalid(kKind, raw, "is not an email address: it has no \"@\"");
-  }
-  if (email.find('@', at + 1) != std::string::npos) {
-    return Invalid(kKind, raw,
-                   "is not an email address: it has more than one \"@\"");
-  }
-  for (char c : email) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    if (u <= ' ' || u == 0x7F ||
-        std::string_view("\"(),:;<>[\\]").find(c) != std::string_view::npos) {
-      return Invalid(kKind, raw,
-                     "is not an email address: it contains spaces, control "
-                     "characters or one of \"(),:;<>[\\]");
-    }
-  }
-  if (at == 0) {
-    return Invalid(kKind, raw,
-                   "is not an email address: nothing before the \"@\"");
-  }
-  if (at > kMaxEmailLocalPart || email.size() > kMaxEmailBytes) {
-    return Invalid(kKind, raw,
-                   "is not an email address: longer than RFC 5321 allows");
-  }
-  if (!IsEmailDomain(std::string_view(email).substr(at + 1))) {
-    return Invalid(kKind, raw,
-                   "is not an email address: the part after \"@\" is not a "
-                   "domain such as \"example.org\"");
-  }
-  return Identity{kKind, std::move(email)};
-}
-
-absl::StatusOr<Identity> NormalizeHandle(IdentityKind kind,
-                                         std::string_view raw,
-                                         std::string_view value) {
-  if (!value.empty() && value[0] == '@') value.remove_prefix(1);
-  // "@null" is as much a placeholder as "null".
-  if (IsPlaceholder(value)) return Invalid(kind, raw, kPlaceholderPhrase);
-  std::string handle = AsciiLowerCopy(value);
-  const auto all_of = [&handle](auto allowed) {
-    return std::all_of(handle.begin(), handle.end(), allowed);
-  };
-  switch (kind) {
-    case IdentityKind::kTwitter:
-      if (!all_of([](char c) { return IsAsciiAlnum(c) || c == '_'; })) {
-        return Invalid(kind, raw,
-                       "is not a Twitter handle: only letters, digits and "
-                       "\"_\" are allowed");
-      }
-      if (handle.size() > kMaxTwitterHandle) {
-        return Invalid(kind, raw,
-                       "is not a Twitter handle: longer than 20 characters");
-      }
-      break;
-    case IdentityKind::kInstagram:
-      if (!all_of(
-              [](char c) { return IsAsciiAlnum(c) || c == '_' || c == '.'; }) ||
-          handle.front() == '.' || handle.back() == '.' ||
-          handle.find("..") != std::string::npos) {
-        return Invalid(kind, raw,
-                       "is not an Instagram handle: only letters, digits, "
-                       "\"_\" and single inner \".\" are allowed");
-      }
-      if (handle.size() > kMaxInstagramHandle) {
-        return Invalid(kind, raw,
-                       "is not an Instagram handle: longer than 30 "
-                       "characters");
-      }
-      break;
-    default:  // Facebook, LinkedIn: numeric ids or names with "." and "-"
-      if (!all_of([](char c) {
-            return IsAsciiAlnum(c) || c == '_' || c == '.' || c == '-';
-          })) {
-        return Invalid(kind, raw,
-                       "is not a profile name or id: only letters, digits, "
-                       "\"_\", \".\" and \"-\" are allowed");
-      }
-      if (handle.size() > kMaxProfileName) {
-        return Invalid(kind, raw,
-                       "is not a profile name or id: longer than 100 "
-                       "characters");
-      }
-      break;
-  }
-  return Identity{kind, std::move(handle)};
-}
-
-absl::StatusOr<Identity> NormalizeAccount(std::string_view raw,
-                                          std::string_view value) {
-  constexpr IdentityKind kKind = IdentityKind::kAccount;
-  std::string account;
-  account.reserve(value.size());
-  for (char c : value) {
-    if (IsAsciiAlnum(c)) account.push_back(AsciiUpper(c));
-  }
-  if (account.empty()) {
-    return Invalid(kKind, raw,
-                   "is not an account number: it has no letters or digits");
-  }
-  // "#0000/00" is all zeros once its separators are gone.
-  if (IsPlaceholder(account)) return Invalid(kKind, raw, kPlaceholderPhrase);
-  return Identity{kKind, std::move(account)};
+  return identity;
 }
 
 }  // namespace
@@ -287,14 +192,20 @@ class IdentityNormalizer::Impl {
       case IdentityKind::kWhatsapp:
         return NormalizePhone(kind, raw.value, value, region);
       case IdentityKind::kEmail:
-        return NormalizeEmail(raw.value, value);
+        return Canonicalize(kind, raw.value, [value](std::string* out) {
+          return CanonicalEmail(value, out);
+        });
       case IdentityKind::kAccount:
-        return NormalizeAccount(raw.value, value);
+        return Canonicalize(kind, raw.value, [value](std::string* out) {
+          return CanonicalAccount(value, out);
+        });
       case IdentityKind::kChatVisitor:
       case IdentityKind::kOther:
         return Identity{kind, std::string(value)};
       default:
-        return NormalizeHandle(kind, raw.value, value);
+        return Canonicalize(kind, raw.value, [kind, value](std::string* out) {
+          return CanonicalHandle(kind, value, out);
+        });
     }
   }
 
@@ -303,23 +214,32 @@ class IdentityNormalizer::Impl {
                                         Channel channel) const {
     std::vector<Identity> out;
     if (text.empty()) return out;
+    // Account and phone numbers need a few digits, and most messages have
+    // fewer: one look at the digits tells which finders can find anything.
+    // Emails and handles start at an "@", which their finder looks for
+    // first.
+    const size_t digits = CountAsciiDigits(text, PhoneReader::kMinDigits);
     std::vector<Mention> written =
         FindEmailsAndHandles(text, channel, kMaxMentions);
-    std::vector<Mention> accounts = FindAccountNumbers(text, kMaxMentions);
-    if (!accounts.empty()) {
-      written.insert(written.end(), std::make_move_iterator(accounts.begin()),
-                     std::make_move_iterator(accounts.end()));
-      std::stable_sort(written.begin(), written.end(),
-                       [](const Mention& a, const Mention& b) {
-                         return a.offset < b.offset;
-                       });
+    if (digits >= kMinAccountDigits) {
+      std::vector<Mention> accounts = FindAccountNumbers(text, kMaxMentions);
+      if (!accounts.empty()) {
+        written.insert(written.end(), accounts.begin(), accounts.end());
+        std::stable_sort(written.begin(), written.end(),
+                         [](const Mention& a, const Mention& b) {
+                           return a.offset < b.offset;
+                         });
+      }
     }
-
-    std::vector<PhoneReader::Found> phones =
-        phone_reader_.Find(text, ReadRegion(region),
-                           {.max_bytes = kPhoneScanBytes,
-                            .max_tries = kPhoneMaxTries,
-                            .max_found = kMaxMentions});
+    std::vector<PhoneReader::Found> phones;
+    if (digits >= PhoneReader::kMinDigits) {
+      phones = phone_reader_.Find(text, ReadRegion(region),
+                                  {.max_bytes = kPhoneScanBytes,
+                                   .max_tries = kPhoneMaxTries,
+                                   .max_found = kMaxMentions});
+    }
+    if (written.empty() && phones.empty()) return out;
+    out.reserve(std::min(kMaxMentions, written.size() + phones.size()));
 
     const auto add = [&out](Identity identity) {
       if (out.size() >= kMaxMentions) return;
@@ -329,8 +249,8 @@ class IdentityNormalizer::Impl {
     // Digits inside an email ("2125551234@example.com") are its local part.
     const auto inside_email = [&written](size_t offset) {
       for (const Mention& m : written) {
-        if (m.identity.kind == IdentityKind::kEmail && offset >= m.offset &&
-            offset < m.offset + m.identity.value.size()) {
+        if (m.kind == IdentityKind::kEmail && offset >= m.offset &&
+            offset < m.offset + m.value.size()) {
           return true;
         }
       }
@@ -339,6 +259,7 @@ class IdentityNormalizer::Impl {
     // Merge the two lists, both in text order, into order of appearance.
     size_t w = 0;
     size_t p = 0;
+    std::string value;
     while (w < written.size() || p < phones.size()) {
       if (p < phones.size() &&
           (w == written.size() || phones[p].offset < written[w].offset)) {
@@ -348,14 +269,13 @@ class IdentityNormalizer::Impl {
         ++p;
         continue;
       }
-      const Identity& raw = written[w++].identity;
-      absl::StatusOr<Identity> identity =
-          raw.kind == IdentityKind::kEmail
-              ? NormalizeEmail(raw.value, raw.value)
-          : raw.kind == IdentityKind::kAccount
-              ? NormalizeAccount(raw.value, raw.value)
-              : NormalizeHandle(raw.kind, raw.value, raw.value);
-      if (identity.ok()) add(*std::move(identity));
+      const Mention& m = written[w++];
+      const char* rejected = m.kind == IdentityKind::kEmail
+                                 ? CanonicalEmail(m.value, &value)
+                             : m.kind == IdentityKind::kAccount
+                                 ? CanonicalAccount(m.value, &value)
+                                 : CanonicalHandle(m.kind, m.value, &value);
+      if (rejected == nullptr) add(Identity{m.kind, std::move(value)});
     }
     return out;
   }
@@ -378,53 +298,71 @@ class IdentityNormalizer::Impl {
     if (value.size() > kMaxPhoneBytes) {
       return Invalid(kind, raw, "is not a phone number: too long");
     }
-    const std::string read_region = ReadRegion(region);
-    const PhoneReader::Form form = kind == IdentityKind::kWhatsapp
-                                       ? PhoneReader::Form::kInternational
-                                       : PhoneReader::Form::kAny;
-    const auto read = [&] {
-      absl::StatusOr<std::string> e164 =
-          phone_reader_.ToE164(value, read_region, form);
-      if (e164.ok()) return PhoneResult{true, *std::move(e164)};
-      return PhoneResult{false, std::string(e164.status().message())};
-    };
+    // The region as ReadRegion gives it, upper case once in the key.
+    const std::string_view key_region =
+        region.empty() ? std::string_view(default_region_) : TrimValue(region);
     PhoneResult result;
-    if (cache_ == nullptr) {
-      result = read();
+    if (cache_ == nullptr || key_region.size() > kMaxKeyRegionBytes) {
+      result = Read(kind, value, region);
     } else {
       // Key: kind (WhatsApp values are read differently), region, value.
-      // Punctuation is dropped from the value: "(646) 555-0134" and
-      // "646.555.0134" read alike, and each new customer's number in each
-      // of its forms would otherwise cost a libphonenumber parse. A "+"
-      // makes the region irrelevant. Only "(" is kept as a mark, since it
-      // says the number is written the national way.
-      std::string compact;
-      const std::string_view cache_value =
-          CompactPhone(value, &compact) ? std::string_view(compact) : value;
-      const std::string_view cache_region =
-          !compact.empty() && compact[0] == '+' ? std::string_view()
-                                                : std::string_view(read_region);
+      // Punctuation is dropped from the value where it cannot change the
+      // reading (CompactPhone): "(646) 555-0134" and "646.555.0134" read
+      // alike, and each new customer's number in each of its forms would
+      // otherwise cost a parse. A value that starts with "+" and a known
+      // calling code reads the same in every region, so the region is left
+      // out; any other value (even "(+1) ..." or "+011 ...") may read
+      // differently elsewhere, if only in the message naming the region.
+      // The first byte holds the kind and the region's length, so no
+      // region and value run into another, and most keys fit in a
+      // std::string without allocating.
       char stack_key[kStackKeyBytes];
       std::string heap_key;
-      const size_t key_size = 2 + cache_region.size() + cache_value.size();
+      const size_t max_key = 1 + key_region.size() + value.size() + 1;
       char* key = stack_key;
-      if (key_size > kStackKeyBytes) {
-        heap_key.resize(key_size);
+      if (max_key > kStackKeyBytes) {
+        heap_key.resize(max_key);
         key = heap_key.data();
       }
-      key[0] = static_cast<char>(kind);
-      std::copy(cache_region.begin(), cache_region.end(), key + 1);
-      key[1 + cache_region.size()] = '\x1f';  // not in any region code
-      std::copy(cache_value.begin(), cache_value.end(),
-                key + 2 + cache_region.size());
-      const std::string_view key_view(key, key_size);
+      char* const value_at = key + 1 + key_region.size();
+      size_t value_size = CompactPhone(value, value_at);
+      const bool any_region =
+          value[0] == '+' && value_size > 0 &&
+          phone_reader_.StartsWithCallingCode(
+              std::string_view(value_at + 1, value_size - 1));
+      if (value_size == 0) {
+        std::memcpy(value_at, value.data(), value.size());
+        value_size = value.size();
+      }
+      size_t region_size = 0;
+      if (any_region) {
+        std::memmove(key + 1, value_at, value_size);
+      } else {
+        region_size = key_region.size();
+        std::transform(key_region.begin(), key_region.end(), key + 1,
+                       AsciiUpper);
+      }
+      key[0] = static_cast<char>(static_cast<int>(kind) << 4 | region_size);
+      const std::string_view key_view(key, 1 + region_size + value_size);
       if (!cache_->Lookup(key_view, &result)) {
-        result = read();
+        result = Read(kind, value, region);
         cache_->Insert(key_view, result);
       }
     }
     if (!result.ok) return Invalid(kind, raw, result.text);
     return Identity{kind, std::move(result.text)};
+  }
+
+  // Reads a phone value with libphonenumber's help: the costly part.
+  PhoneResult Read(IdentityKind kind, std::string_view value,
+                   std::string_view region) const {
+    const PhoneReader::Form form = kind == IdentityKind::kWhatsapp
+                                       ? PhoneReader::Form::kInternational
+                                       : PhoneReader::Form::kAny;
+    absl::StatusOr<std::string> e164 =
+        phone_reader_.ToE164(value, ReadRegion(region), form);
+    if (e164.ok()) return PhoneResult{true, *std::move(e164)};
+    return PhoneResult{false, std::string(e164.status().message())};
   }
 
   const std::string default_region_;

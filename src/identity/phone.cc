@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -42,7 +43,7 @@ struct Reading {
   Quality quality = Quality::kNone;
 };
 
-Reading Read(const PhoneNumbers& numbers, const std::string& text,
+Reading Read(const PhoneNumbers& numbers, std::string_view text,
              const std::string& region) {
   Reading reading;
   reading.error = numbers.Parse(text, region, &reading.number);
@@ -124,12 +125,32 @@ std::string DescribeFailure(const Util& util, const Reading& reading,
 }  // namespace
 
 PhoneReader::PhoneReader(Engine engine)
-    : numbers_(engine == Engine::kPlan ? &PhonePlan::Get() : nullptr) {}
+    : numbers_(engine == Engine::kPlan ? &PhonePlan::Get() : nullptr) {
+  std::set<int> codes;
+  numbers_.util().GetSupportedCallingCodes(&codes);
+  for (int code : codes) {
+    if (code > 0 && code < 1000) calling_codes_.set(code);
+  }
+}
+
+bool PhoneReader::StartsWithCallingCode(std::string_view digits) const {
+  // ExtractCountryCode: no code starts with 0; codes are one to three
+  // digits.
+  if (digits.empty() || digits[0] == '0') return false;
+  int code = 0;
+  for (size_t i = 0; i < digits.size() && i < 3 && IsAsciiDigit(digits[i]);
+       ++i) {
+    code = code * 10 + (digits[i] - '0');
+    if (calling_codes_.test(code)) return true;
+  }
+  return false;
+}
 
 absl::StatusOr<std::string> PhoneReader::ToE164(std::string_view raw,
                                                 const std::string& region,
                                                 Form form) const {
-  const std::string read_region = region.empty() ? kNoRegion : region;
+  static const std::string* const kNoRegionString = new std::string(kNoRegion);
+  const std::string& read_region = region.empty() ? *kNoRegionString : region;
   const bool has_plus = !raw.empty() && raw[0] == '+';
   const Util& util = numbers_.util();
   const auto read_with_plus = [&] {
@@ -139,17 +160,17 @@ absl::StatusOr<std::string> PhoneReader::ToE164(std::string_view raw,
   // Readings whose possible-but-invalid result is trusted, in order of
   // preference; a valid reading anywhere in the list beats them all.
   std::vector<Reading> readings;
-  readings.reserve(2 + kInternationalPrefixes.size());
   if (form == Form::kInternational && !has_plus) {
-    readings.push_back(read_with_plus());
+    Reading reading = read_with_plus();
     // The region is never preferred for WHATSAPP values, so a valid first
     // reading is the answer whatever the others give: skip them.
-    if (readings.back().quality == Quality::kValid) {
-      return numbers_.Finish(readings.back().number);
+    if (reading.quality == Quality::kValid) {
+      return numbers_.Finish(reading.number);
     }
+    readings.reserve(2 + kInternationalPrefixes.size());
+    readings.push_back(std::move(reading));
   }
-  const size_t direct = readings.size();
-  readings.push_back(Read(numbers_, std::string(raw), read_region));
+  Reading direct_reading = Read(numbers_, raw, read_region);
   // The region's own prefix can swallow a generic one: in Colombia "005" is
   // an international prefix too, so "0057 300…" reads as +7 300… there.
   // When the direct reading leaves the region, try the others as well and
@@ -157,10 +178,18 @@ absl::StatusOr<std::string> PhoneReader::ToE164(std::string_view raw,
   // numbers.
   const int region_code = region.empty() || form == Form::kInternational
                               ? 0
-                              : util.GetCountryCodeForRegion(region);
+                              : numbers_.CountryCodeForRegion(region);
   const bool direct_leaves_region =
-      region_code != 0 &&
-      readings[direct].number.country_code() != region_code;
+      region_code != 0 && direct_reading.number.country_code() != region_code;
+  // The usual case: a valid direct reading and no other to try. The rules
+  // below would choose it (nothing earlier in the list is valid).
+  if (direct_reading.quality == Quality::kValid &&
+      (has_plus || !direct_leaves_region)) {
+    return numbers_.Finish(direct_reading.number);
+  }
+  readings.reserve(2 + kInternationalPrefixes.size());
+  const size_t direct = readings.size();
+  readings.push_back(std::move(direct_reading));
   if ((readings[direct].quality != Quality::kValid || direct_leaves_region) &&
       !has_plus) {
     for (std::string_view prefix : kInternationalPrefixes) {

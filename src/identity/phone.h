@@ -31,6 +31,7 @@
 #ifndef THREADLINE_SRC_IDENTITY_PHONE_H_
 #define THREADLINE_SRC_IDENTITY_PHONE_H_
 
+#include <bitset>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -64,6 +65,12 @@ class PhoneReader {
     kInternational,  // WHATSAPP: international, "+" optional
   };
 
+  // Fewest digits of a number Find looks at: a text with fewer has none.
+  // Customers' numbers have 7 or more digits (10 in North America, Colombia
+  // and Mexico, 9 in Spain); shorter runs are years, times, amounts and
+  // order lines.
+  static constexpr size_t kMinDigits = 7;
+
   // A number found in text.
   struct Found {
     size_t offset = 0;  // byte offset of the number in the text
@@ -95,8 +102,17 @@ class PhoneReader {
   std::vector<Found> Find(std::string_view text, const std::string& region,
                           const FindLimits& limits) const;
 
+  // StartsWithCallingCode: whether `digits`, the digits written after a
+  // "+", begin with a calling code libphonenumber knows. Only then is the
+  // reading of a value that starts with "+" the same in every region:
+  // libphonenumber reads "+0..." or "+<unknown code>..." again as a national
+  // number, through the region's international prefix ("+011 44 ..." is
+  // +44 in the US and no number in Spain).
+  bool StartsWithCallingCode(std::string_view digits) const;
+
  private:
   PhoneNumbers numbers_;
+  std::bitset<1000> calling_codes_;  // by code, as GetSupportedCallingCodes
 };
 
 }  // namespace identity_internal

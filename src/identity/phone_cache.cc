@@ -28,55 +28,64 @@ PhoneCache::PhoneCache(size_t capacity)
   shards_ = std::make_unique<Shard[]>(shard_count_);
 }
 
-PhoneCache::Shard& PhoneCache::ShardFor(std::string_view key) {
-  // The map rehashes the key with its own seed, so reusing this hash for
-  // the shard choice does not skew the buckets inside the shard.
-  const size_t hash = absl::Hash<absl::string_view>{}(ToAbsl(key));
-  return shards_[hash % shard_count_];
+size_t PhoneCache::KeyHash::operator()(std::string_view key) const {
+  return absl::Hash<absl::string_view>{}(ToAbsl(key));
+}
+
+PhoneCache::Shard& PhoneCache::ShardFor(const Hashed& key) {
+  // The top bits: a shard's maps place and tell apart its keys by the
+  // others, so all their bits stay useful there.
+  static_assert(kShards == 16);
+  if (shard_count_ == 1) return shards_[0];
+  return shards_[key.hash >> (sizeof(size_t) * 8 - 4)];
 }
 
 bool PhoneCache::Lookup(std::string_view key, PhoneResult* result) {
-  Shard& shard = ShardFor(key);
-  absl::MutexLock lock(&shard.mu);
-  if (auto it = shard.recent.find(ToAbsl(key)); it != shard.recent.end()) {
+  const Hashed hashed{key, KeyHash{}(key)};
+  Shard& shard = ShardFor(hashed);
+  ShardLock lock(&shard.mu);
+  if (auto it = shard.recent.find(hashed); it != shard.recent.end()) {
     *result = it->second;
     return true;
   }
-  auto it = shard.older.find(ToAbsl(key));
+  if (shard.older.empty()) return false;
+  auto it = shard.older.find(hashed);
   if (it == shard.older.end()) return false;
   *result = it->second;
   // Still in use: move it to the recent generation so it survives the next
   // rotation.
   auto node = shard.older.extract(it);
-  InsertLocked(shard, std::move(node.key()), std::move(node.mapped()));
+  MakeRoom(shard);
+  shard.recent.insert(std::move(node));
   return true;
 }
 
 void PhoneCache::Insert(std::string_view key, const PhoneResult& result) {
-  Shard& shard = ShardFor(key);
-  absl::MutexLock lock(&shard.mu);
-  if (shard.recent.contains(ToAbsl(key))) return;  // another thread won
-  shard.older.erase(ToAbsl(key));
-  InsertLocked(shard, std::string(key), result);
+  const Hashed hashed{key, KeyHash{}(key)};
+  Shard& shard = ShardFor(hashed);
+  ShardLock lock(&shard.mu);
+  if (shard.recent.contains(hashed)) return;  // another thread won
+  if (!shard.older.empty()) shard.older.erase(hashed);
+  MakeRoom(shard);
+  shard.recent.lazy_emplace(hashed, [&](const auto& construct) {
+    construct(std::string(key), result);
+  });
 }
 
-void PhoneCache::InsertLocked(Shard& shard, std::string key,
-                              PhoneResult result) {
-  if (shard.recent.size() >= generation_limit_) {
-    if (keep_older_) {
-      shard.older.swap(shard.recent);
-    } else {
-      shard.older.clear();
-    }
-    shard.recent.clear();
+void PhoneCache::MakeRoom(Shard& shard) {
+  if (shard.recent.size() < generation_limit_) return;
+  if (keep_older_) {
+    shard.older.swap(shard.recent);
+  } else {
+    shard.older.clear();
   }
-  shard.recent.emplace(std::move(key), std::move(result));
+  shard.recent.clear();
 }
 
 size_t PhoneCache::size() const {
   size_t total = 0;
   for (size_t i = 0; i < shard_count_; ++i) {
-    absl::MutexLock lock(&shards_[i].mu);
+    ShardLock lock(&shards_[i].mu);
     total += shards_[i].recent.size() + shards_[i].older.size();
   }
   return total;

@@ -10,18 +10,22 @@
 // holds at most its share of the capacity.
 //
 // Thread-safe: entries are spread over shards, each behind its own mutex,
-// so two threads rarely wait on each other.
+// so two threads rarely wait on each other. The mutex is a std::mutex, not
+// an absl::Mutex: Debian builds Abseil without NDEBUG, so absl::Mutex runs
+// its deadlock detection on every Lock (about 300 instructions and a
+// process-wide spin lock), and this lock is taken for every phone value
+// normalized.
 #ifndef THREADLINE_SRC_IDENTITY_PHONE_CACHE_H_
 #define THREADLINE_SRC_IDENTITY_PHONE_CACHE_H_
 
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
-#include "absl/synchronization/mutex.h"
 
 namespace threadline {
 namespace identity_internal {
@@ -32,6 +36,31 @@ namespace identity_internal {
 struct PhoneResult {
   bool ok = false;
   std::string text;  // the E.164 form when ok, else why it is not a number
+};
+
+// ShardMutex: a std::mutex the thread-safety annotations know as a lock.
+class ABSL_LOCKABLE ShardMutex {
+ public:
+  void Lock() ABSL_EXCLUSIVE_LOCK_FUNCTION() { mu_.lock(); }
+  void Unlock() ABSL_UNLOCK_FUNCTION() { mu_.unlock(); }
+
+ private:
+  std::mutex mu_;
+};
+
+// ShardLock: holds a ShardMutex for its scope.
+class ABSL_SCOPED_LOCKABLE ShardLock {
+ public:
+  explicit ShardLock(ShardMutex* mu) ABSL_EXCLUSIVE_LOCK_FUNCTION(mu)
+      : mu_(mu) {
+    mu_->Lock();
+  }
+  ~ShardLock() ABSL_UNLOCK_FUNCTION() { mu_->Unlock(); }
+  ShardLock(const ShardLock&) = delete;
+  ShardLock& operator=(const ShardLock&) = delete;
+
+ private:
+  ShardMutex* const mu_;
 };
 
 class PhoneCache {
@@ -52,18 +81,37 @@ class PhoneCache {
   size_t size() const;
 
  private:
-  using Map = absl::flat_hash_map<std::string, PhoneResult>;
+  // A key with its hash, computed once an operation: the shard is chosen
+  // by the hash's top bits and the shard's maps look it up by all of it.
+  struct Hashed {
+    std::string_view key;
+    size_t hash;
+  };
+  struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view key) const;
+    size_t operator()(const Hashed& key) const { return key.hash; }
+  };
+  struct KeyEq {
+    using is_transparent = void;
+    static std::string_view View(std::string_view key) { return key; }
+    static std::string_view View(const Hashed& key) { return key.key; }
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const {
+      return View(a) == View(b);
+    }
+  };
+  using Map = absl::flat_hash_map<std::string, PhoneResult, KeyHash, KeyEq>;
   struct Shard {
-    mutable absl::Mutex mu;
+    mutable ShardMutex mu;
     Map recent ABSL_GUARDED_BY(mu);
     Map older ABSL_GUARDED_BY(mu);
   };
 
-  Shard& ShardFor(std::string_view key);
-  // Adds an entry to `shard.recent`, rotating the generations first if
-  // recent is full.
-  void InsertLocked(Shard& shard, std::string key, PhoneResult result)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(shard.mu);
+  Shard& ShardFor(const Hashed& key);
+  // Makes room in `shard.recent` for one more entry, rotating the
+  // generations if it is full.
+  void MakeRoom(Shard& shard) ABSL_EXCLUSIVE_LOCKS_REQUIRED(shard.mu);
 
   size_t shard_count_;
   // Entries per generation in one shard.

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/status/statusor.h"
 #include "identity/phone.h"
 #include "identity/phone_matcher.h"
@@ -21,10 +22,8 @@ namespace {
 // libphonenumber's "unknown region": only numbers with a country code parse.
 constexpr char kNoRegion[] = "ZZ";
 
-// Fewest digits of a number worth handing to the matcher. Customers' numbers
-// have 7 or more digits (10 in North America, Colombia and Mexico, 9 in
-// Spain); shorter runs are years, times, amounts and order lines.
-constexpr int kMinPhoneDigits = 7;
+// Fewest digits of a run worth handing to the matcher.
+constexpr int kMinPhoneDigits = static_cast<int>(PhoneReader::kMinDigits);
 // Bytes that may stand between the digits of one number: ASCII separators
 // ("+57 (300) 123-4567", "300 / 123.45.67") and any non-ASCII character
 // (no-break spaces, typographic dashes). Up to 6 such bytes in a row join
@@ -58,20 +57,27 @@ struct Window {
   size_t begin = 0;
   size_t end = 0;
 };
+// Most texts have a window or two, and rarely a run to blank.
+using Windows = absl::InlinedVector<Window, 4>;
 
-// Prepares `*text` (valid UTF-8) for libphonenumber's matcher and says where
-// to run it. Blanks runs of more than kMaxPhoneRunDigits digits (see above),
-// keeping every offset, and returns a window around each remaining run of at
-// least kMinPhoneDigits digits, in order. Windows neither overlap nor cut
-// into another run.
+// Says where in `text` (valid UTF-8) to run libphonenumber's matcher: a
+// window around each run of at least kMinPhoneDigits digits, in order, and
+// the runs of more than kMaxPhoneRunDigits digits, which must be blanked
+// before the matcher sees them (see above); each window's copy is blanked.
+// Blanking here would change nothing else: the scan has passed a run when
+// it is blanked, the identifier check reads the bytes next to a run (never
+// inside another), and a window edge only asks whether a byte continues a
+// UTF-8 character, which neither a digit nor a space does. Windows neither
+// overlap nor cut into another run.
 //
 // The matcher costs about a microsecond even on text without numbers, tens
 // of microseconds per candidate it parses, and more per candidate as the
 // text grows; most messages hold no number at all. Running it only on small
 // windows around plausible runs makes a message without numbers nearly free
 // and a long one cost in proportion to its numbers.
-std::vector<Window> PrepareForMatcher(std::string* text) {
-  std::vector<Window> runs;
+void PrepareForMatcher(std::string_view text, Windows* windows,
+                       Windows* blanks) {
+  Windows runs;
   size_t run_begin = 0;  // the current run's first digit
   size_t run_end = 0;    // just after its last digit
   int digits = 0;
@@ -81,25 +87,24 @@ std::vector<Window> PrepareForMatcher(std::string* text) {
   // full of them, and each costs the matcher tens of microseconds.
   const auto is_identifier = [&] {
     size_t before = run_begin;
-    if (before > 0 && (*text)[before - 1] == '-') --before;
-    const bool letter_before =
-        before > 0 && (IsAsciiAlpha((*text)[before - 1]) ||
-                       (*text)[before - 1] == '#');
+    if (before > 0 && text[before - 1] == '-') --before;
+    const bool letter_before = before > 0 && (IsAsciiAlpha(text[before - 1]) ||
+                                              text[before - 1] == '#');
     const bool letter_after =
-        run_end < text->size() && IsAsciiAlpha((*text)[run_end]);
+        run_end < text.size() && IsAsciiAlpha(text[run_end]);
     return letter_before || letter_after;
   };
   const auto end_run = [&] {
     if (digits > kMaxPhoneRunDigits) {
-      std::fill(text->begin() + run_begin, text->begin() + run_end, ' ');
+      blanks->push_back({run_begin, run_end});
     } else if (digits >= kMinPhoneDigits && !is_identifier()) {
       runs.push_back({run_begin, run_end});
     }
     digits = 0;
     separators = 0;
   };
-  for (size_t i = 0; i < text->size(); ++i) {
-    const char c = (*text)[i];
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
     if (IsAsciiDigit(c)) {
       if (digits++ == 0) run_begin = i;
       run_end = i + 1;
@@ -110,21 +115,18 @@ std::vector<Window> PrepareForMatcher(std::string* text) {
   }
   if (digits > 0) end_run();
 
-  std::vector<Window> windows;
-  windows.reserve(runs.size());
   for (size_t i = 0; i < runs.size(); ++i) {
     const size_t floor = i > 0 ? runs[i - 1].end : 0;
     const size_t ceiling =
-        i + 1 < runs.size() ? runs[i + 1].begin : text->size();
+        i + 1 < runs.size() ? runs[i + 1].begin : text.size();
     size_t begin = runs[i].begin > floor + kWindowContext
                        ? runs[i].begin - kWindowContext
                        : floor;
     size_t end = std::min(ceiling, runs[i].end + kWindowContext);
-    while (begin > floor && IsUtf8Continuation((*text)[begin])) --begin;
-    while (end < ceiling && IsUtf8Continuation((*text)[end])) ++end;
-    windows.push_back({begin, end});
+    while (begin > floor && IsUtf8Continuation(text[begin])) --begin;
+    while (end < ceiling && IsUtf8Continuation(text[end])) ++end;
+    windows->push_back({begin, end});
   }
-  return windows;
 }
 
 // The numbers in `window`, which starts at byte `base` of the text, added to
@@ -139,7 +141,7 @@ void FindInWindow(const PhoneNumbers& numbers, const std::string& window,
   for (PhoneMatch& match :
        numbers.Matches(window, region, MatchLeniency::kValid, max_tries)) {
     if (found->size() >= max_found) break;
-    absl::StatusOr<std::string> e164 = numbers.Finish(std::move(match.number));
+    absl::StatusOr<std::string> e164 = numbers.Finish(match.number);
     if (!e164.ok()) continue;
     found->push_back({base + match.start, *std::move(e164)});
     spans.emplace_back(match.start, match.start + match.raw.size());
@@ -187,7 +189,7 @@ void FindInWindow(const PhoneNumbers& numbers, const std::string& window,
             PhoneNumbers::Util::IS_POSSIBLE) {
       continue;
     }
-    absl::StatusOr<std::string> e164 = numbers.Finish(std::move(number));
+    absl::StatusOr<std::string> e164 = numbers.Finish(number);
     if (e164.ok()) found->push_back({base + start, *std::move(e164)});
   }
   if (found->size() > valid_end) {
@@ -205,13 +207,22 @@ std::vector<PhoneReader::Found> PhoneReader::Find(
     std::string_view text, const std::string& region,
     const FindLimits& limits) const {
   std::vector<Found> found;
+  std::string_view scan =
+      text.substr(0, std::min(text.size(), limits.max_bytes));
+  if (CountAsciiDigits(scan, kMinDigits) < kMinDigits) return found;
   // libphonenumber finds nothing at all in text that is not UTF-8, so a
   // single broken byte would hide every number: blank the broken bytes out
   // (offsets stay the same). Cutting at max_bytes may split a character;
-  // its bytes are blanked too.
-  std::string prepared = ReplaceInvalidUtf8(
-      text.substr(0, std::min(text.size(), limits.max_bytes)));
-  const std::vector<Window> windows = PrepareForMatcher(&prepared);
+  // its bytes are blanked too. Text that is UTF-8, nearly all, is not
+  // copied.
+  std::string repaired;
+  if (!IsValidUtf8(scan)) {
+    repaired = ReplaceInvalidUtf8(scan);
+    scan = repaired;
+  }
+  Windows windows;
+  Windows blanks;
+  PrepareForMatcher(scan, &windows, &blanks);
   const std::string read_region = region.empty() ? kNoRegion : region;
   // Every window holds a candidate the matcher may reject: max_tries is
   // spent across the windows.
@@ -219,7 +230,15 @@ std::vector<PhoneReader::Found> PhoneReader::Find(
   std::string window_text;
   for (const Window& window : windows) {
     if (tries_left <= 0 || found.size() >= limits.max_found) break;
-    window_text.assign(prepared, window.begin, window.end - window.begin);
+    window_text.assign(scan.substr(window.begin, window.end - window.begin));
+    for (const Window& blank : blanks) {
+      const size_t from = std::max(blank.begin, window.begin);
+      const size_t to = std::min(blank.end, window.end);
+      if (from < to) {
+        std::fill(window_text.begin() + (from - window.begin),
+                  window_text.begin() + (to - window.begin), ' ');
+      }
+    }
     FindInWindow(numbers_, window_text, window.begin, read_region, tries_left,
                  limits.max_found, &found);
     --tries_left;

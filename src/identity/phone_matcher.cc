@@ -1,13 +1,11 @@
 #include "identity/phone_matcher.h"
 
-#include <array>
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "absl/strings/str_cat.h"
+#include "identity/phone_matcher_patterns.h"
 #include "identity/value_text.h"
 #include "re2/re2.h"
 
@@ -17,98 +15,11 @@ namespace {
 
 using Util = PhonePlan::Util;
 
-re2::StringPiece Piece(std::string_view s) {
-  return re2::StringPiece(s.data(), s.size());
-}
-
-// PhoneNumberUtil::kValidPunctuation and kPlusChars, and the matcher's
-// opening and closing brackets (private in libphonenumber 8.12).
-constexpr char kValidPunctuation[] =
-    "-x\xE2\x80\x90-\xE2\x80\x95\xE2\x88\x92\xE3\x83\xBC\xEF\xBC\x8D-\xEF\xBC"
-    "\x8F \xC2\xA0\xC2\xAD\xE2\x80\x8B\xE2\x81\xA0\xE3\x80\x80()\xEF\xBC\x88"
-    "\xEF\xBC\x89\xEF\xBC\xBB\xEF\xBC\xBD.\\[\\]/~\xE2\x81\x93\xE2\x88\xBC";
-constexpr char kPlusChars[] = "+\xEF\xBC\x8B";
-constexpr char kOpeningParens[] = "(\\[\xEF\xBC\x88\xEF\xBC\xBB";
-constexpr char kClosingParens[] = ")\\]\xEF\xBC\x89\xEF\xBC\xBD";
-// The candidate pattern's limits: up to two leading bracket or plus groups
-// each followed by up to four punctuation characters, then up to 21 blocks
-// of up to 20 digits (kMaxLengthForNsn + kMaxLengthCountryCode) joined by
-// up to four.
-constexpr int kPunctuationRun = 4;
+// The candidate pattern's blocks of digits: up to 21 blocks of up to 20
+// digits (kMaxLengthForNsn + kMaxLengthCountryCode) joined by up to
+// kPunctuationRun punctuation characters.
 constexpr int kBlockDigits = 20;
 constexpr int kBlocks = 20;
-
-// CreateExtnPattern(for_parsing = false), the extensions the candidate
-// pattern may end with.
-std::string ExtensionPattern() {
-  const auto digits = [](int n) {
-    return absl::StrCat("([\\p{Nd}]{1,", n, "})");
-  };
-  const std::string separators = "[ \xC2\xA0\\t,]*";
-  const std::string after_label = "[:\\.\xEF\xBC\x8E]?[ \xC2\xA0\\t,-]*";
-  const std::string explicit_labels =
-      "(?:e?xt(?:ensi(?:o\xCC\x81?|\xC3\xB3))?n?|(?:\xEF\xBD\x85)?"
-      "\xEF\xBD\x98\xEF\xBD\x94(?:\xEF\xBD\x8E)?|\xD0\xB4\xD0\xBE\xD0\xB1|"
-      "anexo)";
-  const std::string ambiguous_labels =
-      "(?:[x\xEF\xBD\x98#\xEF\xBC\x83~\xEF\xBD\x9E]|int|"
-      "\xEF\xBD\x89\xEF\xBD\x8E\xEF\xBD\x94)";
-  return absl::StrCat("(?i)(?:;ext=", digits(20), "|", separators,
-                      explicit_labels, after_label, digits(20), "#?|",
-                      separators, ambiguous_labels, after_label, digits(9),
-                      "#?|[- ]+", digits(6), "#)");
-}
-
-// PhoneNumberMatcherRegExps: the matcher's own patterns, from
-// phonenumbermatcher.cc.
-struct MatcherPatterns {
-  MatcherPatterns() {
-    const std::string non_parens =
-        absl::StrCat("[^", kOpeningParens, kClosingParens, "]");
-    matching_brackets = std::make_unique<RE2>(absl::StrCat(
-        "(?:[", kOpeningParens, "])?(?:", non_parens, "+[", kClosingParens,
-        "])?", non_parens, "+(?:[", kOpeningParens, "]", non_parens, "+[",
-        kClosingParens, "]){0,3}", non_parens, "*"));
-    lead_groups = std::make_unique<RE2>(
-        absl::StrCat("(?:[", kOpeningParens, kPlusChars, "][",
-                     kValidPunctuation, "]{0,", kPunctuationRun, "}){1,2}"));
-    extension = std::make_unique<RE2>(ExtensionPattern());
-    const RE2 punctuation(absl::StrCat("[", kValidPunctuation, "]"));
-    const RE2 lead(absl::StrCat("[", kOpeningParens, kPlusChars, "]"));
-    for (int c = 0; c < 0x80; ++c) {
-      const char s[1] = {static_cast<char>(c)};
-      is_punctuation[c] = RE2::FullMatch(re2::StringPiece(s, 1), punctuation);
-      is_lead[c] = RE2::FullMatch(re2::StringPiece(s, 1), lead);
-    }
-    for (const char* inner :
-         {"/+(.*)", "(\\([^(]*)", "(?:\\p{Z}-|-\\p{Z})\\p{Z}*(.+)",
-          "[\xE2\x80\x92-\xE2\x80\x95\xEF\xBC\x8D]\\p{Z}*(.+)",
-          "\\.+\\p{Z}*([^.]+)", "\\p{Z}+(\\P{Z}+)"}) {
-      inner_matches.push_back(std::make_unique<RE2>(inner));
-    }
-  }
-
-  const RE2 pub_pages{"\\d{1,5}-+\\d{1,5}\\s{0,4}\\(\\d{1,4}"};
-  const RE2 slash_separated_dates{
-      "(?:(?:[0-3]?\\d/[01]?\\d)|(?:[01]?\\d/[0-3]?\\d))/(?:[12]\\d)?\\d{2}"};
-  const RE2 time_stamps{"[12]\\d{3}[-/]?[01]\\d[-/]?[0-3]\\d +[0-2]\\d$"};
-  const RE2 time_stamps_suffix{":[0-5]\\d"};
-  std::unique_ptr<RE2> matching_brackets;
-  std::unique_ptr<RE2> lead_groups;
-  std::unique_ptr<RE2> extension;
-  std::vector<std::unique_ptr<RE2>> inner_matches;
-  std::array<bool, 0x80> is_punctuation{};
-  std::array<bool, 0x80> is_lead{};
-};
-
-const MatcherPatterns& Patterns() {
-  static const MatcherPatterns* const patterns = new MatcherPatterns();
-  return *patterns;
-}
-
-bool MatchesAtStart(const RE2& re, std::string_view text) {
-  return re.Match(Piece(text), 0, text.size(), RE2::ANCHOR_START, nullptr, 0);
-}
 
 // Non-ASCII code points that can be no part of a candidate: not decimal
 // digits, not in kValidPunctuation, not brackets or plus signs. Accented
@@ -152,10 +63,12 @@ enum class Step { kFound, kNone, kUnsupported };
 
 class Emulation {
  public:
-  Emulation(const PhonePlan& plan, std::string_view text,
-            const std::string& region, MatchLeniency leniency, int max_tries)
+  Emulation(const PhonePlan& plan, const ValidNumbers* valid,
+            std::string_view text, const std::string& region,
+            MatchLeniency leniency, int max_tries)
       : plan_(plan),
-        p_(Patterns()),
+        valid_(valid),
+        p_(MatcherPatterns::Get()),
         text_(text),
         region_(region),
         leniency_(leniency),
@@ -184,14 +97,8 @@ class Emulation {
   }
 
  private:
-  bool IsPunctuation(char c) const {
-    const unsigned char u = static_cast<unsigned char>(c);
-    return u < 0x80 && p_.is_punctuation[u];
-  }
-  bool IsLead(char c) const {
-    const unsigned char u = static_cast<unsigned char>(c);
-    return u < 0x80 && p_.is_lead[u];
-  }
+  bool IsPunctuation(char c) const { return p_.IsPunctuation(c); }
+  bool IsLead(char c) const { return p_.IsLead(c); }
   size_t DigitsAt(size_t i) const {
     size_t n = 0;
     while (i + n < text_.size() && n < kBlockDigits &&
@@ -216,7 +123,7 @@ class Emulation {
           ++d;
         }
         if (d < text_.size() && IsAsciiDigit(text_[d]) &&
-            RE2::FullMatch(Piece(text_.substr(q, d - q)), *p_.lead_groups)) {
+            p_.LeadGroups(text_.substr(q, d - q))) {
           *start = q;
           digit = d;
         }
@@ -234,7 +141,7 @@ class Emulation {
       e += r + DigitsAt(e + r);
     }
     *end = e;
-    if (MatchesAtStart(*p_.extension, text_.substr(e))) {
+    if (p_.ExtensionAt(text_.substr(e))) {
       return Step::kUnsupported;
     }
     return Step::kFound;
@@ -243,12 +150,8 @@ class Emulation {
   // PhoneNumberMatcher::ExtractMatch.
   Step ExtractMatch(std::string_view candidate, size_t offset,
                     PhoneMatch* match) {
-    if (RE2::PartialMatch(Piece(candidate), p_.slash_separated_dates)) {
-      return Step::kNone;
-    }
-    if (RE2::PartialMatch(Piece(candidate), p_.time_stamps) &&
-        MatchesAtStart(p_.time_stamps_suffix,
-                       text_.substr(offset + candidate.size()))) {
+    if (p_.SlashSeparatedDate(candidate) ||
+        p_.TimeStamp(candidate, text_.substr(offset + candidate.size()))) {
       return Step::kNone;
     }
     const Step whole = ParseAndVerify(candidate, offset, match);
@@ -259,11 +162,14 @@ class Emulation {
   // PhoneNumberMatcher::ExtractInnerMatch.
   Step ExtractInnerMatch(std::string_view candidate, size_t offset,
                          PhoneMatch* match) {
-    for (const auto& inner : p_.inner_matches) {
-      re2::StringPiece input = Piece(candidate);
+    for (size_t i = 0; i < p_.inner_count(); ++i) {
+      // A pattern that cannot match leaves nothing to try.
+      if (!p_.InnerMayMatch(i, candidate)) continue;
+      const RE2& inner = p_.inner(i);
+      re2::StringPiece input(candidate.data(), candidate.size());
       re2::StringPiece group;
       bool first = true;
-      while (RE2::FindAndConsume(&input, *inner, &group) && tries_ > 0) {
+      while (RE2::FindAndConsume(&input, inner, &group) && tries_ > 0) {
         const size_t group_start =
             candidate.size() - input.size() - group.size();
         if (first) {
@@ -307,8 +213,7 @@ class Emulation {
   // PhoneNumberMatcher::ParseAndVerify.
   Step ParseAndVerify(std::string_view candidate, size_t offset,
                       PhoneMatch* match) const {
-    if (!RE2::FullMatch(Piece(candidate), *p_.matching_brackets) ||
-        RE2::PartialMatch(Piece(candidate), p_.pub_pages)) {
+    if (!p_.MatchingBrackets(candidate) || p_.PubPages(candidate)) {
       return Step::kNone;
     }
     const bool valid = leniency_ == MatchLeniency::kValid;
@@ -340,7 +245,9 @@ class Emulation {
       return Step::kNone;
     }
     if (valid) {
-      if (!plan_.IsValidNumber(number)) return Step::kNone;
+      const bool is_valid = valid_ != nullptr ? valid_->IsValid(plan_, number)
+                                              : plan_.IsValidNumber(number);
+      if (!is_valid) return Step::kNone;
       switch (plan_.NationalPrefixPresentIfRequired(number, candidate)) {
         case PhonePlan::Answer::kUnsupported:
           return Step::kUnsupported;
@@ -365,6 +272,7 @@ class Emulation {
   }
 
   const PhonePlan& plan_;
+  const ValidNumbers* const valid_;  // may be null
   const MatcherPatterns& p_;
   const std::string_view text_;
   const std::string& region_;
@@ -376,10 +284,11 @@ class Emulation {
 
 bool MatchWithPlan(const PhonePlan& plan, std::string_view text,
                    const std::string& region, MatchLeniency leniency,
-                   int max_tries, std::vector<PhoneMatch>* matches) {
+                   int max_tries, std::vector<PhoneMatch>* matches,
+                   const ValidNumbers* valid) {
   matches->clear();
   if (!AllInert(text)) return false;
-  Emulation emulation(plan, text, region, leniency, max_tries);
+  Emulation emulation(plan, valid, text, region, leniency, max_tries);
   size_t index = 0;
   for (;;) {
     PhoneMatch match;

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "identity/phone_plan.h"
+#include "identity/valid_numbers.h"
 
 namespace threadline {
 namespace identity_internal {
@@ -43,10 +44,12 @@ enum class MatchLeniency { kPossible, kValid };
 // MatchWithPlan: sets `*matches` to every match PhoneNumberMatcher(util,
 // text, region, leniency, max_tries) yields, in order, and returns true;
 // returns false (and leaves `*matches` unspecified) when `text` holds
-// something it does not model. `text` must be valid UTF-8.
+// something it does not model. `text` must be valid UTF-8. `valid`, when
+// given, remembers the plan's answers to IsValidNumber.
 bool MatchWithPlan(const PhonePlan& plan, std::string_view text,
                    const std::string& region, MatchLeniency leniency,
-                   int max_tries, std::vector<PhoneMatch>* matches);
+                   int max_tries, std::vector<PhoneMatch>* matches,
+                   const ValidNumbers* valid = nullptr);
 
 }  // namespace identity_internal
 }  // namespace threadline

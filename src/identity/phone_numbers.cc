@@ -1,6 +1,8 @@
 #include "identity/phone_numbers.h"
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -22,12 +24,24 @@ constexpr int kBrazilCountryCode = 55;
 // libphonenumber's "unknown region": only numbers with a country code parse.
 constexpr char kNoRegion[] = "ZZ";
 
+// InvalidArgument ("is a placeholder: ...") when every digit of the national
+// number is the same, else OK.
+absl::Status Placeholder(std::string_view national) {
+  if (!national.empty() &&
+      national.find_first_not_of(national[0]) == std::string_view::npos) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("is a placeholder: every digit of the number is ",
+                     std::string(national.substr(0, 1))));
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 PhoneNumbers::PhoneNumbers(const PhonePlan* plan)
     : util_(*Util::GetInstance()), plan_(plan) {}
 
-PhoneNumbers::Util::ErrorType PhoneNumbers::Parse(const std::string& text,
+PhoneNumbers::Util::ErrorType PhoneNumbers::Parse(std::string_view text,
                                                   const std::string& region,
                                                   PhoneNumber* number) const {
   if (plan_ != nullptr) {
@@ -43,11 +57,16 @@ PhoneNumbers::Util::ErrorType PhoneNumbers::Parse(const std::string& text,
         break;
     }
   }
-  return util_.Parse(text, region, number);
+  return util_.Parse(std::string(text), region, number);
+}
+
+int PhoneNumbers::CountryCodeForRegion(const std::string& region) const {
+  return plan_ != nullptr ? plan_->CountryCodeForRegion(region)
+                          : util_.GetCountryCodeForRegion(region);
 }
 
 bool PhoneNumbers::IsValidNumber(const PhoneNumber& number) const {
-  return plan_ != nullptr ? plan_->IsValidNumber(number)
+  return plan_ != nullptr ? valid_.IsValid(*plan_, number)
                           : util_.IsValidNumber(number);
 }
 
@@ -68,8 +87,8 @@ std::vector<PhoneMatch> PhoneNumbers::Matches(const std::string& text,
                                               MatchLeniency leniency,
                                               int max_tries) const {
   std::vector<PhoneMatch> matches;
-  if (plan_ != nullptr &&
-      MatchWithPlan(*plan_, text, region, leniency, max_tries, &matches)) {
+  if (plan_ != nullptr && MatchWithPlan(*plan_, text, region, leniency,
+                                        max_tries, &matches, &valid_)) {
     return matches;
   }
   matches.clear();
@@ -101,19 +120,46 @@ bool PhoneNumbers::InsertBrazilNinthDigit(PhoneNumber* number) const {
   return true;
 }
 
-absl::StatusOr<std::string> PhoneNumbers::Finish(PhoneNumber number) const {
-  std::string national;
-  util_.GetNationalSignificantNumber(number, &national);
-  if (!national.empty() &&
-      national.find_first_not_of(national[0]) == std::string::npos) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("is a placeholder: every digit of the number is ",
-                     national.substr(0, 1)));
+absl::StatusOr<std::string> PhoneNumbers::Finish(
+    const PhoneNumber& number) const {
+  // Format(E164) by libphonenumber: "+", the calling code and the national
+  // significant number. An extension ("ext. 12") reaches the same customer
+  // and is dropped.
+  const auto format = [this, &number] {
+    PhoneNumber copy = number;
+    copy.clear_extension();
+    std::string e164;
+    util_.Format(copy, Util::E164, &e164);
+    return e164;
+  };
+  if (plan_ == nullptr) {  // libphonenumber alone: the reference
+    std::string national;
+    util_.GetNationalSignificantNumber(number, &national);
+    absl::Status placeholder = Placeholder(national);
+    if (!placeholder.ok()) return placeholder;
+    return format();
   }
-  // An extension ("ext. 12") reaches the same customer: E.164 drops it.
-  number.clear_extension();
-  std::string e164;
-  util_.Format(number, Util::E164, &e164);
+  const PhonePlan::NationalNumber national(number);
+  absl::Status placeholder = Placeholder(national.view());
+  if (!placeholder.ok()) return placeholder;
+  // Written here as Format writes it, but for what PhonePlan never makes: a
+  // number without a calling code, or without digits but with its raw
+  // input kept.
+  if (number.country_code() <= 0 ||
+      (number.national_number() == 0 && !number.raw_input().empty())) {
+    return format();
+  }
+  char code[10];  // the calling code's digits, last first
+  size_t code_digits = 0;
+  for (int left = number.country_code(); left > 0; left /= 10) {
+    code[code_digits++] = static_cast<char>('0' + left % 10);
+  }
+  const std::string_view nsn = national.view();
+  std::string e164(1 + code_digits + nsn.size(), '+');
+  for (size_t i = 0; i < code_digits; ++i) {
+    e164[1 + i] = code[code_digits - 1 - i];
+  }
+  std::copy(nsn.begin(), nsn.end(), e164.begin() + 1 + code_digits);
   return e164;
 }
 

@@ -10,11 +10,13 @@
 #define THREADLINE_SRC_IDENTITY_PHONE_NUMBERS_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "identity/phone_matcher.h"
 #include "identity/phone_plan.h"
+#include "identity/valid_numbers.h"
 
 namespace threadline {
 namespace identity_internal {
@@ -30,8 +32,11 @@ class PhoneNumbers {
   const Util& util() const { return util_; }
 
   // The PhoneNumberUtil methods of the same names.
-  Util::ErrorType Parse(const std::string& text, const std::string& region,
+  Util::ErrorType Parse(std::string_view text, const std::string& region,
                         PhoneNumber* number) const;
+  // GetCountryCodeForRegion: the calling code of `region` ("US"), 0 for a
+  // region libphonenumber does not know.
+  int CountryCodeForRegion(const std::string& region) const;
   bool IsValidNumber(const PhoneNumber& number) const;
   Util::PhoneNumberType GetNumberType(const PhoneNumber& number) const;
   Util::ValidationResult IsPossibleNumberWithReason(
@@ -53,11 +58,13 @@ class PhoneNumbers {
   // Finish: the canonical E.164 of a parsed number, or InvalidArgument
   // ("is a placeholder: ...") when its national digits are all one digit.
   // An extension is dropped.
-  absl::StatusOr<std::string> Finish(PhoneNumber number) const;
+  absl::StatusOr<std::string> Finish(const PhoneNumber& number) const;
 
  private:
   const Util& util_;
   const PhonePlan* const plan_;
+  // The plan's answers to IsValidNumber, remembered (here and for Matches).
+  ValidNumbers valid_;
 };
 
 }  // namespace identity_internal

@@ -1,7 +1,11 @@
 #include "identity/phone_plan.h"
 
+#include <algorithm>
+#include <bitset>
+#include <cstdint>
 #include <list>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -31,12 +35,26 @@ namespace pn = ::i18n::phonenumbers;
 constexpr std::string_view kUnknownRegion = "ZZ";
 constexpr std::string_view kNonGeographic = "001";
 
+// The index of a two-letter upper-case region code in PhonePlan's table,
+// or -1 for any other string.
+int Letters(std::string_view region) {
+  if (region.size() != 2 || region[0] < 'A' || region[0] > 'Z' ||
+      region[1] < 'A' || region[1] > 'Z') {
+    return -1;
+  }
+  return (region[0] - 'A') * 26 + (region[1] - 'A');
+}
+
 }  // namespace
 
 // The regions sharing a calling code, in libphonenumber's order.
 struct PhonePlan::CallingCode {
   std::vector<std::string> regions;
   std::vector<const Territory*> territories;  // never null
+  // By length: whether any territory's general description allows national
+  // numbers of that many digits. A number of another length is valid in
+  // none of them, whichever one it belongs to.
+  std::bitset<kMaxNsnLength + 1> lengths;
 };
 
 const PhonePlan& PhonePlan::Get() {
@@ -62,7 +80,11 @@ PhonePlan::PhonePlan() : util_(*Util::GetInstance()) {
         non_geographic_[code] = territory;
       }
     } else {
-      by_region_.emplace(metadata.id(), territory);
+      if (by_region_.emplace(metadata.id(), territory).second) {
+        if (const int letters = Letters(metadata.id()); letters >= 0) {
+          by_letters_[letters] = territory;
+        }
+      }
     }
   }
   // The order of a calling code's regions decides which one a number
@@ -81,6 +103,9 @@ PhonePlan::PhonePlan() : util_(*Util::GetInstance()) {
       // The metadata read here must be the one libphonenumber reads.
       if (territory == nullptr) return;
       entry->territories.push_back(territory);
+      for (size_t length = 0; length <= kMaxNsnLength; ++length) {
+        if (territory->AnyLength(length)) entry->lengths.set(length);
+      }
     }
     codes_[code] = std::move(entry);
   }
@@ -106,7 +131,16 @@ const std::vector<std::string>& PhonePlan::RegionsOf(int country_code) const {
   return code == nullptr ? *kNone : code->regions;
 }
 
+int PhonePlan::CountryCodeForRegion(const std::string& region) const {
+  if (!ok_) return util_.GetCountryCodeForRegion(region);
+  const Territory* territory = ForRegion(region);
+  return territory == nullptr ? 0 : territory->country_code();
+}
+
 const Territory* PhonePlan::ForRegion(std::string_view region) const {
+  if (const int letters = Letters(region); letters >= 0) {
+    return by_letters_[letters];
+  }
   const auto it = by_region_.find(ToAbsl(region));
   return it == by_region_.end() ? nullptr : it->second;
 }
@@ -127,7 +161,7 @@ bool PhonePlan::TerritoryOfNumber(int country_code, std::string_view nsn,
   if (code == nullptr) return true;
   if (code->territories.size() == 1) {
     *territory = code->territories.front();
-    return (*territory)->usable();
+    return true;
   }
   // GetRegionCodeForNumberFromRegionList: the first region whose leading
   // digits match, or without leading digits, where the number is valid.
@@ -141,25 +175,59 @@ bool PhonePlan::TerritoryOfNumber(int country_code, std::string_view nsn,
       }
       continue;
     }
-    if (!candidate->usable()) return false;
-    if (candidate->TypeOf(nsn) != Util::UNKNOWN) {
-      *territory = candidate;
-      *known_valid = true;
-      return true;
+    switch (candidate->IsValid(nsn)) {
+      case Territory::Answer::kUnsupported:
+        return false;
+      case Territory::Answer::kYes:
+        *territory = candidate;
+        *known_valid = true;
+        return true;
+      case Territory::Answer::kNo:
+        break;
     }
   }
   return true;
 }
 
-std::string PhonePlan::Nsn(const PhoneNumber& number) const {
-  std::string nsn;
-  util_.GetNationalSignificantNumber(number, &nsn);
-  return nsn;
+PhonePlan::NationalNumber::NationalNumber(const PhoneNumber& number) {
+  // GetNationalSignificantNumber: the leading zeros a number keeps (an
+  // Italian landline's), then its digits, written from the buffer's end.
+  const int zeros = number.italian_leading_zero()
+                        ? std::max(number.number_of_leading_zeros(), 0)
+                        : 0;
+  if (zeros > 20) {
+    fallback_ =
+        std::string(zeros, '0') + std::to_string(number.national_number());
+    view_ = fallback_;
+    return;
+  }
+  char* const end = buffer_ + sizeof(buffer_);
+  char* begin = end;
+  uint64_t value = number.national_number();
+  do {
+    *--begin = static_cast<char>('0' + value % 10);
+    value /= 10;
+  } while (value != 0);
+  for (int i = 0; i < zeros; ++i) *--begin = '0';
+  view_ = std::string_view(begin, static_cast<size_t>(end - begin));
+}
+
+std::string PhonePlan::Nsn(const PhoneNumber& number) {
+  return std::string(NationalNumber(number).view());
 }
 
 bool PhonePlan::IsValidNumber(const PhoneNumber& number) const {
   if (!ok_) return util_.IsValidNumber(number);
-  const std::string nsn = Nsn(number);
+  const NationalNumber national(number);
+  const std::string_view nsn = national.view();
+  // No region of the calling code has numbers of this length (an order
+  // number read as a national one, say): checking the regions' leading
+  // digits one by one would not change the answer.
+  const CallingCode* code = Code(number.country_code());
+  if (code != nullptr && nsn.size() <= kMaxNsnLength &&
+      !code->lengths.test(nsn.size())) {
+    return false;
+  }
   const Territory* territory = nullptr;
   bool known_valid = false;
   if (!TerritoryOfNumber(number.country_code(), nsn, &territory,
@@ -172,20 +240,31 @@ bool PhonePlan::IsValidNumber(const PhoneNumber& number) const {
     return false;
   }
   if (known_valid) return true;
-  return territory->TypeOf(nsn) != Util::UNKNOWN;
+  switch (territory->IsValid(nsn)) {
+    case Territory::Answer::kYes:
+      return true;
+    case Territory::Answer::kNo:
+      return false;
+    case Territory::Answer::kUnsupported:
+      break;
+  }
+  return util_.IsValidNumber(number);
 }
 
 PhonePlan::Util::PhoneNumberType PhonePlan::GetNumberType(
     const PhoneNumber& number) const {
   if (!ok_) return util_.GetNumberType(number);
-  const std::string nsn = Nsn(number);
+  const NationalNumber national(number);
+  const std::string_view nsn = national.view();
   const Territory* territory = nullptr;
   bool known_valid = false;
   if (!TerritoryOfNumber(number.country_code(), nsn, &territory,
                          &known_valid)) {
     return util_.GetNumberType(number);
   }
-  return territory == nullptr ? Util::UNKNOWN : territory->TypeOf(nsn);
+  if (territory == nullptr) return Util::UNKNOWN;
+  const std::optional<Util::PhoneNumberType> type = territory->TypeOf(nsn);
+  return type.has_value() ? *type : util_.GetNumberType(number);
 }
 
 PhonePlan::Util::ValidationResult PhonePlan::IsPossibleNumberWithReason(
@@ -197,7 +276,7 @@ PhonePlan::Util::ValidationResult PhonePlan::IsPossibleNumberWithReason(
   // Regions sharing a code keep all their lengths in the main one.
   const Territory* territory = MainTerritory(number.country_code());
   if (territory == nullptr) return util_.IsPossibleNumberWithReason(number);
-  return territory->TestLength(Nsn(number).size());
+  return territory->TestLength(NationalNumber(number).view().size());
 }
 
 PhonePlan::Answer PhonePlan::NationalPrefixPresentIfRequired(
@@ -212,9 +291,10 @@ PhonePlan::Answer PhonePlan::NationalPrefixPresentIfRequired(
   const Territory* territory =
       regions.empty() ? nullptr : ForRegion(regions.front());
   if (territory == nullptr) return Answer::kYes;
-  if (!territory->usable()) return Answer::kUnsupported;
   const Territory::FormatRule* rule = nullptr;
-  if (!territory->ChooseFormat(Nsn(number), &rule)) return Answer::kUnsupported;
+  if (!territory->ChooseFormat(NationalNumber(number).view(), &rule)) {
+    return Answer::kUnsupported;
+  }
   if (rule == nullptr || !rule->has_prefix_rule || rule->prefix_optional ||
       rule->first_group_only) {
     return Answer::kYes;

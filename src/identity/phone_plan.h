@@ -27,8 +27,8 @@
 //           PhonePlan::Outcome::kParsed &&
 //       plan.IsValidNumber(number)) { ... }
 //
-// Immutable once built and thread-safe: each region's patterns are
-// compiled on first use, once.
+// Immutable once built and thread-safe: each pattern is compiled when a
+// question first needs it, once.
 #ifndef THREADLINE_SRC_IDENTITY_PHONE_PLAN_H_
 #define THREADLINE_SRC_IDENTITY_PHONE_PLAN_H_
 
@@ -92,12 +92,34 @@ class PhonePlan {
   Answer NationalPrefixPresentIfRequired(const PhoneNumber& number,
                                          std::string_view raw) const;
 
+  // CountryCodeForRegion: GetCountryCodeForRegion.
+  int CountryCodeForRegion(const std::string& region) const;
+
   // The region codes of a country calling code, main region first, as
   // PhoneNumberUtil::GetRegionCodesForCountryCallingCode lists them.
   const std::vector<std::string>& RegionsOf(int country_code) const;
 
   // Nsn: GetNationalSignificantNumber.
-  std::string Nsn(const PhoneNumber& number) const;
+  static std::string Nsn(const PhoneNumber& number);
+
+  // NationalNumber: Nsn(number) written into a buffer of its own, for the
+  // questions that read it and keep nothing (no allocation, no string).
+  class NationalNumber {
+   public:
+    explicit NationalNumber(const PhoneNumber& number);
+    NationalNumber(const NationalNumber&) = delete;
+    NationalNumber& operator=(const NationalNumber&) = delete;
+    std::string_view view() const { return view_; }
+
+   private:
+    char buffer_[40];       // 20 digits of a 64-bit number, and zeros
+    std::string fallback_;  // more leading zeros than the buffer holds
+    std::string_view view_;
+  };
+
+  // The most digits a national significant number has
+  // (PhoneNumberUtil::kMaxLengthForNsn).
+  static constexpr size_t kMaxNsnLength = 17;
 
  private:
   PhonePlan();
@@ -132,6 +154,9 @@ class PhonePlan {
   ::i18n::phonenumbers::PhoneMetadataCollection collection_;
   std::vector<std::unique_ptr<Territory>> territories_;
   absl::flat_hash_map<std::string, const Territory*> by_region_;
+  // The same for two-letter codes ("US" at ('U' - 'A') * 26 + 'S' - 'A'):
+  // every value read looks up its region.
+  std::array<const Territory*, 26 * 26> by_letters_{};
   // Indexed by country calling code (at most three digits).
   std::array<const Territory*, 1000> non_geographic_{};
   std::array<std::unique_ptr<CallingCode>, 1000> codes_;

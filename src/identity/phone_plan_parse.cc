@@ -83,9 +83,6 @@ PhonePlan::Outcome PhonePlan::Parse(std::string_view text,
     *error = Util::INVALID_COUNTRY_CODE_ERROR;
     return Outcome::kError;
   }
-  if (territory != nullptr && !territory->usable()) {
-    return Outcome::kUnsupported;
-  }
 
   Extracted x;
   Outcome outcome = ExtractCountryCode(territory, plus, digits, &x, error);
@@ -119,7 +116,6 @@ PhonePlan::Outcome PhonePlan::Parse(std::string_view text,
   // The national prefix and carrier code go, unless what remains is too
   // short to be a number of the region (it may be a short number).
   if (metadata != nullptr) {
-    if (!metadata->usable()) return Outcome::kUnsupported;
     std::string potential = x.national;
     if (metadata->StripNationalPrefix(&potential) ==
         Territory::Strip::kUnsupported) {
@@ -154,7 +150,12 @@ PhonePlan::Outcome PhonePlan::Parse(std::string_view text,
     }
     if (zeros != 1) number->set_number_of_leading_zeros(zeros);
   }
-  number->set_national_number(std::strtoull(x.national.c_str(), nullptr, 10));
+  // At most kMaxLengthForNsn digits: the value fits in 64 bits.
+  uint64_t national_number = 0;
+  for (const char c : x.national) {
+    national_number = national_number * 10 + static_cast<uint64_t>(c - '0');
+  }
+  number->set_national_number(national_number);
   return Outcome::kParsed;
 }
 
@@ -165,7 +166,7 @@ PhonePlan::Outcome PhonePlan::ExtractCountryCode(const Territory* region,
                                                  const std::string& digits,
                                                  Extracted* out,
                                                  Util::ErrorType* error) const {
-  std::string national = digits;
+  std::string_view national = digits;
   PhoneNumber::CountryCodeSource source = PhoneNumber::FROM_DEFAULT_COUNTRY;
   if (plus) {
     source = PhoneNumber::FROM_NUMBER_WITH_PLUS_SIGN;
@@ -173,10 +174,13 @@ PhonePlan::Outcome PhonePlan::ExtractCountryCode(const Territory* region,
     // ParsePrefixAsIdd: the region's international prefix, unless a 0
     // follows it (calling codes never start with 0). Without a region the
     // prefix is "NonMatch", which no digits match.
-    const int idd = region->InternationalPrefixLength(digits);
+    int idd = -1;
+    if (!region->InternationalPrefixLength(digits, &idd)) {
+      return Outcome::kUnsupported;
+    }
     if (idd >= 0 &&
         !(static_cast<size_t>(idd) < digits.size() && digits[idd] == '0')) {
-      national = digits.substr(idd);
+      national.remove_prefix(idd);
       source = PhoneNumber::FROM_NUMBER_WITH_IDD;
     }
   }
@@ -187,11 +191,14 @@ PhonePlan::Outcome PhonePlan::ExtractCountryCode(const Territory* region,
       return Outcome::kError;
     }
     if (national[0] != '0') {
+      // The code read from the first i digits (national has at least
+      // kMaxLengthCountryCode of them: see above).
+      int code = 0;
       for (size_t i = 1; i <= kMaxLengthCountryCode; ++i) {
-        const int code = std::atoi(national.substr(0, i).c_str());
+        code = code * 10 + (national[i - 1] - '0');
         if (Code(code) != nullptr) {
           out->country_code = code;
-          out->national = national.substr(i);
+          out->national.assign(national.substr(i));
           return Outcome::kParsed;
         }
       }
@@ -209,9 +216,21 @@ PhonePlan::Outcome PhonePlan::ExtractCountryCode(const Territory* region,
           Territory::Strip::kUnsupported) {
         return Outcome::kUnsupported;
       }
-      if ((!region->MatchesGeneral(digits) &&
-           region->MatchesGeneral(potential)) ||
-          region->TestLength(digits.size()) == Util::TOO_LONG) {
+      // (!MatchesGeneral(digits) && MatchesGeneral(potential)) ||
+      // TestLength(digits) == TOO_LONG, each pattern consulted as there.
+      bool fits_without = false;
+      const Territory::Answer whole = region->MatchesGeneral(digits);
+      if (whole == Territory::Answer::kUnsupported) {
+        return Outcome::kUnsupported;
+      }
+      if (whole == Territory::Answer::kNo) {
+        const Territory::Answer rest = region->MatchesGeneral(potential);
+        if (rest == Territory::Answer::kUnsupported) {
+          return Outcome::kUnsupported;
+        }
+        fits_without = rest == Territory::Answer::kYes;
+      }
+      if (fits_without || region->TestLength(digits.size()) == Util::TOO_LONG) {
         out->country_code = region->country_code();
         out->national = std::move(potential);
         out->source = PhoneNumber::FROM_NUMBER_WITHOUT_PLUS_SIGN;

@@ -2,11 +2,15 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "identity/phone_pattern.h"
 #include "re2/re2.h"
 
 namespace threadline {
@@ -59,88 +63,23 @@ const PhoneNumberDesc& DescOf(const Territory::Metadata& metadata, int index) {
   }
 }
 
-re2::StringPiece Piece(std::string_view s) {
-  return re2::StringPiece(s.data(), s.size());
-}
-
 bool Contains(const RepeatedField<int>& lengths, int length) {
   return std::find(lengths.begin(), lengths.end(), length) != lengths.end();
 }
 
-// Enough of a number to tell most patterns apart.
-constexpr int kRangeLength = 6;
+// Lengths kept as bits; national numbers have at most 17 digits.
+constexpr size_t kMaskedLengths = 32;
 
 }  // namespace
 
-// A metadata pattern compiled by RE2, with the range its matches lie in
-// (RE2::PossibleMatchRange), so that a number most patterns cannot match
-// ("646..." against a toll-free "8(00|33|...)") costs two comparisons
-// instead of a regex search.
-class Territory::Pattern {
- public:
-  explicit Pattern(const std::string& pattern) : re_(pattern, Options()) {
-    // PossibleMatchRange considers only the first copy of a repetition
-    // ("*", "+"), so its range would not bound such patterns.
-    ranged_ = re_.ok() && pattern.find_first_of("*+") == std::string::npos &&
-              re_.PossibleMatchRange(&min_, &max_, kRangeLength);
-  }
-
-  bool ok() const { return re_.ok(); }
-  const RE2& re() const { return re_; }
-
-  // Whether the pattern matches all of `text`.
-  bool FullMatch(std::string_view text) const {
-    if (ranged_ && (text < min_ || text > max_)) return false;
-    return RE2::FullMatch(Piece(text), re_);
-  }
-
-  // Whether the pattern may match a prefix of `text`: a prefix is never
-  // greater than `text`, and when the empty string cannot match, a first
-  // byte above the range's rules out every prefix.
-  bool MayMatchAtStart(std::string_view text) const {
-    if (!ranged_) return true;
-    if (text < min_) return false;
-    return min_.empty() || max_.empty() || text.empty() ||
-           static_cast<unsigned char>(text[0]) <=
-               static_cast<unsigned char>(max_[0]);
-  }
-
-  // The leftmost-first match at the start of `text` and its first
-  // `groups` groups, in `match[0..groups]`.
-  bool MatchAtStart(std::string_view text, re2::StringPiece* match,
-                    int groups) const {
-    return MayMatchAtStart(text) &&
-           re_.Match(Piece(text), 0, text.size(), RE2::ANCHOR_START, match,
-                     1 + groups);
-  }
-
- private:
-  static RE2::Options Options() {
-    RE2::Options options;
-    options.set_log_errors(false);
-    return options;
-  }
-
-  RE2 re_;
-  bool ranged_ = false;
-  std::string min_;
-  std::string max_;
-};
-
-struct Territory::Compiled {
-  // Whether every pattern compiled. RE2 accepts all of libphonenumber
-  // 8.12's patterns; a later metadata might not, and then this territory
-  // answers nothing (PhonePlan asks libphonenumber instead).
-  bool ok = true;
-  std::array<std::unique_ptr<Pattern>, kDescCount> descs;  // null: no pattern
-  std::unique_ptr<Pattern> international_prefix;
-  std::unique_ptr<Pattern> national_prefix;
-
-  std::unique_ptr<Pattern> Compile(const std::string& pattern) {
-    auto compiled = std::make_unique<Pattern>(pattern);
-    ok &= compiled->ok();
-    return compiled;
-  }
+struct Territory::Patterns {
+  std::array<LazyPattern, kDescCount> descs;  // absent: no pattern
+  // By description, bit n: whether its possible lengths allow a national
+  // number of n digits (all bits when it lists none). Read before its
+  // pattern, for every number.
+  std::array<uint32_t, kDescCount> lengths{};
+  LazyPattern international_prefix;
+  LazyPattern national_prefix;
 };
 
 // number_format, compiled apart: only PhoneNumberMatcher's national prefix
@@ -148,34 +87,42 @@ struct Territory::Compiled {
 struct Territory::Formats {
   bool ok = true;
   struct Format {
-    std::unique_ptr<Pattern> leading;  // the last leading_digits_pattern
-    std::unique_ptr<Pattern> pattern;
+    std::unique_ptr<MetadataPattern>
+        leading;  // the last leading_digits_pattern
+    std::unique_ptr<MetadataPattern> pattern;
     FormatRule rule;
   };
   std::vector<Format> formats;
 };
 
-Territory::Territory(const Metadata& metadata) : metadata_(metadata) {}
-Territory::~Territory() = default;
+Territory::Territory(const Metadata& metadata)
+    : metadata_(metadata), patterns_([&metadata] {
+        auto patterns = std::make_unique<Patterns>();
+        for (int i = 0; i < kDescCount; ++i) {
+          const std::string& pattern =
+              DescOf(metadata, i).national_number_pattern();
+          // An empty pattern matches nothing (RegexBasedMatcher).
+          if (!pattern.empty()) patterns->descs[i].set(&pattern);
+          const RepeatedField<int>& lengths =
+              DescOf(metadata, i).possible_length();
+          uint32_t mask = lengths.empty() ? ~uint32_t{0} : 0;
+          for (const int length : lengths) {
+            if (length >= 0 && static_cast<size_t>(length) < kMaskedLengths) {
+              mask |= uint32_t{1} << length;
+            }
+          }
+          patterns->lengths[i] = mask;
+        }
+        // Unset, the prefix is "", which libphonenumber's Consume matches.
+        patterns->international_prefix.set(&metadata.international_prefix());
+        if (!metadata.national_prefix_for_parsing().empty()) {
+          patterns->national_prefix.set(
+              &metadata.national_prefix_for_parsing());
+        }
+        return patterns;
+      }()) {}
 
-const Territory::Compiled& Territory::compiled() const {
-  absl::call_once(once_, [this] {
-    auto c = std::make_unique<Compiled>();
-    for (int i = 0; i < kDescCount; ++i) {
-      const std::string& pattern =
-          DescOf(metadata_, i).national_number_pattern();
-      // An empty pattern matches nothing (RegexBasedMatcher).
-      if (!pattern.empty()) c->descs[i] = c->Compile(pattern);
-    }
-    // Unset, the prefix is "", which libphonenumber's Consume matches.
-    c->international_prefix = c->Compile(metadata_.international_prefix());
-    if (!metadata_.national_prefix_for_parsing().empty()) {
-      c->national_prefix = c->Compile(metadata_.national_prefix_for_parsing());
-    }
-    compiled_ = std::move(c);
-  });
-  return *compiled_;
-}
+Territory::~Territory() = default;
 
 const Territory::Formats& Territory::formats() const {
   absl::call_once(formats_once_, [this] {
@@ -186,11 +133,11 @@ const Territory::Formats& Territory::formats() const {
       Formats::Format entry;
       const int leading = format.leading_digits_pattern_size();
       if (leading > 0) {
-        entry.leading = std::make_unique<Pattern>(
+        entry.leading = std::make_unique<MetadataPattern>(
             format.leading_digits_pattern(leading - 1));
         f->ok &= entry.leading->ok();
       }
-      entry.pattern = std::make_unique<Pattern>(format.pattern());
+      entry.pattern = std::make_unique<MetadataPattern>(format.pattern());
       f->ok &= entry.pattern->ok();
       const std::string& rule = format.national_prefix_formatting_rule();
       entry.rule.has_prefix_rule = !rule.empty();
@@ -205,42 +152,89 @@ const Territory::Formats& Territory::formats() const {
   return *formats_;
 }
 
-bool Territory::usable() const { return compiled().ok; }
-
-Territory::Util::PhoneNumberType Territory::TypeOf(std::string_view nsn) const {
-  const Compiled& c = compiled();
-  const int length = static_cast<int>(nsn.size());
-  // IsNumberMatchingDesc: possible lengths first, the pattern only if they
-  // allow the length.
-  const auto matching = [&](int index) {
-    const PhoneNumberDesc& desc = DescOf(metadata_, index);
-    if (desc.possible_length_size() > 0 &&
-        !Contains(desc.possible_length(), length)) {
-      return false;
-    }
-    return c.descs[index] != nullptr && c.descs[index]->FullMatch(nsn);
-  };
-  if (!matching(kGeneral)) return Util::UNKNOWN;
-  if (matching(kPremiumRate)) return Util::PREMIUM_RATE;
-  if (matching(kTollFree)) return Util::TOLL_FREE;
-  if (matching(kSharedCost)) return Util::SHARED_COST;
-  if (matching(kVoip)) return Util::VOIP;
-  if (matching(kPersonalNumber)) return Util::PERSONAL_NUMBER;
-  if (matching(kPager)) return Util::PAGER;
-  if (matching(kUan)) return Util::UAN;
-  if (matching(kVoicemail)) return Util::VOICEMAIL;
-  const bool same = metadata_.same_mobile_and_fixed_line_pattern();
-  if (matching(kFixedLine)) {
-    if (same || matching(kMobile)) return Util::FIXED_LINE_OR_MOBILE;
-    return Util::FIXED_LINE;
-  }
-  if (!same && matching(kMobile)) return Util::MOBILE;
-  return Util::UNKNOWN;
+Territory::Answer Territory::FullMatch(const LazyPattern& pattern,
+                                       std::string_view text) {
+  if (!pattern.present()) return Answer::kNo;
+  const MetadataPattern& compiled = pattern.get();
+  if (!compiled.ok()) return Answer::kUnsupported;
+  return compiled.FullMatch(text) ? Answer::kYes : Answer::kNo;
 }
 
-bool Territory::MatchesGeneral(std::string_view nsn) const {
-  const Compiled& c = compiled();
-  return c.descs[kGeneral] != nullptr && c.descs[kGeneral]->FullMatch(nsn);
+Territory::Answer Territory::Matching(int desc, std::string_view nsn) const {
+  if (nsn.size() < kMaskedLengths) {
+    if ((patterns_->lengths[desc] >> nsn.size() & 1) == 0) return Answer::kNo;
+  } else {
+    const PhoneNumberDesc& description = DescOf(metadata_, desc);
+    if (description.possible_length_size() > 0 &&
+        !Contains(description.possible_length(),
+                  static_cast<int>(nsn.size()))) {
+      return Answer::kNo;
+    }
+  }
+  return FullMatch(patterns_->descs[desc], nsn);
+}
+
+std::optional<Territory::Util::PhoneNumberType> Territory::TypeOf(
+    std::string_view nsn) const {
+  // The descriptions in GetNumberTypeHelper's order, and what each says.
+  static constexpr std::pair<int, Util::PhoneNumberType> kTypes[] = {
+      {kPremiumRate, Util::PREMIUM_RATE},
+      {kTollFree, Util::TOLL_FREE},
+      {kSharedCost, Util::SHARED_COST},
+      {kVoip, Util::VOIP},
+      {kPersonalNumber, Util::PERSONAL_NUMBER},
+      {kPager, Util::PAGER},
+      {kUan, Util::UAN},
+      {kVoicemail, Util::VOICEMAIL},
+  };
+  Answer answer = Matching(kGeneral, nsn);
+  if (answer != Answer::kYes) {
+    if (answer == Answer::kUnsupported) return std::nullopt;
+    return Util::UNKNOWN;
+  }
+  for (const auto& [desc, type] : kTypes) {
+    answer = Matching(desc, nsn);
+    if (answer == Answer::kUnsupported) return std::nullopt;
+    if (answer == Answer::kYes) return type;
+  }
+  const bool same = metadata_.same_mobile_and_fixed_line_pattern();
+  answer = Matching(kFixedLine, nsn);
+  if (answer == Answer::kUnsupported) return std::nullopt;
+  if (answer == Answer::kYes) {
+    if (same) return Util::FIXED_LINE_OR_MOBILE;
+    answer = Matching(kMobile, nsn);
+    if (answer == Answer::kUnsupported) return std::nullopt;
+    return answer == Answer::kYes ? Util::FIXED_LINE_OR_MOBILE
+                                  : Util::FIXED_LINE;
+  }
+  if (same) return Util::UNKNOWN;
+  answer = Matching(kMobile, nsn);
+  if (answer == Answer::kUnsupported) return std::nullopt;
+  return answer == Answer::kYes ? Util::MOBILE : Util::UNKNOWN;
+}
+
+Territory::Answer Territory::IsValid(std::string_view nsn) const {
+  const Answer general = Matching(kGeneral, nsn);
+  if (general != Answer::kYes) return general;
+  // TypeOf's order: the special types are mostly ruled out by their match
+  // range before any search, and a number that is one of them is none of
+  // the others.
+  for (int desc = kPremiumRate; desc <= kFixedLine; ++desc) {
+    const Answer answer = Matching(desc, nsn);
+    if (answer != Answer::kNo) return answer;
+  }
+  if (metadata_.same_mobile_and_fixed_line_pattern()) return Answer::kNo;
+  return Matching(kMobile, nsn);
+}
+
+bool Territory::AnyLength(size_t length) const {
+  const PhoneNumberDesc& general = metadata_.general_desc();
+  return general.possible_length_size() == 0 ||
+         Contains(general.possible_length(), static_cast<int>(length));
+}
+
+Territory::Answer Territory::MatchesGeneral(std::string_view nsn) const {
+  return FullMatch(patterns_->descs[kGeneral], nsn);
 }
 
 Territory::Util::ValidationResult Territory::TestLength(size_t length) const {
@@ -264,7 +258,8 @@ bool Territory::LeadingDigitsMatch(std::string_view nsn, bool* match) const {
   // reading the number.
   absl::call_once(leading_once_, [this] {
     if (metadata_.has_leading_digits()) {
-      leading_digits_ = std::make_unique<Pattern>(metadata_.leading_digits());
+      leading_digits_ =
+          std::make_unique<MetadataPattern>(metadata_.leading_digits());
     }
   });
   if (leading_digits_ == nullptr) {
@@ -276,27 +271,30 @@ bool Territory::LeadingDigitsMatch(std::string_view nsn, bool* match) const {
   return true;
 }
 
-int Territory::InternationalPrefixLength(std::string_view digits) const {
+bool Territory::InternationalPrefixLength(std::string_view digits,
+                                          int* length) const {
+  const MetadataPattern& prefix = patterns_->international_prefix.get();
+  if (!prefix.ok()) return false;
   re2::StringPiece match;
-  if (!compiled().international_prefix->MatchAtStart(digits, &match, 0)) {
-    return -1;
-  }
-  return static_cast<int>(match.size());
+  *length = prefix.MatchAtStart(digits, &match, 0)
+                ? static_cast<int>(match.size())
+                : -1;
+  return true;
 }
 
 Territory::Strip Territory::StripNationalPrefix(std::string* digits) const {
-  const Compiled& c = compiled();
-  if (digits->empty() || c.national_prefix == nullptr) return Strip::kKept;
+  if (digits->empty() || !patterns_->national_prefix.present()) {
+    return Strip::kKept;
+  }
+  const MetadataPattern& prefix = patterns_->national_prefix.get();
+  if (!prefix.ok()) return Strip::kUnsupported;
   // The prefix pattern captures the carrier code in its first group and,
   // with a transform rule, the part the rule keeps in its second (or only)
   // group; the Consume calls that read them fail when there are fewer
   // groups.
-  const int groups =
-      std::min(c.national_prefix->re().NumberOfCapturingGroups(), 2);
+  const int groups = std::min(prefix.re().NumberOfCapturingGroups(), 2);
   re2::StringPiece match[3];
-  if (!c.national_prefix->MatchAtStart(*digits, match, groups)) {
-    return Strip::kKept;
-  }
+  if (!prefix.MatchAtStart(*digits, match, groups)) return Strip::kKept;
   if (!metadata_.national_prefix_transform_rule().empty() && groups >= 1 &&
       !match[groups].empty()) {
     return Strip::kUnsupported;
@@ -304,8 +302,12 @@ Territory::Strip Territory::StripNationalPrefix(std::string* digits) const {
   const std::string stripped = digits->substr(match[0].size());
   // A number that fits the general pattern keeps its digits unless it
   // still fits without them.
-  if (MatchesGeneral(*digits) && !MatchesGeneral(stripped)) {
-    return Strip::kKept;
+  const Answer whole = MatchesGeneral(*digits);
+  if (whole == Answer::kUnsupported) return Strip::kUnsupported;
+  if (whole == Answer::kYes) {
+    const Answer rest = MatchesGeneral(stripped);
+    if (rest == Answer::kUnsupported) return Strip::kUnsupported;
+    if (rest == Answer::kNo) return Strip::kKept;
   }
   *digits = stripped;
   return Strip::kStripped;

@@ -16,10 +16,12 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "absl/base/call_once.h"
+#include "identity/phone_pattern.h"
 #include "phonenumbers/phonemetadata.pb.h"
 #include "phonenumbers/phonenumberutil.h"
 
@@ -40,18 +42,29 @@ class Territory {
   const Metadata& metadata() const { return metadata_; }
   int country_code() const { return metadata_.country_code(); }
 
-  // usable: whether RE2 compiled every pattern of the entry; the other
-  // questions may be asked only of a usable territory. (RE2 accepts all of
-  // libphonenumber 8.12's patterns; a later metadata might bring one it
-  // does not.)
-  bool usable() const;
+  // The answer to a question that needs a pattern: kUnsupported when RE2
+  // does not compile it. RE2 accepts all of libphonenumber 8.12's
+  // patterns; a later metadata might bring one it does not, and then
+  // PhonePlan asks libphonenumber. Each pattern is compiled when a question
+  // first needs it: a territory compiles only what its numbers reach (a
+  // fixed line number never needs the mobile pattern).
+  enum class Answer { kNo, kYes, kUnsupported };
 
-  // TypeOf: GetNumberTypeHelper(nsn, metadata).
-  Util::PhoneNumberType TypeOf(std::string_view nsn) const;
+  // TypeOf: GetNumberTypeHelper(nsn, metadata), or nullopt (unsupported).
+  std::optional<Util::PhoneNumberType> TypeOf(std::string_view nsn) const;
+
+  // IsValid: whether TypeOf(nsn) is not UNKNOWN, without telling the types
+  // apart: it stops at the first description that matches.
+  Answer IsValid(std::string_view nsn) const;
+
+  // AnyLength: whether the general description allows a number of `length`
+  // digits (it lists no lengths, or lists this one). TypeOf is UNKNOWN
+  // otherwise.
+  bool AnyLength(size_t length) const;
 
   // MatchesGeneral: IsMatch(nsn, general_desc): the general pattern matches
-  // the whole of `nsn` (false when the entry has no general pattern).
-  bool MatchesGeneral(std::string_view nsn) const;
+  // the whole of `nsn` (kNo when the entry has no general pattern).
+  Answer MatchesGeneral(std::string_view nsn) const;
 
   // TestLength: TestNumberLength(number, metadata) for a number of
   // `length` digits.
@@ -59,21 +72,22 @@ class Territory {
 
   // LeadingDigitsMatch: sets `*match` to whether `leading_digits` matches
   // a prefix of `nsn` (GetRegionCodeForNumberFromRegionList; false when
-  // there is none). Needs no usable(); returns false when RE2 did not
-  // compile the pattern.
+  // there is none). Returns false when RE2 did not compile the pattern.
   bool LeadingDigitsMatch(std::string_view nsn, bool* match) const;
 
-  // InternationalPrefixLength: how many leading digits of `digits`
-  // `international_prefix` matches (ParsePrefixAsIdd's Consume), or -1
-  // when it matches none. An unset prefix is "", which matches nothing
-  // at the start: 0.
-  int InternationalPrefixLength(std::string_view digits) const;
+  // InternationalPrefixLength: sets `*length` to how many leading digits of
+  // `digits` `international_prefix` matches (ParsePrefixAsIdd's Consume),
+  // or -1 when it matches none. An unset prefix is "", which matches
+  // nothing at the start: 0. Returns false when RE2 did not compile the
+  // pattern.
+  bool InternationalPrefixLength(std::string_view digits, int* length) const;
 
   // StripNationalPrefix: MaybeStripNationalPrefixAndCarrierCode on
   // `*digits`: kStripped when it returns true (`*digits` then lacks the
   // prefix and carrier code, possibly nothing), kKept when it returns
   // false (`*digits` unchanged), kUnsupported when it would apply
-  // national_prefix_transform_rule, which is not modelled.
+  // national_prefix_transform_rule, which is not modelled, or RE2 did not
+  // compile a pattern it needs.
   enum class Strip { kStripped, kKept, kUnsupported };
   Strip StripNationalPrefix(std::string* digits) const;
 
@@ -90,19 +104,22 @@ class Territory {
   bool ChooseFormat(std::string_view nsn, const FormatRule** rule) const;
 
  private:
-  class Pattern;
-  struct Compiled;
+  struct Patterns;
   struct Formats;
-  const Compiled& compiled() const;
   const Formats& formats() const;
+  // Whether `pattern` (null: none, which matches nothing) matches all of
+  // `text`.
+  static Answer FullMatch(const LazyPattern& pattern, std::string_view text);
+  // IsNumberMatchingDesc: the description's possible lengths, then its
+  // pattern.
+  Answer Matching(int desc, std::string_view nsn) const;
 
   const Metadata& metadata_;
-  mutable absl::once_flag once_;
-  mutable std::unique_ptr<const Compiled> compiled_;
+  const std::unique_ptr<const Patterns> patterns_;
   mutable absl::once_flag formats_once_;
   mutable std::unique_ptr<const Formats> formats_;
   mutable absl::once_flag leading_once_;
-  mutable std::unique_ptr<const Pattern> leading_digits_;
+  mutable std::unique_ptr<const MetadataPattern> leading_digits_;
 };
 
 }  // namespace identity_internal

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,26 @@ constexpr std::array<std::string_view, 8> kPlaceholders = {
 
 // Longest value quoted whole in an error message.
 constexpr size_t kMaxQuotedBytes = 64;
+
+// The high bit and the low bit of each of eight bytes.
+constexpr uint64_t kHighBits = 0x8080808080808080u;
+constexpr uint64_t kOnes = 0x0101010101010101u;
+
+// The eight bytes at `p` as one word (memcpy: `p` need not be aligned).
+uint64_t Load8(const char* p) {
+  uint64_t word;
+  std::memcpy(&word, p, sizeof(word));
+  return word;
+}
+
+// The high bit of each byte of `word` that is not an ASCII digit. XOR with
+// "0" turns digits into 0..9, and a byte below 10 is one whose high bit
+// stays clear both as is and with 0x76 added (no sum reaches the next
+// byte).
+uint64_t NotDigits(uint64_t word) {
+  const uint64_t x = word ^ 0x3030303030303030u;
+  return (((x & 0x7F7F7F7F7F7F7F7Fu) + 0x7676767676767676u) | x) & kHighBits;
+}
 
 // The length of the whitespace-like sequence at the start of `s`, 0 if none.
 size_t LeadingSpaceLength(std::string_view s) {
@@ -102,6 +123,14 @@ size_t Utf8SequenceLength(std::string_view s) {
 }  // namespace
 
 std::string_view TrimValue(std::string_view value) {
+  // Most values start and end with a printable ASCII byte, which no space
+  // (nor the last byte of a multi-byte one) is.
+  const auto printable = [](char c) {
+    return static_cast<uint8_t>(c) > ' ' && static_cast<uint8_t>(c) < 0x80;
+  };
+  if (!value.empty() && printable(value.front()) && printable(value.back())) {
+    return value;
+  }
   while (size_t n = LeadingSpaceLength(value)) value.remove_prefix(n);
   while (size_t n = TrailingSpaceLength(value)) value.remove_suffix(n);
   return value;
@@ -109,8 +138,13 @@ std::string_view TrimValue(std::string_view value) {
 
 bool IsPlaceholder(std::string_view trimmed) {
   if (trimmed.empty()) return true;
-  for (std::string_view placeholder : kPlaceholders) {
-    if (EqualsIgnoreCase(trimmed, placeholder)) return true;
+  // Every placeholder word starts with one of these; most values do not,
+  // and the loop below turns down any other at its first byte.
+  const char first = AsciiLower(trimmed[0]);
+  if (first == 'u' || first == 'a' || first == 'n' || first == '-') {
+    for (std::string_view placeholder : kPlaceholders) {
+      if (EqualsIgnoreCase(trimmed, placeholder)) return true;
+    }
   }
   // Zeros and dashes, with the separators a phone or account field may add
   // around them ("(000) 000-0000", "+0", "00.00").
@@ -134,18 +168,57 @@ bool IsPlaceholder(std::string_view trimmed) {
   return zero_or_dash;
 }
 
+size_t FindAsciiDigit(std::string_view text, size_t from) {
+  size_t i = from;
+  while (i + 8 <= text.size() &&
+         NotDigits(Load8(text.data() + i)) == kHighBits) {
+    i += 8;
+  }
+  while (i < text.size() && !IsAsciiDigit(text[i])) ++i;
+  return i;
+}
+
 bool IsValidUtf8(std::string_view text) {
-  while (!text.empty()) {
-    // Most text is ASCII: step over it byte by byte without decoding.
-    if (static_cast<uint8_t>(text[0]) < 0x80) {
-      text.remove_prefix(1);
+  // Values are short and nearly always ASCII: a few words, the last one
+  // overlapping the one before, tell so.
+  if (text.size() >= 8) {
+    uint64_t high = Load8(text.data() + text.size() - 8);
+    for (size_t i = 0; i + 8 < text.size(); i += 8) {
+      high |= Load8(text.data() + i);
+    }
+    if ((high & kHighBits) == 0) return true;
+  }
+  size_t i = 0;
+  while (i < text.size()) {
+    // Most text is ASCII: step over it eight bytes at a time, else byte by
+    // byte, without decoding.
+    if (i + 8 <= text.size() && (Load8(text.data() + i) & kHighBits) == 0) {
+      i += 8;
       continue;
     }
-    const size_t n = Utf8SequenceLength(text);
+    if (static_cast<uint8_t>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const size_t n = Utf8SequenceLength(text.substr(i));
     if (n == 0) return false;
-    text.remove_prefix(n);
+    i += n;
   }
   return true;
+}
+
+size_t CountAsciiDigits(std::string_view text, size_t enough) {
+  size_t count = 0;
+  size_t i = 0;
+  for (; i + 8 <= text.size() && count < enough; i += 8) {
+    // The multiplication adds up the eight high bits, moved down to ones.
+    const uint64_t not_digit = NotDigits(Load8(text.data() + i));
+    count += 8 - static_cast<size_t>(((not_digit >> 7) * kOnes) >> 56);
+  }
+  for (; i < text.size() && count < enough; ++i) {
+    count += IsAsciiDigit(text[i]) ? 1 : 0;
+  }
+  return count;
 }
 
 std::string ReplaceInvalidUtf8(std::string_view text) {
@@ -194,25 +267,36 @@ std::string QuoteForMessage(std::string_view value) {
 }
 
 bool IsEmailDomain(std::string_view domain) {
-  if (domain.find('.') == std::string_view::npos) return false;
-  std::string_view last_label;
-  while (true) {
-    const size_t dot = domain.find('.');
-    const std::string_view label = domain.substr(0, dot);
-    if (label.empty() || label.front() == '-' || label.back() == '-') {
-      return false;
+  // Bytes of a label: ASCII letters, digits and "-", and any non-ASCII
+  // byte (internationalized domains). A table: every email's domain is
+  // read byte by byte.
+  static constexpr std::array<bool, 256> kLabelByte = [] {
+    std::array<bool, 256> label{};
+    for (int c = 0; c < 256; ++c) {
+      label[c] = c >= 0x80 || c == '-' || IsAsciiAlnum(static_cast<char>(c));
     }
-    for (char c : label) {
-      if (!IsAsciiAlnum(c) && c != '-' && static_cast<uint8_t>(c) < 0x80) {
-        return false;
-      }
+    return label;
+  }();
+  // One pass, each label checked at the dot (or the end) that closes it.
+  size_t label_begin = 0;
+  size_t dots = 0;
+  for (size_t i = 0;; ++i) {
+    while (i < domain.size() && kLabelByte[static_cast<uint8_t>(domain[i])]) {
+      ++i;
     }
-    last_label = label;
-    if (dot == std::string_view::npos) break;
-    domain.remove_prefix(dot + 1);
+    if (i < domain.size() && domain[i] != '.') return false;
+    if (i == label_begin || domain[label_begin] == '-' ||
+        domain[i - 1] == '-') {
+      return false;  // an empty label, or one starting or ending with "-"
+    }
+    if (i == domain.size()) break;
+    ++dots;
+    label_begin = i + 1;
   }
+  if (dots == 0) return false;
   // Top-level domains are letters ("x@3.14" is not an address), or
   // punycode ("xn--p1ai").
+  const std::string_view last_label = domain.substr(label_begin);
   if (last_label.size() < 2) return false;
   if (StartsWithIgnoreCase(last_label, "xn--")) return true;
   for (char c : last_label) {

@@ -6,6 +6,7 @@
 #ifndef THREADLINE_SRC_IDENTITY_VALUE_TEXT_H_
 #define THREADLINE_SRC_IDENTITY_VALUE_TEXT_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -34,6 +35,16 @@ bool IsPlaceholder(std::string_view trimmed);
 // surrogates or code points above U+10FFFF).
 bool IsValidUtf8(std::string_view text);
 
+// CountAsciiDigits: how many bytes of `text` are ASCII digits, counting
+// stopped once `enough` are found (the result is then at least `enough`).
+// Finding a mention needs a few digits, and most messages have fewer: this
+// tells so at about a byte an instruction.
+size_t CountAsciiDigits(std::string_view text, size_t enough);
+
+// FindAsciiDigit: the offset of the first ASCII digit of `text` at or
+// after `from`, or text.size() when there is none. Eight bytes at a time.
+size_t FindAsciiDigit(std::string_view text, size_t from);
+
 // ReplaceInvalidUtf8: `text` with every byte that is not part of a
 // well-formed UTF-8 sequence replaced by a space. The length and the offsets
 // of the valid parts are unchanged.
@@ -51,15 +62,17 @@ std::string QuoteForMessage(std::string_view value);
 bool IsEmailDomain(std::string_view domain);
 
 // IsAsciiAlnum etc.: locale-independent character classes.
-inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-inline bool IsAsciiAlpha(char c) {
+constexpr bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsAsciiAlpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-inline bool IsAsciiAlnum(char c) { return IsAsciiDigit(c) || IsAsciiAlpha(c); }
-inline char AsciiLower(char c) {
+constexpr bool IsAsciiAlnum(char c) {
+  return IsAsciiDigit(c) || IsAsciiAlpha(c);
+}
+constexpr char AsciiLower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
-inline char AsciiUpper(char c) {
+constexpr char AsciiUpper(char c) {
   return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
 }
 

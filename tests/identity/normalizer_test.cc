@@ -258,6 +258,59 @@ TEST_F(NormalizerTest, PhoneCacheGivesTheSameAnswers) {
             "+13126029797");
 }
 
+// Regression: a value starting with "+" was cached without its region, yet
+// libphonenumber reads "+011 44 ..." again through the region's
+// international prefix (+44 from the US, no number from Spain), and a "+"
+// after a "(" leaves the value national, with the region in its message.
+// Whichever region read such a value first decided it for every other.
+TEST_F(NormalizerTest, CachedReadingIsNotAnotherRegions) {
+  IdentityNormalizer uncached({.phone_cache_entries = 0});
+  for (const char* raw :
+       {"+011 44 20 7946 0958", "+0011 44 20 7946 0958", "+00 44 20 7946 0958",
+        "(+999) 300 123 4567", "(+1) 646 555 0134", "+999 44 20 7946 0958",
+        "+44 20 7946 0958"}) {
+    for (const char* region : {"US", "ES", "AU", "CO", ""}) {
+      EXPECT_EQ(Phone(normalizer_, raw, region), Phone(uncached, raw, region))
+          << raw << " " << region;
+    }
+  }
+  EXPECT_EQ(Phone(normalizer_, "+011 44 20 7946 0958", "US"), "+442079460958");
+  EXPECT_THAT(Phone(normalizer_, "+011 44 20 7946 0958", "ES"),
+              HasSubstr("error"));
+}
+
+// Regression: values with the same digits were cached under one key though
+// they read differently: a dialling prefix is read only when written at
+// the very start ("0 034 ..." is no "00 34 ..."), libphonenumber reads a
+// tab unlike a space, two digits are a number or not depending on what
+// lies between them, and only a value starting with a digit may be
+// international digits without "+". Whichever form came first decided the
+// others.
+TEST_F(NormalizerTest, CachedReadingIsNotAnotherForms) {
+  IdentityNormalizer uncached({.phone_cache_entries = 0});
+  const std::vector<std::vector<std::string>> alike_digits = {
+      {"0034612345678", "0 034 612 345 678", "-0034612345678",
+       "00 34 612 345 678", "(00) 34 612 345 678"},
+      {"646 555 0134", "646\t555 0134", "(646)\t555 0134"},
+      {"12", "1 2", "1-2"},
+      {"+(57) 300 123 4567", "(+57) 300 123 4567"},
+      {"011 44 20 7946 0958", "0 11 44 20 7946 0958", "01 1 44 20 7946 0958"},
+  };
+  for (const std::vector<std::string>& forms : alike_digits) {
+    for (const IdentityKind kind :
+         {IdentityKind::kPhone, IdentityKind::kWhatsapp}) {
+      for (const char* region : {"US", "ES"}) {
+        IdentityNormalizer cached;
+        for (const std::string& raw : forms) {
+          EXPECT_EQ(Canon(cached, kind, raw, region),
+                    Canon(uncached, kind, raw, region))
+              << raw << " " << region;
+        }
+      }
+    }
+  }
+}
+
 // --- Emails ------------------------------------------------------------
 
 TEST_F(NormalizerTest, EmailTrimmedAndLowerCase) {

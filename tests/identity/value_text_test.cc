@@ -34,6 +34,14 @@ TEST(IsPlaceholderTest, WordsZerosAndDashes) {
                             "0x0", "10", "n/a/b", "AC-0001"}) {
     EXPECT_FALSE(IsPlaceholder(value)) << value;
   }
+  // Zeros and dashes after any of the separators allowed around them: the
+  // first byte alone never rules them out.
+  for (const char* value : {" 0", "(0)", ")-", "+-", ".0", "(-)"}) {
+    EXPECT_TRUE(IsPlaceholder(value)) << value;
+  }
+  for (const char* value : {"Unknown", "uNDEFINED", "aNoNyMoUs", "nONE"}) {
+    EXPECT_TRUE(IsPlaceholder(value)) << value;
+  }
 }
 
 TEST(Utf8Test, Validity) {
@@ -86,6 +94,16 @@ TEST(IsEmailDomainTest, Domains) {
   for (const char* domain :
        {"", "localhost", "example.", ".org", "a..org", "-a.org", "a-.org",
         "3.14", "a.b", "a_b.org", "a b.org"}) {
+    EXPECT_FALSE(IsEmailDomain(domain)) << domain;
+  }
+  // Each label is checked, the last as a top-level domain; case aside.
+  for (const char* domain : {"EXAMPLE.ORG", "a.b.c.de", "a-b.c-d.ef",
+                             "x.XN--P1AI", "1.2.io", "\xC3\xA9.fr"}) {
+    EXPECT_TRUE(IsEmailDomain(domain)) << domain;
+  }
+  for (const char* domain :
+       {".", "..", "xn--p1ai", "a.-b.org", "a.b-.org", "a.org-", "a.org.",
+        "a.o", "a.o1", "a.org/x", "a.\xFF", "a.org\n"}) {
     EXPECT_FALSE(IsEmailDomain(domain)) << domain;
   }
 }
