@@ -26,9 +26,11 @@ constexpr int kBlocks = 20;
 // Latin letters, Greek and Cyrillic, quotes and dashes of general
 // punctuation other than U+2010-U+2015 and U+2053, currency and letterlike
 // symbols, arrows, shapes, dingbats and emoji. Any other character makes
-// the text unsupported.
+// the text unsupported. C1 controls (U+0080-U+009F) are not inert: like
+// the C0 controls below, they are not "interchange valid", and
+// libphonenumber's matcher finds nothing at all in a text holding one.
 bool IsInert(uint32_t c) {
-  if (c >= 0x80 && c <= 0x4FF) return c != 0xA0 && c != 0xAD;
+  if (c >= 0xA0 && c <= 0x4FF) return c != 0xA0 && c != 0xAD;
   if (c >= 0x2016 && c <= 0x205F) return c != 0x2053;
   return (c >= 0x20A0 && c <= 0x21FF) || (c >= 0x2300 && c <= 0x23FF) ||
          (c >= 0x2500 && c <= 0x27BF) || (c >= 0x2B00 && c <= 0x2BFF) ||
@@ -39,6 +41,12 @@ bool AllInert(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     const unsigned char b = static_cast<unsigned char>(text[i]);
     if (b < 0x80) {
+      // Controls other than tab, line feed, form feed and carriage return
+      // make libphonenumber refuse the whole text (see IsInert).
+      if ((b < 0x20 && b != '\t' && b != '\n' && b != '\f' && b != '\r') ||
+          b == 0x7F) {
+        return false;
+      }
       ++i;
       continue;
     }

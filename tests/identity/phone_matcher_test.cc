@@ -217,6 +217,48 @@ TEST_P(PhoneMatcherDifferentialTest, SameMatchesAsLibphonenumber) {
   std::cout << differential.Summary() << "\n";
 }
 
+// Regression: a C1 control (U+009F, from mojibake such as "\xc3\xb0\xc2\x9f")
+// or a C0 one anywhere in the text makes libphonenumber's matcher find
+// nothing, being not "interchange valid"; the plan found the number anyway.
+// Every code point a text can hold, near a number, against libphonenumber.
+TEST(PhoneMatcherTest, TextsWithControlCharactersAsLibphonenumber) {
+  Differential differential;
+  auto utf8 = [](uint32_t c) {
+    std::string s;
+    if (c < 0x80) {
+      s += static_cast<char>(c);
+    } else if (c < 0x800) {
+      s += static_cast<char>(0xC0 | (c >> 6));
+      s += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      s += static_cast<char>(0xE0 | (c >> 12));
+      s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      s += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      s += static_cast<char>(0xF0 | (c >> 18));
+      s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      s += static_cast<char>(0x80 | (c & 0x3F));
+    }
+    return s;
+  };
+  std::vector<uint32_t> points;
+  for (uint32_t c = 0; c < 0x600; ++c) points.push_back(c);
+  for (uint32_t c = 0xFDC0; c < 0xFE10; ++c) points.push_back(c);
+  for (uint32_t c : {0xFFFDu, 0xFFFEu, 0xFFFFu, 0x1F600u, 0x1FFFEu, 0x10FFFFu}) {
+    points.push_back(c);
+  }
+  for (uint32_t c : points) {
+    const std::string ch = utf8(c);
+    differential.CompareFind("my account is 12126459467. " + ch + " thanks",
+                             "US");
+    differential.CompareFind(ch + " call +57 300 123 4567", "CO");
+    differential.Compare("is 2126459467 now " + ch, "US", MatchLeniency::kValid,
+                         64);
+  }
+  EXPECT_EQ(differential.failures(), 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Shards, PhoneMatcherDifferentialTest,
                          ::testing::Range(0, kShards));
 
