@@ -286,8 +286,8 @@ void EngineImpl::ResolveEvidence(
 }
 
 absl::StatusOr<Linkage> EngineImpl::Ingest(const Interaction& in) {
-  Writer writer(this);
   THREADLINE_ASSIGN_OR_RETURN(Prepared prepared, Prepare(in));
+  if (store_ != nullptr) return IngestDurable(in, std::move(prepared));
   absl::StatusOr<Linkage> out;
   std::vector<Alert> alerts;
   uint64_t ticket = 0;
@@ -298,14 +298,13 @@ absl::StatusOr<Linkage> EngineImpl::Ingest(const Interaction& in) {
     alerts = TakeNewAlerts();
     THREADLINE_ASSIGN_OR_RETURN(ticket, AppendLocked());
   }
-  THREADLINE_RETURN_IF_ERROR(AwaitDurable(ticket, writer.Appended()));
+  THREADLINE_RETURN_IF_ERROR(AwaitDurable(ticket));
   Notify(alerts);
   return out;
 }
 
 std::vector<absl::StatusOr<Linkage>> EngineImpl::IngestBatch(
     const std::vector<Interaction>& interactions) {
-  Writer writer(this);
   const size_t size = interactions.size();
   // Reading (normalization, mentions, matter, sentiment) is pure and needs
   // no lock, so the batch threads read items in order, one at a time, while
@@ -382,7 +381,7 @@ std::vector<absl::StatusOr<Linkage>> EngineImpl::IngestBatch(
     }
   }
   if (store_ != nullptr && stored.ok()) {
-    stored = AwaitDurable(ticket, writer.Appended());
+    stored = AwaitDurable(ticket);
   }
   if (!stored.ok()) {
     // Nothing of the batch is known to be stored, and the state was rebuilt

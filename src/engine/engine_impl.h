@@ -23,6 +23,7 @@
 #include "threadline/engine.h"
 #include "threadline/identity.h"
 #include "threadline/store.h"
+#include "util/sync.h"
 
 namespace threadline::engine {
 
@@ -147,29 +148,21 @@ class EngineImpl final : public Engine {
   absl::StatusOr<uint64_t> AppendLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Syncs up to `ticket`; on failure reloads the state from the store and
   // returns the error. Then takes an automatic snapshot when one is due.
-  // `writers`, when not 0, is an ingest's group-commit horizon (see
-  // Writer): first wait a little for the ingests begun before it.
-  absl::Status AwaitDurable(uint64_t ticket, uint64_t writers = 0)
-      ABSL_LOCKS_EXCLUDED(mu_);
+  absl::Status AwaitDurable(uint64_t ticket) ABSL_LOCKS_EXCLUDED(mu_);
 
-  // Group commit. An ingest is a writer from its start until its events are
-  // appended. A writer about to wait for its sync first waits, no longer
-  // than a sync takes, for the writers that began before its append: they
-  // will append within microseconds, and one sync then covers them all
-  // instead of each needing the next one.
-  class Writer {
-   public:
-    explicit Writer(EngineImpl* engine);
-    ~Writer() { Appended(); }
-    // Appended: this writer's events are appended (or it gave up). Returns
-    // its horizon: the newest writer begun by then.
-    uint64_t Appended();
-
-   private:
-    EngineImpl* const engine_;
-    uint64_t id_ = 0;
-  };
-  void AwaitWriters(uint64_t horizon) ABSL_LOCKS_EXCLUDED(writers_mu_);
+  // Group commit of single ingests with a store (engine_commit.cc). An
+  // ingest, once read, joins a queue; the first to find no one committing
+  // leads a round: it links everything queued, in queue order, under one
+  // lock, appends it with one write, hands the lead to a writer that queued
+  // meanwhile, waits for the sync and wakes each writer it served. A writer
+  // that does not lead sleeps once and is woken once.
+  struct CommitRequest;
+  absl::StatusOr<Linkage> IngestDurable(const Interaction& in,
+                                        Prepared prepared)
+      ABSL_LOCKS_EXCLUDED(mu_, commit_mu_);
+  // Commit: the leader's round for `batch` (its own request among them).
+  void Commit(const std::vector<CommitRequest*>& batch)
+      ABSL_LOCKS_EXCLUDED(mu_, commit_mu_);
   // Rebuilds the state from the store's snapshot and events; when that
   // fails too, further writes are refused with the reason.
   void ReloadLocked(const absl::Status& cause) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
@@ -227,12 +220,10 @@ class EngineImpl final : public Engine {
   std::atomic<uint64_t> applied_sequence_{0};
   // One snapshot at a time; taken before mu_.
   absl::Mutex snapshot_mu_ ABSL_ACQUIRED_BEFORE(mu_);
-  // Group commit (engine_store.cc): writers begun, those not yet appended,
-  // and how long a Store::Sync takes (a moving average, in nanoseconds).
-  absl::Mutex writers_mu_;
-  uint64_t writers_begun_ ABSL_GUARDED_BY(writers_mu_) = 0;
-  std::vector<uint64_t> writers_in_flight_ ABSL_GUARDED_BY(writers_mu_);
-  std::atomic<int64_t> sync_nanos_{0};
+  // The group commit's queue; taken before mu_.
+  util::Mutex commit_mu_ ABSL_ACQUIRED_BEFORE(mu_);
+  std::vector<CommitRequest*> commit_queue_ ABSL_GUARDED_BY(commit_mu_);
+  bool committing_ ABSL_GUARDED_BY(commit_mu_) = false;
 };
 
 

@@ -114,59 +114,10 @@ absl::StatusOr<uint64_t> EngineImpl::AppendLocked() {
   return *ticket;
 }
 
-EngineImpl::Writer::Writer(EngineImpl* engine) : engine_(engine) {
-  if (engine_->store_ == nullptr) return;
-  absl::MutexLock lock(&engine_->writers_mu_);
-  id_ = ++engine_->writers_begun_;
-  engine_->writers_in_flight_.push_back(id_);
-}
-
-uint64_t EngineImpl::Writer::Appended() {
-  if (id_ == 0) return 0;
-  absl::MutexLock lock(&engine_->writers_mu_);
-  std::vector<uint64_t>& in_flight = engine_->writers_in_flight_;
-  in_flight.erase(std::find(in_flight.begin(), in_flight.end(), id_));
-  id_ = 0;
-  return engine_->writers_begun_;
-}
-
-namespace {
-
-// A sync shorter than this (a background sync policy, a store in memory)
-// costs too little to be worth waiting for company.
-constexpr int64_t kWorthWaitingNanos = 20'000;
-// Nor is it ever worth waiting longer than this, whatever the disk.
-constexpr int64_t kLongestWaitNanos = 2'000'000;
-
-}  // namespace
-
-void EngineImpl::AwaitWriters(uint64_t horizon) {
-  const int64_t sync = sync_nanos_.load(std::memory_order_relaxed);
-  if (horizon == 0 || sync < kWorthWaitingNanos) return;
-  absl::MutexLock lock(&writers_mu_);
-  auto begun_later_only = [this, horizon]()
-                              ABSL_EXCLUSIVE_LOCKS_REQUIRED(writers_mu_) {
-    for (uint64_t w : writers_in_flight_) {
-      if (w <= horizon) return false;
-    }
-    return true;
-  };
-  // Waiting longer than a sync takes would cost more than the next sync.
-  writers_mu_.AwaitWithTimeout(
-      absl::Condition(&begun_later_only),
-      absl::Nanoseconds(std::min(sync, kLongestWaitNanos)));
-}
-
-absl::Status EngineImpl::AwaitDurable(uint64_t ticket, uint64_t writers) {
+absl::Status EngineImpl::AwaitDurable(uint64_t ticket) {
   if (store_ == nullptr) return absl::OkStatus();
   if (ticket != 0) {
-    AwaitWriters(writers);
-    const absl::Time start = absl::Now();
     absl::Status synced = store_->Sync(ticket);
-    const int64_t took = absl::ToInt64Nanoseconds(absl::Now() - start);
-    const int64_t average = sync_nanos_.load(std::memory_order_relaxed);
-    sync_nanos_.store(average + (took - average) / 8,
-                      std::memory_order_relaxed);
     if (!synced.ok()) {
       // What is durable is unknown: believe the store.
       absl::MutexLock lock(&mu_);
