@@ -90,12 +90,44 @@ std::string_view Trim(std::string_view s) {
 
 }  // namespace
 
+// The classifier's tables, built once from the lexicon (Builder).
+struct TopicClassifier::Tables {
+  struct Weight {
+    uint8_t topic;      // index into Topics(), or the follow-up slot
+    uint8_t languages;  // bit 0: English, bit 1: Spanish
+    float weight;
+  };
+  struct Lexeme {
+    uint32_t first = 0;  // weights[first, first + count)
+    uint32_t count = 0;
+    uint32_t phrase_id = 0;  // the word's id inside phrases; 0: none
+    bool filler = false;     // skipped inside phrases ("my", "el")
+  };
+
+  // Resolve: the lexeme of a normalized word (exact, else its stems), given
+  // the hashes of its prefixes (prefix[i] hashes text[0..i]).
+  WordReading Resolve(int size, const uint64_t* prefix) const;
+  void Score(const WordReading* items, int n, uint8_t languages,
+             float* scores) const;
+  void AddWeights(uint32_t first, uint32_t count, uint8_t languages,
+                  float* scores) const;
+
+  std::vector<Weight> weights;
+  std::vector<Lexeme> lexemes;
+  std::vector<uint8_t> phrase_len;  // by phrase id: longest phrase from it
+  HashIndex words;                  // HashWord(word) -> lexeme
+  StemIndex stems;                  // stem -> lexeme
+  HashIndex phrases;  // PhraseKey(ids) -> index into phrase_weights
+  std::vector<std::pair<uint32_t, uint32_t>> phrase_weights;  // first, count
+  std::vector<std::string> texts;   // every word and stem, for Words()
+};
+
 // Builds the classifier's tables from the lexicon. Entries for the same word
 // (or phrase) and topic keep the largest weight, so an entry repeated in
 // another form or group never counts twice.
 class TopicClassifier::Builder {
  public:
-  explicit Builder(TopicClassifier* out) : out_(out) {
+  explicit Builder(Tables* out) : out_(out) {
     lexemes_.emplace_back();  // id 0: "no word", so phrase id 0 means none
   }
 
@@ -153,14 +185,14 @@ class TopicClassifier::Builder {
     AssignPhraseIds();
     InheritStemWeights();
     std::map<uint64_t, std::map<uint8_t, Raw>> phrase_weights;
-    out_->phrase_len_.assign(lexemes_.size(), 0);
+    out_->phrase_len.assign(lexemes_.size(), 0);
     for (const auto& [words, raw] : phrases) {
       uint64_t key = kPhraseSeed;
       for (const Word& w : words) {
         key = PhraseStep(key, lexemes_[Find(w)].phrase_id);
       }
       Merge(&phrase_weights[key], raw);
-      uint8_t& len = out_->phrase_len_[lexemes_[Find(words[0])].phrase_id];
+      uint8_t& len = out_->phrase_len[lexemes_[Find(words[0])].phrase_id];
       len = std::max<uint8_t>(len, static_cast<uint8_t>(words.size()));
     }
     Flatten(phrase_weights);
@@ -240,21 +272,21 @@ class TopicClassifier::Builder {
   }
 
   std::pair<uint32_t, uint32_t> AddWeights(const std::map<uint8_t, Raw>& w) {
-    const uint32_t first = static_cast<uint32_t>(out_->weights_.size());
+    const uint32_t first = static_cast<uint32_t>(out_->weights.size());
     for (const auto& [topic, raw] : w) {
       if (topic == kNoTopicIndex || raw.weight == 0) continue;
-      out_->weights_.push_back({topic, raw.languages, raw.weight});
+      out_->weights.push_back({topic, raw.languages, raw.weight});
     }
-    return {first, static_cast<uint32_t>(out_->weights_.size()) - first};
+    return {first, static_cast<uint32_t>(out_->weights.size()) - first};
   }
 
   void Flatten(const std::map<uint64_t, std::map<uint8_t, Raw>>& phrases) {
     std::vector<std::pair<uint64_t, uint32_t>> words, keys;
     std::vector<std::pair<std::string, uint32_t>> stems;
-    out_->lexemes_.resize(lexemes_.size());
+    out_->lexemes.resize(lexemes_.size());
     for (uint32_t id = 1; id < lexemes_.size(); ++id) {
       const Info& info = lexemes_[id];
-      Lexeme& lexeme = out_->lexemes_[id];
+      Tables::Lexeme& lexeme = out_->lexemes[id];
       std::tie(lexeme.first, lexeme.count) = AddWeights(info.weights);
       lexeme.phrase_id = info.phrase_id;
       lexeme.filler = info.filler;
@@ -263,18 +295,19 @@ class TopicClassifier::Builder {
       } else {
         words.emplace_back(HashWord(info.text), id);
       }
+      out_->texts.push_back(info.text);
     }
     for (const auto& [key, w] : phrases) {
       keys.emplace_back(key,
-                        static_cast<uint32_t>(out_->phrase_weights_.size()));
-      out_->phrase_weights_.push_back(AddWeights(w));
+                        static_cast<uint32_t>(out_->phrase_weights.size()));
+      out_->phrase_weights.push_back(AddWeights(w));
     }
-    out_->words_ = HashIndex(words);
-    out_->stems_ = StemIndex(stems);
-    out_->phrases_ = HashIndex(keys);
+    out_->words = HashIndex(words);
+    out_->stems = StemIndex(stems);
+    out_->phrases = HashIndex(keys);
   }
 
-  TopicClassifier* out_;
+  Tables* out_;
   std::vector<Info> lexemes_;
   std::map<std::string, uint32_t> exact_, stems_;
 };
@@ -291,22 +324,36 @@ const std::vector<std::string_view>& TopicClassifier::Topics() {
   return *kTopics;
 }
 
-TopicClassifier::TopicClassifier() { Builder(this).Build(); }
+const TopicClassifier::Tables& TopicClassifier::SharedTables() {
+  static const Tables* const kTables = [] {
+    auto* tables = new Tables;
+    Builder(tables).Build();
+    return tables;
+  }();
+  return *kTables;
+}
 
-void TopicClassifier::AddWeights(uint32_t first, uint32_t count,
-                                 uint8_t languages, float* scores) const {
+TopicClassifier::TopicClassifier() : tables_(&SharedTables()) {}
+
+const std::vector<std::string>& TopicClassifier::Words() const {
+  return tables_->texts;
+}
+
+void TopicClassifier::Tables::AddWeights(uint32_t first, uint32_t count,
+                                         uint8_t languages,
+                                         float* scores) const {
   for (uint32_t i = first; i < first + count; ++i) {
-    const Weight& w = weights_[i];
+    const Weight& w = weights[i];
     scores[w.topic] +=
         (w.languages & languages) ? w.weight : w.weight * kOtherLanguageFactor;
   }
 }
 
-void TopicClassifier::Score(const Item* items, int n, uint8_t languages,
-                            float* scores) const {
+void TopicClassifier::Tables::Score(const WordReading* items, int n,
+                                    uint8_t languages, float* scores) const {
   for (int i = 0; i < n;) {
     const uint32_t pid = items[i].phrase_id;
-    const int longest = pid == 0 ? 0 : std::min<int>(phrase_len_[pid], n - i);
+    const int longest = pid == 0 ? 0 : std::min<int>(phrase_len[pid], n - i);
     int matched = 0;
     if (longest >= 2) {
       uint64_t keys[kMaxPhraseWords + 1];
@@ -317,9 +364,9 @@ void TopicClassifier::Score(const Item* items, int n, uint8_t languages,
         keys[built + 1] = key;
       }
       for (int len = built; len >= 2 && matched == 0; --len) {
-        const uint32_t p = phrases_.Find(keys[len]);
+        const uint32_t p = phrases.Find(keys[len]);
         if (p == HashIndex::kMissing) continue;
-        AddWeights(phrase_weights_[p].first, phrase_weights_[p].second,
+        AddWeights(phrase_weights[p].first, phrase_weights[p].second,
                    languages, scores);
         matched = len;
       }
@@ -329,25 +376,35 @@ void TopicClassifier::Score(const Item* items, int n, uint8_t languages,
       continue;
     }
     if (items[i].lexeme != HashIndex::kMissing) {
-      const Lexeme& lexeme = lexemes_[items[i].lexeme];
+      const Lexeme& lexeme = lexemes[items[i].lexeme];
       AddWeights(lexeme.first, lexeme.count, languages, scores);
     }
     ++i;
   }
 }
 
-inline TopicClassifier::Item TopicClassifier::Resolve(
+inline TopicClassifier::WordReading TopicClassifier::Tables::Resolve(
     int size, const uint64_t* prefix) const {
-  Item item{HashIndex::kMissing, 0};
+  WordReading item{HashIndex::kMissing, 0, false};
   if (size == 0) return item;
-  const uint32_t id = words_.Find(prefix[size - 1]);
-  if (id != HashIndex::kMissing) return {id, lexemes_[id].phrase_id};
+  const uint32_t id = words.Find(prefix[size - 1]);
+  if (id != HashIndex::kMissing) {
+    return {id, lexemes[id].phrase_id, lexemes[id].filler};
+  }
   // Stems: the longest gives the weights, the shortest the phrase id.
-  stems_.ForEachPrefix(size, prefix, [&](uint32_t s) {
-    if (item.phrase_id == 0) item.phrase_id = lexemes_[s].phrase_id;
+  stems.ForEachPrefix(size, prefix, [&](uint32_t s) {
+    if (item.phrase_id == 0) item.phrase_id = lexemes[s].phrase_id;
     item.lexeme = s;
   });
+  if (item.lexeme != HashIndex::kMissing) {
+    item.filler = lexemes[item.lexeme].filler;
+  }
   return item;
+}
+
+TopicClassifier::WordReading TopicClassifier::ReadWord(
+    int size, const uint64_t* prefix) const {
+  return tables_->Resolve(size, prefix);
 }
 
 TopicGuess TopicClassifier::Classify(std::string_view text,
@@ -361,18 +418,20 @@ TopicGuess TopicClassifier::Classify(std::string_view text,
 
 TopicClassifier::Reader::Reader(const TopicClassifier& classifier,
                                 std::string_view language)
-    : classifier_(classifier),
+    : tables_(*classifier.tables_),
       languages_(language == "en"   ? kEnglish
                  : language == "es" ? kSpanish
                                     : kBothLanguages) {}
 
+void TopicClassifier::Reader::Score() {
+  tables_.Score(items_, n_, languages_, scores_);
+  n_ = 0;
+}
+
 void TopicClassifier::Reader::Add(const Token& token) {
-  if ((token.gap & kGapSentence) != 0 && n_ > 0) {
-    classifier_.Score(items_, n_, languages_, scores_);
-    n_ = 0;
-  }
+  if ((token.gap & kGapSentence) != 0 && n_ > 0) Score();
   if (token.kind != TokenKind::kWord) return;
-  Item item{HashIndex::kMissing, 0};
+  WordReading item{HashIndex::kMissing, 0, false};
   if (!token.too_long) {
     // The word as read, else ("refuuuund") its stretched runs collapsed to
     // one letter. One call site keeps Resolve inlined.
@@ -380,7 +439,7 @@ void TopicClassifier::Reader::Add(const Token& token) {
     const uint64_t* prefix = token.prefix_hash;
     uint64_t collapsed_prefix[kMaxWordBytes];
     while (true) {
-      item = classifier_.Resolve(size, prefix);
+      item = tables_.Resolve(size, prefix);
       if (item.lexeme != HashIndex::kMissing || !token.elongated ||
           prefix == collapsed_prefix) {
         break;
@@ -394,22 +453,16 @@ void TopicClassifier::Reader::Add(const Token& token) {
       }
       prefix = collapsed_prefix;
     }
-    if (item.lexeme != HashIndex::kMissing &&
-        classifier_.lexemes_[item.lexeme].filler) {
-      return;
-    }
+    if (item.filler) return;
   }
   items_[n_++] = item;
-  if (n_ == kWindow) {
-    classifier_.Score(items_, n_, languages_, scores_);
-    n_ = 0;
-  }
+  if (n_ == kWindow) Score();
 }
 
 TopicGuess TopicClassifier::Reader::Finish() const {
   float scores[32];
   std::copy(scores_, scores_ + 32, scores);
-  if (n_ > 0) classifier_.Score(items_, n_, languages_, scores);
+  if (n_ > 0) tables_.Score(items_, n_, languages_, scores);
   const size_t topic_count = Topics().size();
   TopicGuess guess;
   guess.follow_up = scores[topic_count] >= kMinFollowUpScore;

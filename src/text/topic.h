@@ -40,7 +40,9 @@ struct TopicGuess {
   bool follow_up = false;
 };
 
-// TopicClassifier: immutable after construction; thread-safe.
+// TopicClassifier: immutable after construction; thread-safe. Every
+// classifier reads with the same tables, built once per process from the
+// one lexicon, so a classifier is cheap to make and to copy.
 class TopicClassifier {
  public:
   // Only the first kMaxBytes of a text are read, which bounds the work on a
@@ -58,14 +60,39 @@ class TopicClassifier {
   // Topics: the taxonomy, in a fixed order.
   static const std::vector<std::string_view>& Topics();
 
- private:
-  struct Item {
+  // WordReading: what the lexicon makes of one word of a text.
+  struct WordReading {
     uint32_t lexeme;     // HashIndex::kMissing for an unknown word
     uint32_t phrase_id;  // 0 for an unknown word
+    bool filler;         // skipped: scores nothing and breaks no phrase
   };
+
+  // ReadWord: the reading of a normalized word of `size` letters (1 to
+  // kMaxWordBytes), given the hashes of its prefixes (prefix[i] hashes its
+  // first i + 1 letters): what Reader::Add makes of a token of that word
+  // that is neither too long nor elongated.
+  WordReading ReadWord(int size, const uint64_t* prefix) const;
+
+  // Words: every word of the lexicon and every stem (without its '*'),
+  // normalized: the words ReadWord finds something for, or begins to.
+  const std::vector<std::string>& Words() const;
+
+  // SameTables: whether `other` reads with this classifier's tables, so
+  // that a WordReading of one serves the other (always, as things are).
+  bool SameTables(const TopicClassifier& other) const {
+    return tables_ == other.tables_;
+  }
+
+ private:
+  struct Tables;
+  class Builder;
   // Content words scored together; a sentence longer than this is cut,
   // which only loses a phrase that spans the cut.
   static constexpr int kWindow = 64;
+
+  static const Tables& SharedTables();
+
+  const Tables* tables_;
 
  public:
   // Reader: Classify fed the tokens of one text one at a time, so that one
@@ -77,44 +104,26 @@ class TopicClassifier {
    public:
     Reader(const TopicClassifier& classifier, std::string_view language);
     void Add(const Token& token);
+    // AddRead: what Add does with a word token that is neither too long
+    // nor elongated, given `reading`, the ReadWord of its text.
+    void AddRead(const Token& token, const WordReading& reading) {
+      if ((token.gap & kGapSentence) != 0 && n_ > 0) Score();
+      if (reading.filler) return;
+      items_[n_++] = reading;
+      if (n_ == kWindow) Score();
+    }
     TopicGuess Finish() const;
 
    private:
-    const TopicClassifier& classifier_;
+    // Scores the sentence read so far into scores_.
+    void Score();
+
+    const Tables& tables_;
     uint8_t languages_;
     int n_ = 0;
     float scores_[32] = {};  // topics, then follow-up
-    Item items_[kWindow];
+    WordReading items_[kWindow];
   };
-
- private:
-  struct Weight {
-    uint8_t topic;      // index into Topics(), or kFollowUp
-    uint8_t languages;  // bit 0: English, bit 1: Spanish
-    float weight;
-  };
-  struct Lexeme {
-    uint32_t first = 0;  // weights_[first, first + count)
-    uint32_t count = 0;
-    uint32_t phrase_id = 0;  // the word's id inside phrases; 0: none
-    bool filler = false;     // skipped inside phrases ("my", "el")
-  };
-  class Builder;
-
-  // Resolve: the lexeme of a normalized word (exact, else its stems), given
-  // the hashes of its prefixes (prefix[i] hashes text[0..i]).
-  Item Resolve(int size, const uint64_t* prefix) const;
-  void Score(const Item* items, int n, uint8_t languages, float* scores) const;
-  void AddWeights(uint32_t first, uint32_t count, uint8_t languages,
-                  float* scores) const;
-
-  std::vector<Weight> weights_;
-  std::vector<Lexeme> lexemes_;
-  std::vector<uint8_t> phrase_len_;  // by phrase id: longest phrase from it
-  HashIndex words_;                  // HashWord(word) -> lexeme
-  StemIndex stems_;                  // stem -> lexeme
-  HashIndex phrases_;  // PhraseKey(ids) -> index into phrase_weights_
-  std::vector<std::pair<uint32_t, uint32_t>> phrase_weights_;  // first, count
 };
 
 }  // namespace threadline::text
