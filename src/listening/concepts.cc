@@ -190,11 +190,14 @@ inline const Known* Find(const Tables& t, const char* word, int size,
 // The concept a folded word (`size` letters, prefix[i] the hash of its first
 // i + 1) stands for, as the hash of its text (its own when it names none):
 // sets *concept_hash and returns true, or returns false for a word to drop.
+// `listed`: the word may be one of the tables (else the caller knows it is
+// none, and it is not looked up).
 inline bool ContentConcept(const char* word, int size, const uint64_t* prefix,
-                           uint64_t* concept_hash) {
+                           uint64_t* concept_hash, bool listed = true) {
   const Tables& t = GetTables();
   if (size < 2) return false;
-  if (const Known* k = Find(t, word, size, prefix[size - 1]); k != nullptr) {
+  if (const Known* k = listed ? Find(t, word, size, prefix[size - 1]) : nullptr;
+      k != nullptr) {
     if (k->dropped) return false;
     *concept_hash = k->concept_hash;
     return true;
@@ -219,6 +222,23 @@ inline bool ContentConcept(const char* word, int size, const uint64_t* prefix,
 }
 
 }  // namespace
+
+bool ContentWordReader::ReadWord(const char* word, int size,
+                                 const uint64_t* prefix, uint64_t* concept) {
+  return ContentConcept(word, size, prefix, concept);
+}
+
+bool ContentWordReader::ReadUnlistedWord(const char* word, int size,
+                                         const uint64_t* prefix,
+                                         uint64_t* concept) {
+  return ContentConcept(word, size, prefix, concept, /*listed=*/false);
+}
+
+std::vector<std::string_view> ContentWordReader::TableWords() {
+  std::vector<std::string_view> words;
+  for (const Known& k : GetTables().known) words.push_back(k.word);
+  return words;
+}
 
 // Here, beside the tables, so that the look-up is inlined into it.
 void ContentWordReader::AddWord(const text::Token& token) {

@@ -1,5 +1,6 @@
 #include "listening/inbound_text.h"
 
+#include "listening/known_words.h"
 #include "listening/terms.h"
 #include "text/sentiment_reader.h"
 #include "text/tokenizer.h"
@@ -35,9 +36,28 @@ InboundText ReadInboundText(std::string_view text, std::string_view language,
   ContentWordReader word_reader;
 
   text::TopicClassifier::Reader topic(topics, language);
+  // Words some lexicon knows are read once for all three readers.
+  const KnownWords& known = KnownWords::Get();
+  const bool use_known = known.Serves(topics);
+  KnownWord read;
   text::Tokenizer tokenizer(text, text::TopicClassifier::kMaxBytes);
   text::Token token;
   while (tokenizer.Next(&token)) {
+    if (use_known && token.kind == text::TokenKind::kWord &&
+        !token.too_long && !token.elongated) {
+      bool unlisted;
+      const KnownWord* k = known.Find(token, &unlisted);
+      if (k == nullptr && unlisted) {
+        known.ReadUnlisted(token, &read);
+        k = &read;
+      }
+      if (k != nullptr) {
+        topic.AddRead(token, k->topic);
+        if (score || detect) sentiment.AddRead(token, k->sentiment);
+        if (shared_words) word_reader.AddRead(k->content, k->concept);
+        continue;
+      }
+    }
     topic.Add(token);
     if (score || detect) sentiment.Add(token);
     if (shared_words) word_reader.Add(token);

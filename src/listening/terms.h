@@ -46,6 +46,25 @@ class ContentWordReader {
       AddWord(token);
     }
   }
+  // ReadWord: what Add makes of a token of a normalized word of `size`
+  // letters (1 to text::kMaxWordBytes) that is neither too long nor
+  // elongated, given the hashes of its prefixes (prefix[i] hashes its first
+  // i + 1 letters): true and its concept's hash in *concept, or false for a
+  // word dropped.
+  static bool ReadWord(const char* word, int size, const uint64_t* prefix,
+                       uint64_t* concept);
+  // ReadUnlistedWord: ReadWord for a word that is none of TableWords() (as
+  // the caller knows): it skips looking the whole word up.
+  static bool ReadUnlistedWord(const char* word, int size,
+                               const uint64_t* prefix, uint64_t* concept);
+  // AddRead: what Add does with such a token, given what ReadWord gave.
+  void AddRead(bool content, uint64_t concept) {
+    if (content && n_ < kMaxWords) words_[n_++] = concept;
+  }
+  // TableWords: the words ReadWord looks up (dropped, or naming a concept
+  // of customer care), as written.
+  static std::vector<std::string_view> TableWords();
+
   std::vector<uint64_t> Finish();
 
  private:

@@ -53,6 +53,13 @@ uint32_t Lexicon::Word(const char* text, int size) const {
   return Word(size, prefix);
 }
 
+std::vector<std::string> Lexicon::Words() const {
+  std::vector<std::string> words;
+  for (const auto& [word, id] : word_ids_) words.push_back(word);
+  for (const auto& [stem, id] : stem_ids_) words.push_back(stem);
+  return words;
+}
+
 uint32_t Lexicon::Find(const std::string& word, bool stem) {
   auto& index = stem ? stem_ids_ : word_ids_;
   auto [it, inserted] =

@@ -66,8 +66,17 @@ class Lexicon {
   }
   // The same for a word given as text.
   uint32_t Word(const char* text, int size) const;
+  // Stem: the entry of the word's longest stem, for a word known to have no
+  // entry of its own; HashIndex::kMissing for none.
+  uint32_t Stem(int size, const uint64_t* prefix) const {
+    return stems_.Longest(size, prefix);
+  }
 
   uint32_t Phrase(uint64_t key) const { return phrases_.Find(key); }
+
+  // Words: every word of both lexicons and every stem (without its '*'),
+  // normalized: the words Word finds an entry for, or begins to.
+  std::vector<std::string> Words() const;
 
   float Emoji(uint32_t code_point) const {
     const uint32_t i = emoji_.Find(code_point);

@@ -151,6 +151,42 @@ bool MayWeigh(const Entry& e) {
          e.phrase_len >= 2;
 }
 
+// The reading of the entry `id` of a word.
+WordReading EntryReading(const Lexicon& lexicon, uint32_t id) {
+  WordReading r{id, 0, 0, 0, 0};
+  const Entry& e = lexicon.entry(id);
+  if (e.function_languages & 1) r.english += 1;
+  if (e.function_languages & 2) r.spanish += 1;
+  // A sentiment word known in one language only is weaker evidence.
+  if (e.sense[kEnglish].defined != e.sense[kSpanish].defined) {
+    (e.sense[kEnglish].defined ? r.english : r.spanish) +=
+        kSentimentWordEvidence;
+  }
+  if (MayWeigh(e)) r.flags |= kActive;
+  return r;
+}
+
+// The reading of a word the lexicon has no entry for (`word` as read,
+// stretched runs collapsed).
+WordReading UnknownReading(const Lexicon& lexicon, std::string_view word) {
+  WordReading r{HashIndex::kMissing, 0, 0, 0, 0};
+  if (const char laugh = Laughter(word); laugh != 0) {
+    r.flags |= kSymbol | kActive;
+    r.valence = kLaughterValence;
+    if (laugh == 'j') r.spanish += 1;
+    if (laugh == 'e') r.english += 1;
+    return r;
+  }
+  const uint32_t id = Superlative(lexicon, word);
+  if (id != HashIndex::kMissing) {
+    r.flags |= kSuperlative;
+    if (MayWeigh(lexicon.entry(id))) r.flags |= kActive;
+    r.spanish += 1;
+    r.id = id;
+  }
+  return r;
+}
+
 Slot MakeSlot(const Lexicon& lexicon, const Token& token, Evidence* evidence) {
   Slot slot{HashIndex::kMissing, 0, 0, 0, 0};
   slot.gap = token.gap;
@@ -173,46 +209,26 @@ Slot MakeSlot(const Lexicon& lexicon, const Token& token, Evidence* evidence) {
   }
   if (token.accented) evidence->score[kSpanish] += 1;
   if (token.too_long) return slot;
-  uint32_t id = lexicon.Word(token.size, token.prefix_hash);
-  char collapsed[kMaxWordBytes];
-  int collapsed_size = 0;
-  if (token.elongated) {
+  WordReading r;
+  if (!token.elongated) {
+    r = ReadWord(lexicon, token.text, token.size, token.prefix_hash);
+  } else {
+    // The word as read, else with its stretched runs collapsed.
     slot.flags |= kElongated;
-    collapsed_size = CollapseElongation(token, collapsed);
-    if (id == HashIndex::kMissing) {
-      id = lexicon.Word(collapsed, collapsed_size);
+    const uint32_t id = lexicon.Word(token.size, token.prefix_hash);
+    if (id != HashIndex::kMissing) {
+      r = EntryReading(lexicon, id);
+    } else {
+      char collapsed[kMaxWordBytes];
+      const int n = CollapseElongation(token, collapsed);
+      r = ReadWord(lexicon, collapsed, n, nullptr);
     }
   }
-  if (id != HashIndex::kMissing) {
-    const Entry& e = lexicon.entry(id);
-    if (e.function_languages & 1) evidence->score[kEnglish] += 1;
-    if (e.function_languages & 2) evidence->score[kSpanish] += 1;
-    // A sentiment word known in one language only is weaker evidence.
-    if (e.sense[kEnglish].defined != e.sense[kSpanish].defined) {
-      evidence->score[e.sense[kEnglish].defined ? kEnglish : kSpanish] +=
-          kSentimentWordEvidence;
-    }
-    slot.id = id;
-    if (MayWeigh(e)) slot.flags |= kActive;
-    return slot;
-  }
-  const std::string_view word =
-      token.elongated ? std::string_view(collapsed, collapsed_size)
-                      : token.word();
-  if (const char laugh = Laughter(word); laugh != 0) {
-    slot.flags |= kSymbol | kActive;
-    slot.valence = kLaughterValence;
-    if (laugh == 'j') evidence->score[kSpanish] += 1;
-    if (laugh == 'e') evidence->score[kEnglish] += 1;
-    return slot;
-  }
-  id = Superlative(lexicon, word);
-  if (id != HashIndex::kMissing) {
-    slot.flags |= kSuperlative;
-    if (MayWeigh(lexicon.entry(id))) slot.flags |= kActive;
-    evidence->score[kSpanish] += 1;
-    slot.id = id;
-  }
+  evidence->score[kEnglish] += r.english;
+  evidence->score[kSpanish] += r.spanish;
+  slot.id = r.id;
+  slot.valence = r.valence;
+  slot.flags |= r.flags;
   return slot;
 }
 
@@ -240,6 +256,21 @@ std::string_view LanguageName(int language) {
 }
 
 }  // namespace
+
+WordReading ReadWord(const Lexicon& lexicon, const char* word, int size,
+                     const uint64_t* prefix) {
+  const uint32_t id = prefix != nullptr ? lexicon.Word(size, prefix)
+                                        : lexicon.Word(word, size);
+  if (id != HashIndex::kMissing) return EntryReading(lexicon, id);
+  return UnknownReading(lexicon, std::string_view(word, size));
+}
+
+WordReading ReadUnlistedWord(const Lexicon& lexicon, const char* word,
+                             int size, const uint64_t* prefix) {
+  const uint32_t id = lexicon.Stem(size, prefix);
+  if (id != HashIndex::kMissing) return EntryReading(lexicon, id);
+  return UnknownReading(lexicon, std::string_view(word, size));
+}
 
 }  // namespace sentiment
 

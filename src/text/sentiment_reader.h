@@ -65,6 +65,29 @@ struct Unit {
   uint8_t flags;
 };
 
+// WordReading: what the lexicon makes of one word of a text, whatever its
+// place: its entry, or laughter, and its evidence of the language.
+struct WordReading {
+  uint32_t id;    // lexicon entry, or HashIndex::kMissing
+  float valence;  // of laughter (kSymbol)
+  uint8_t flags;  // kActive, kSymbol, kSuperlative
+  // Evidence of English and of Spanish. (Evidence only ever adds halves
+  // and ones, which a float sums exactly in any order.)
+  float english;
+  float spanish;
+};
+
+// ReadWord: the reading of a normalized word of `size` letters (1 to
+// kMaxWordBytes), given the hashes of its prefixes (prefix[i] hashes its
+// first i + 1 letters): what SentimentReader::Add makes of a token of that
+// word that is neither too long nor elongated.
+WordReading ReadWord(const Lexicon& lexicon, const char* word, int size,
+                     const uint64_t* prefix);
+// ReadUnlistedWord: ReadWord for a word whose hash is the key of no word of
+// the lexicon (as the caller knows): it skips looking the whole word up.
+WordReading ReadUnlistedWord(const Lexicon& lexicon, const char* word,
+                             int size, const uint64_t* prefix);
+
 // Evidence of the text's language.
 struct Evidence {
   float score[2] = {0, 0};
@@ -125,6 +148,26 @@ class SentimentReader {
     } else {
       AddSlot(token);
     }
+  }
+
+  // AddRead: what Add does with a word token that is neither too long nor
+  // elongated, given `reading`, the ReadWord of its text.
+  void AddRead(const Token& token, const sentiment::WordReading& reading) {
+    uint8_t flags = reading.flags;
+    float spanish = reading.spanish;
+    if (token.gap & kGapInverted) spanish += 1;
+    if (token.accented) spanish += 1;
+    ++evidence_.words;
+    if (token.all_caps()) {
+      flags |= sentiment::kCaps;
+      ++evidence_.caps;
+    }
+    evidence_.score[sentiment::kEnglish] += reading.english;
+    evidence_.score[sentiment::kSpanish] += spanish;
+    if (!score_) return;
+    slots_[n_++] = sentiment::Slot{reading.id, reading.valence, token.gap,
+                                   token.exclaims, flags};
+    if (n_ == sentiment::kBuffer) Flush(true);
   }
 
   // Finish: the sentiment, once the kEnd token has been added.

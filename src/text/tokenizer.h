@@ -24,6 +24,9 @@ namespace threadline::text {
 // Longest normalized word kept; a longer word is marked too_long and holds
 // only its first kMaxWordBytes letters.
 inline constexpr int kMaxWordBytes = 28;
+// Token::text's capacity: room past the longest word, so that a word can be
+// read eight bytes at a time.
+inline constexpr int kWordBufferBytes = 32;
 
 // 64-bit FNV-1a, the hash of normalized token text used by every lexicon.
 inline constexpr uint64_t kFnvOffset = 1469598103934665603ull;
@@ -84,7 +87,8 @@ struct Token {
   uint64_t hash = 0;            // HashWord(text) for kWord
   // prefix_hash[i]: HashWord of text[0..i] (the first i+1 bytes).
   uint64_t prefix_hash[kMaxWordBytes];
-  char text[kMaxWordBytes];
+  // text[0, size) holds the word; the bytes after it are unspecified.
+  char text[kWordBufferBytes];
 
   std::string_view word() const { return std::string_view(text, size); }
   // All capitals: at least two letters, all upper case ("NEVER", not "I").

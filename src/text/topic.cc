@@ -107,6 +107,8 @@ struct TopicClassifier::Tables {
   // Resolve: the lexeme of a normalized word (exact, else its stems), given
   // the hashes of its prefixes (prefix[i] hashes text[0..i]).
   WordReading Resolve(int size, const uint64_t* prefix) const;
+  // ResolveStems: Resolve for a word that is no key of `words`.
+  WordReading ResolveStems(int size, const uint64_t* prefix) const;
   void Score(const WordReading* items, int n, uint8_t languages,
              float* scores) const;
   void AddWeights(uint32_t first, uint32_t count, uint8_t languages,
@@ -391,6 +393,12 @@ inline TopicClassifier::WordReading TopicClassifier::Tables::Resolve(
   if (id != HashIndex::kMissing) {
     return {id, lexemes[id].phrase_id, lexemes[id].filler};
   }
+  return ResolveStems(size, prefix);
+}
+
+inline TopicClassifier::WordReading TopicClassifier::Tables::ResolveStems(
+    int size, const uint64_t* prefix) const {
+  WordReading item{HashIndex::kMissing, 0, false};
   // Stems: the longest gives the weights, the shortest the phrase id.
   stems.ForEachPrefix(size, prefix, [&](uint32_t s) {
     if (item.phrase_id == 0) item.phrase_id = lexemes[s].phrase_id;
@@ -405,6 +413,11 @@ inline TopicClassifier::WordReading TopicClassifier::Tables::Resolve(
 TopicClassifier::WordReading TopicClassifier::ReadWord(
     int size, const uint64_t* prefix) const {
   return tables_->Resolve(size, prefix);
+}
+
+TopicClassifier::WordReading TopicClassifier::ReadUnlistedWord(
+    int size, const uint64_t* prefix) const {
+  return tables_->ResolveStems(size, prefix);
 }
 
 TopicGuess TopicClassifier::Classify(std::string_view text,

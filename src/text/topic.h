@@ -72,6 +72,10 @@ class TopicClassifier {
   // first i + 1 letters): what Reader::Add makes of a token of that word
   // that is neither too long nor elongated.
   WordReading ReadWord(int size, const uint64_t* prefix) const;
+  // ReadUnlistedWord: ReadWord for a word whose hash is the key of no word
+  // of the lexicon (as the caller knows): it skips looking the whole word
+  // up.
+  WordReading ReadUnlistedWord(int size, const uint64_t* prefix) const;
 
   // Words: every word of the lexicon and every stem (without its '*'),
   // normalized: the words ReadWord finds something for, or begins to.

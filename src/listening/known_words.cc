@@ -1,0 +1,67 @@
+#include "listening/known_words.h"
+
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "absl/container/flat_hash_set.h"
+#include "listening/terms.h"
+#include "text/sentiment_index.h"
+
+namespace threadline::listening {
+
+const KnownWords& KnownWords::Get() {
+  static const KnownWords* const kKnown = new KnownWords();
+  return *kKnown;
+}
+
+KnownWords::KnownWords() : lexicon_(text::sentiment::Lexicon::Get()) {
+  std::vector<std::string> vocabulary = lexicon_.Words();
+  for (const std::string& w : topics_.Words()) vocabulary.push_back(w);
+  for (std::string_view w : ContentWordReader::TableWords()) {
+    vocabulary.emplace_back(w);
+  }
+  absl::flat_hash_set<std::string> seen;
+  std::vector<std::pair<uint64_t, uint32_t>> entries;
+  for (const std::string& w : vocabulary) {
+    if (w.empty() || !seen.insert(w).second) continue;
+    // A token holds at most kMaxWordBytes letters: a longer word of a
+    // lexicon is never a token's, but its hash may be (see Find).
+    if (w.size() > static_cast<size_t>(text::kMaxWordBytes)) {
+      entries.emplace_back(text::HashWord(w), kLongWord);
+      continue;
+    }
+    const int size = static_cast<int>(w.size());
+    uint64_t prefix[text::kMaxWordBytes];
+    uint64_t h = text::kFnvOffset;
+    for (int i = 0; i < size; ++i) {
+      h = text::FnvStep(h, static_cast<unsigned char>(w[i]));
+      prefix[i] = h;
+    }
+    KnownWord k{};
+    std::memcpy(k.text, w.data(), w.size());
+    k.size = static_cast<uint8_t>(size);
+    k.content = ContentWordReader::ReadWord(w.data(), size, prefix, &k.concept);
+    if (!k.content) k.concept = 0;
+    k.topic = topics_.ReadWord(size, prefix);
+    k.sentiment = text::sentiment::ReadWord(lexicon_, w.data(), size, prefix);
+    entries.emplace_back(h, static_cast<uint32_t>(words_.size()));
+    words_.push_back(k);
+  }
+  // Two known words sharing a hash: the later one is found and the earlier
+  // confirmed by text never, which only sends it the long way.
+  index_ = text::HashIndex(entries);
+}
+
+void KnownWords::ReadUnlisted(const text::Token& token, KnownWord* out) const {
+  const int size = token.size;
+  out->size = token.size;
+  out->content = ContentWordReader::ReadUnlistedWord(token.text, size,
+                                                     token.prefix_hash,
+                                                     &out->concept);
+  out->topic = topics_.ReadUnlistedWord(size, token.prefix_hash);
+  out->sentiment = text::sentiment::ReadUnlistedWord(lexicon_, token.text, size,
+                                                     token.prefix_hash);
+}
+
+}  // namespace threadline::listening
