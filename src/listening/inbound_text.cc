@@ -40,16 +40,20 @@ InboundText ReadInboundText(std::string_view text, std::string_view language,
   const KnownWords& known = KnownWords::Get();
   const bool use_known = known.Serves(topics);
   KnownWord read;
-  text::Tokenizer tokenizer(text, text::TopicClassifier::kMaxBytes);
+  // Known words need no hashes: the others are hashed when met.
+  text::Tokenizer tokenizer(text, text::TopicClassifier::kMaxBytes,
+                            /*hashes=*/!use_known);
   text::Token token;
   while (tokenizer.Next(&token)) {
     if (use_known && token.kind == text::TokenKind::kWord &&
         !token.too_long && !token.elongated) {
-      bool unlisted;
-      const KnownWord* k = known.Find(token, &unlisted);
-      if (k == nullptr && unlisted) {
-        known.ReadUnlisted(token, &read);
-        k = &read;
+      const KnownWord* k = known.Find(token);
+      if (k == nullptr) {
+        if (!token.hashed) text::HashToken(&token);
+        if (!known.Listed(token.hash)) {
+          known.ReadUnlisted(token, &read);
+          k = &read;
+        }
       }
       if (k != nullptr) {
         topic.AddRead(token, k->topic);
@@ -57,6 +61,9 @@ InboundText ReadInboundText(std::string_view text, std::string_view language,
         if (shared_words) word_reader.AddRead(k->content, k->concept);
         continue;
       }
+    }
+    if (token.kind == text::TokenKind::kWord && !token.hashed) {
+      text::HashToken(&token);
     }
     topic.Add(token);
     if (score || detect) sentiment.Add(token);

@@ -22,15 +22,13 @@ KnownWords::KnownWords() : lexicon_(text::sentiment::Lexicon::Get()) {
     vocabulary.emplace_back(w);
   }
   absl::flat_hash_set<std::string> seen;
-  std::vector<std::pair<uint64_t, uint32_t>> entries;
+  std::vector<std::pair<uint64_t, uint32_t>> hashes;
   for (const std::string& w : vocabulary) {
     if (w.empty() || !seen.insert(w).second) continue;
+    hashes.emplace_back(text::HashWord(w), 0);
     // A token holds at most kMaxWordBytes letters: a longer word of a
-    // lexicon is never a token's, but its hash may be (see Find).
-    if (w.size() > static_cast<size_t>(text::kMaxWordBytes)) {
-      entries.emplace_back(text::HashWord(w), kLongWord);
-      continue;
-    }
+    // lexicon is never a token's (but its hash is Listed).
+    if (w.size() > static_cast<size_t>(text::kMaxWordBytes)) continue;
     const int size = static_cast<int>(w.size());
     uint64_t prefix[text::kMaxWordBytes];
     uint64_t h = text::kFnvOffset;
@@ -45,12 +43,27 @@ KnownWords::KnownWords() : lexicon_(text::sentiment::Lexicon::Get()) {
     if (!k.content) k.concept = 0;
     k.topic = topics_.ReadWord(size, prefix);
     k.sentiment = text::sentiment::ReadWord(lexicon_, w.data(), size, prefix);
-    entries.emplace_back(h, static_cast<uint32_t>(words_.size()));
     words_.push_back(k);
   }
-  // Two known words sharing a hash: the later one is found and the earlier
-  // confirmed by text never, which only sends it the long way.
-  index_ = text::HashIndex(entries);
+  int bits = 4;
+  while ((size_t{1} << bits) < words_.size() * 4) ++bits;
+  shift_ = 64 - bits;
+  mask_ = (uint64_t{1} << bits) - 1;
+  slots_.assign(mask_ + 1, Slot{0, 0, 0});
+  for (uint32_t n = 0; n < words_.size(); ++n) {
+    const KnownWord& k = words_[n];
+    const uint64_t key = TextKey(k.text, k.size);
+    uint64_t i = key * kMix >> shift_;
+    // Two known words sharing a key and a size (longer than eight letters):
+    // the first is found, the second never, which only sends it the long
+    // way.
+    while (slots_[i].size != 0 &&
+           !(slots_[i].key == key && slots_[i].size == k.size)) {
+      i = (i + 1) & mask_;
+    }
+    if (slots_[i].size == 0) slots_[i] = Slot{key, n, k.size};
+  }
+  listed_ = text::HashIndex(hashes);
 }
 
 void KnownWords::ReadUnlisted(const text::Token& token, KnownWord* out) const {

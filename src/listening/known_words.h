@@ -6,17 +6,17 @@
 // "refund", "no"); the others are read by each reader as before.
 //
 // A reading here is the one the reader's own ReadWord gives for the word,
-// so a token read either way reads the same. A word is found by its hash
-// and confirmed by its text: a word merely sharing a hash with a known one
-// is not mistaken for it, and is read by each reader as before. A word
-// whose hash no known word has is no word of any lexicon, not even by a
-// lexicon's look-up of hashes: its readings skip those look-ups
-// (ReadUnlisted).
+// so a token read either way reads the same. A word is found by its text,
+// so a token needs no hashes to be found (Tokenizer without hashes): most
+// are never hashed. A word no lexicon knows is hashed and read by each
+// reader; when its hash is that of no known word either (not Listed), no
+// lexicon's look-up by hash can take it for one, and its readings skip
+// those look-ups (ReadUnlisted).
 //
 // Example:
 //   const KnownWords& known = KnownWords::Get();
 //   if (known.Serves(topics)) {
-//     if (const KnownWord* k = known.Find(token)) {
+//     if (const KnownWord* k = known.Find(token); k != nullptr) {
 //       topic_reader.AddRead(token, k->topic);
 //       ...
 //     }
@@ -58,20 +58,30 @@ class KnownWords {
   }
 
   // Find: the readings of the word of `token` (a word token, neither too
-  // long nor elongated), or null when no lexicon knows it; then *unlisted
-  // tells whether its hash is that of no known word either.
-  const KnownWord* Find(const text::Token& token, bool* unlisted) const {
-    const uint32_t i = index_.Find(token.hash);
-    *unlisted = i == text::HashIndex::kMissing;
-    if (i >= words_.size()) return nullptr;  // unlisted, or a long word's
-    const KnownWord& k = words_[i];
-    return k.size == token.size && SameText(k.text, token.text, k.size)
-               ? &k
-               : nullptr;
+  // long nor elongated; hashed or not), or null when no lexicon knows it.
+  const KnownWord* Find(const text::Token& token) const {
+    const int size = token.size;
+    const uint64_t key = TextKey(token.text, size);
+    for (uint64_t i = key * kMix >> shift_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.key == key && slot.size == size) {
+        const KnownWord& k = words_[slot.index];
+        // Up to eight letters, the key is the text itself.
+        return size <= 8 || SameText(k.text, token.text, size) ? &k : nullptr;
+      }
+      if (slot.size == 0) return nullptr;
+    }
   }
 
-  // ReadUnlisted: the readings of the word of `token` when Find said it is
-  // unlisted, into *out (its text aside).
+  // Listed: whether `hash` (HashWord of a word) is the hash of some word of
+  // a lexicon (of any length): a look-up by hash alone could take a word
+  // with that hash for it.
+  bool Listed(uint64_t hash) const {
+    return listed_.Find(hash) != text::HashIndex::kMissing;
+  }
+
+  // ReadUnlisted: the readings of the word of `token` (hashed), when Find
+  // found none and its hash is not Listed, into *out (its text aside).
   void ReadUnlisted(const text::Token& token, KnownWord* out) const;
 
   // All the known words, in no particular order.
@@ -80,27 +90,51 @@ class KnownWords {
  private:
   KnownWords();
 
+  // The eight bytes of `text` from `i`, of which the first `size - i` are
+  // the word's (the others read as zeros).
+  static uint64_t Chunk(const char* text, int i, int size) {
+    uint64_t x;
+    std::memcpy(&x, text + i, 8);
+    if (size - i < 8) x &= (uint64_t{1} << (8 * (size - i))) - 1;
+    return x;
+  }
+
+  // The key of a word of `size` letters (text, kWordBufferBytes long): its
+  // first eight bytes, and a mix of those and the rest for a longer word.
+  // (A word of up to eight letters is told by its key alone.)
+  static uint64_t TextKey(const char* text, int size) {
+    uint64_t key = Chunk(text, 0, size);
+    for (int i = 8; i < size; i += 8) {
+      key = ((key ^ (key >> 29)) * 0xbf58476d1ce4e5b9ull) ^ Chunk(text, i, size);
+    }
+    return key;
+  }
+
   // Whether the first `size` bytes of `a` and `b` (each kWordBufferBytes
   // long) are the same, read eight at a time.
   static bool SameText(const char* a, const char* b, int size) {
     for (int i = 0; i < size; i += 8) {
-      uint64_t x, y;
-      std::memcpy(&x, a + i, 8);
-      std::memcpy(&y, b + i, 8);
-      uint64_t diff = x ^ y;
-      if (size - i < 8) diff &= (uint64_t{1} << (8 * (size - i))) - 1;
-      if (diff != 0) return false;
+      if (Chunk(a, i, size) != Chunk(b, i, size)) return false;
     }
     return true;
   }
 
+  // The words by TextKey and size, open addressing at most a quarter full,
+  // so that a word is found, or not, mostly at its first slot.
+  struct Slot {
+    uint64_t key;
+    uint32_t index;  // into words_
+    uint32_t size;   // 0: empty
+  };
+  static constexpr uint64_t kMix = 0x9e3779b97f4a7c15ull;
+
   const text::TopicClassifier topics_;
   const text::sentiment::Lexicon& lexicon_;
   std::vector<KnownWord> words_;
-  // HashWord(text) -> index into words_, or kLongWord for a word of a
-  // lexicon longer than any token.
-  text::HashIndex index_;
-  static constexpr uint32_t kLongWord = text::HashIndex::kMissing - 1;
+  std::vector<Slot> slots_;
+  int shift_ = 64;
+  uint64_t mask_ = 0;
+  text::HashIndex listed_;  // HashWord of every word of every lexicon
 };
 
 }  // namespace threadline::listening

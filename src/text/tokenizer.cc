@@ -78,9 +78,10 @@ int CollapseElongation(const Token& token, char* out) {
   return n;
 }
 
-Tokenizer::Tokenizer(std::string_view text, size_t max_bytes)
+Tokenizer::Tokenizer(std::string_view text, size_t max_bytes, bool hashes)
     : data_(reinterpret_cast<const unsigned char*>(text.data())),
-      size_(std::min(text.size(), max_bytes)) {}
+      size_(std::min(text.size(), max_bytes)),
+      hashes_(hashes) {}
 
 void Tokenizer::FindSpecials(size_t pos) {
   if (!specials_known_ || next_at_ < pos) next_at_ = FindAt(data_, size_, pos);
@@ -222,6 +223,132 @@ size_t AddAsciiLetters(const unsigned char* data, size_t pos, size_t end,
   return pos;
 }
 
+using tokenizer_internal::AsciiLetters;
+using tokenizer_internal::kEachByte;
+using tokenizer_internal::kHighBits;
+using tokenizer_internal::ZeroBytes;
+
+// The eight bytes at data[pos] (or as many as there are before `end`, at
+// least one, then zeros, which are no letter), little-endian.
+inline uint64_t LoadUpTo8(const unsigned char* data, size_t pos, size_t end) {
+  uint64_t w = 0;
+  if (end - pos >= 8) {
+    std::memcpy(&w, data + pos, 8);
+  } else if (end >= 8) {
+    // The last eight bytes of the text, shifted down to start at pos.
+    std::memcpy(&w, data + end - 8, 8);
+    w >>= 8 * (8 - (end - pos));
+  } else {
+    for (size_t i = pos; i < end; ++i) w |= uint64_t{data[i]} << (8 * (i - pos));
+  }
+  return w;
+}
+
+
+// The common word: ASCII letters only, outside a hashtag, as ReadWord below
+// reads it. Reads the word at data[pos] (an ASCII letter) into *token and
+// returns where it ends; returns `pos` (having written to the token's
+// text) when the word needs ReadWord: it is followed by an apostrophe or a
+// non-ASCII byte (which may continue it), has a letter three times in a
+// row, or is longer than kMaxWordBytes. Words of up to seven letters are
+// read from one load of eight bytes; longer ones by ReadLongAsciiWord.
+size_t ReadLongAsciiWord(const unsigned char* data, size_t end, size_t pos,
+                         Token* token);
+
+
+inline void SetAsciiWord(Token* token, size_t n, uint64_t upper_bytes,
+                         uint64_t hash) {
+  token->kind = TokenKind::kWord;
+  token->size = static_cast<uint8_t>(n);
+  token->letters = static_cast<uint8_t>(n);
+  token->upper = static_cast<uint8_t>((upper_bytes * kEachByte) >> 56);
+  token->too_long = false;
+  token->elongated = false;
+  token->accented = false;
+  token->elongated_runs = 0;
+  token->symbol = 0;
+  token->hashed = true;
+  token->hash = hash;
+}
+
+inline size_t ReadAsciiWord(const unsigned char* data, size_t end, size_t pos,
+                            Token* token) {
+  const uint64_t w = LoadUpTo8(data, pos, end);
+  const uint64_t letters = AsciiLetters(w);
+  const uint64_t stop = ~letters & kHighBits;
+  if (stop == 0) return ReadLongAsciiWord(data, end, pos, token);
+  const unsigned k = __builtin_ctzll(stop) >> 3;  // letters: 1 to 7
+  // The bits of the word's bytes (and the low bits of the next one).
+  const uint64_t in_word = (stop & -stop) - 1;
+  // The byte after the word (0 at the end of the text).
+  const unsigned next = static_cast<unsigned>(w >> (8 * k)) & 0xff;
+  if (next == '\'' || next == '`' || next >= 0x80) return pos;
+  const uint64_t lower = w | (kEachByte * 0x20);
+  // Byte j of `same` is zero when letters j, j + 1 and j + 2 are alike: a
+  // run ReadWord cuts.
+  const uint64_t same = (lower ^ (lower >> 8)) | (lower ^ (lower >> 16));
+  if ((ZeroBytes(same) & (in_word >> 16)) != 0) return pos;
+  std::memcpy(token->text, &lower, 8);
+  uint64_t h = kFnvOffset;
+  uint64_t rest = lower;
+  for (unsigned j = 0; j < k; ++j) {
+    h = FnvStep(h, static_cast<unsigned char>(rest));
+    rest >>= 8;
+    token->prefix_hash[j] = h;
+  }
+  // Capitals: letters with bit 5 clear, counted a byte each.
+  SetAsciiWord(token, k, ((~w << 2) & letters & in_word) >> 7, h);
+  return pos + k;
+}
+
+size_t ReadLongAsciiWord(const unsigned char* data, size_t end, size_t pos,
+                         Token* token) {
+  char* const text = token->text;
+  uint64_t* const prefix = token->prefix_hash;
+  uint64_t h = kFnvOffset;
+  uint64_t uppers = 0;  // a count in each byte
+  size_t n = 0;
+  size_t i = pos;
+  while (true) {
+    const uint64_t w = LoadUpTo8(data, i, end);
+    const uint64_t letters = AsciiLetters(w);
+    const uint64_t stop = ~letters & kHighBits;
+    const size_t k = stop == 0 ? 8 : __builtin_ctzll(stop) >> 3;
+    if (n + k > static_cast<size_t>(kMaxWordBytes)) return pos;
+    // The letters of this load: all bytes below the first that is not one.
+    const uint64_t in_word = stop == 0 ? ~uint64_t{0} : (stop & -stop) - 1;
+    uppers += ((~w << 2) & letters & in_word) >> 7;
+    const uint64_t lower = w | (kEachByte * 0x20);
+    std::memcpy(text + n, &lower, 8);
+    uint64_t rest = lower;
+    for (size_t j = 0; j < k; ++j) {
+      h = FnvStep(h, static_cast<unsigned char>(rest));
+      rest >>= 8;
+      prefix[n + j] = h;
+    }
+    n += k;
+    i += k;
+    if (k < 8 || i == end) break;
+  }
+  if (i < end) {
+    const unsigned char b = data[i];
+    if (b == '\'' || b == '`' || b >= 0x80) return pos;
+  }
+  // A letter three times in a row: text[j] == text[j + 1] == text[j + 2].
+  for (size_t o = 0; o + 2 < n; o += 8) {
+    uint64_t a, b, c;
+    std::memcpy(&a, text + o, 8);
+    std::memcpy(&b, text + o + 1, 8);
+    std::memcpy(&c, text + o + 2, 8);
+    uint64_t triple = ZeroBytes((a ^ b) | (a ^ c));
+    const size_t valid = n - 2 - o;  // starts of a full triple
+    if (valid < 8) triple &= (uint64_t{1} << (8 * valid)) - 1;
+    if (triple != 0) return pos;
+  }
+  SetAsciiWord(token, n, uppers, h);
+  return i;
+}
+
 // Reads the word whose first letter (`letter`, `upper`, `length` bytes,
 // `non_ascii` when folded from a non-ASCII one) is at `pos` into *token;
 // returns where it ended. In a hashtag (`hashtag`) it stops at a capital
@@ -315,13 +442,14 @@ size_t ReadWord(const unsigned char* data, size_t end, size_t pos, char letter,
   token->accented = accented;
   token->elongated_runs = w.runs;
   token->symbol = 0;
+  token->hashed = true;
   token->hash = w.hash;
   return pos;
 }
 
 }  // namespace
 
-bool Tokenizer::Next(Token* token) {
+bool Tokenizer::NextGeneral(Token* token) {
   if (done_) return false;
   // The position lives in a local: stores into *token may alias members.
   const unsigned char* const data = data_;
@@ -350,6 +478,16 @@ bool Tokenizer::Next(Token* token) {
     bool upper = false;
     int length = 1;
     bool non_ascii = false;
+    if ((cls == kLower || cls == kUpper) && !camel_ &&
+        (pos == 0 || data[pos - 1] != '#')) {
+      if (const size_t stop = ReadAsciiWord(data, end, pos, token);
+          stop != pos) {
+        pos_ = stop;
+        token->gap = gap;
+        token->exclaims = static_cast<uint8_t>(std::min(exclaims, 255));
+        return true;
+      }
+    }
     if (cls == kLower || cls == kUpper) {
       letter = static_cast<char>(c | 0x20);
       upper = cls == kUpper;

@@ -17,6 +17,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace threadline::text {
@@ -25,8 +26,8 @@ namespace threadline::text {
 // only its first kMaxWordBytes letters.
 inline constexpr int kMaxWordBytes = 28;
 // Token::text's capacity: room past the longest word, so that a word can be
-// read eight bytes at a time.
-inline constexpr int kWordBufferBytes = 32;
+// written and read eight bytes at a time.
+inline constexpr int kWordBufferBytes = 40;
 
 // 64-bit FNV-1a, the hash of normalized token text used by every lexicon.
 inline constexpr uint64_t kFnvOffset = 1469598103934665603ull;
@@ -84,8 +85,11 @@ struct Token {
   bool accented = false;        // a letter was folded from a non-ASCII one
   uint32_t elongated_runs = 0;  // bit i: the run ending at text[i] was long
   uint32_t symbol = 0;          // kEmoticon: an Emoticon; kEmoji: code point
-  uint64_t hash = 0;            // HashWord(text) for kWord
-  // prefix_hash[i]: HashWord of text[0..i] (the first i+1 bytes).
+  // For kWord, when `hashed` (always, unless the Tokenizer was asked not
+  // to hash; then HashToken fills them): HashWord(text), and in
+  // prefix_hash[i] HashWord of text[0..i] (the first i+1 bytes).
+  bool hashed = false;
+  uint64_t hash = 0;
   uint64_t prefix_hash[kMaxWordBytes];
   // text[0, size) holds the word; the bytes after it are unspecified.
   char text[kWordBufferBytes];
@@ -95,20 +99,68 @@ struct Token {
   bool all_caps() const { return letters >= 2 && upper == letters; }
 };
 
+// HashToken: fills the hashes of a word token read without them.
+inline void HashToken(Token* token) {
+  uint64_t h = kFnvOffset;
+  for (int i = 0; i < token->size; ++i) {
+    h = FnvStep(h, static_cast<unsigned char>(token->text[i]));
+    token->prefix_hash[i] = h;
+  }
+  token->hash = h;
+  token->hashed = true;
+}
+
 // Collapses each elongated run of `token` to one letter ("soo" from "sooo"
 // becomes "so"), writing into `out` (kMaxWordBytes long); returns the size.
 int CollapseElongation(const Token& token, char* out);
 
+namespace tokenizer_internal {
+
+// Each of eight bytes, and the high bit of each.
+inline constexpr uint64_t kEachByte = 0x0101010101010101ull;
+inline constexpr uint64_t kHighBits = 0x8080808080808080ull;
+
+// The high bit of each byte of an ASCII letter among the eight bytes `w`
+// (bytes 0x80 and above are none).
+inline uint64_t AsciiLetters(uint64_t w) {
+  // Folded to lower case: the high bit of (t + 0x1f) says t >= 'a', of
+  // (t + 0x05) says t > 'z'.
+  const uint64_t t = (w | (kEachByte * 0x20)) & ~kHighBits;
+  return (t + kEachByte * 0x1f) & ~(t + kEachByte * 0x05) & ~w & kHighBits;
+}
+
+// The high bit of each byte of `w` that is zero.
+inline uint64_t ZeroBytes(uint64_t w) {
+  const uint64_t low7 = ~kHighBits;
+  return ~(((w & low7) + low7) | w) & kHighBits;
+}
+
+}  // namespace tokenizer_internal
+
 class Tokenizer {
  public:
-  // Reads at most `max_bytes` of `text`; the rest is ignored.
-  explicit Tokenizer(std::string_view text, size_t max_bytes = ~size_t{0});
+  // Reads at most `max_bytes` of `text`; the rest is ignored. Without
+  // `hashes`, a word token may come without its hashes (Token::hashed),
+  // for a reader that mostly needs none.
+  explicit Tokenizer(std::string_view text, size_t max_bytes = ~size_t{0},
+                     bool hashes = true);
 
   // Next: fills *token with the next token; returns false after the kEnd
   // token has been returned once.
-  bool Next(Token* token);
+  __attribute__((always_inline)) bool Next(Token* token) {
+    return ReadShortWord(token) || NextGeneral(token);
+  }
 
  private:
+  // ReadShortWord: reads the commonest token as NextGeneral would, inline
+  // so that a reader's loop runs it without a call: a word of up to fifteen
+  // ASCII letters after spaces, line breaks or plain punctuation, that
+  // begins no hashtag, handle, URL or email, nor the text's last eight
+  // bytes. Returns false, having changed nothing but *token, for any other.
+  __attribute__((always_inline)) bool ReadShortWord(Token* token);
+  // Next for every token: Next itself reads only the commonest, a word of
+  // ASCII letters after whitespace, and leaves the rest to this.
+  bool NextGeneral(Token* token);
   // The end of the chunk at `pos` if it is a handle, URL or email, else
   // `pos`.
   size_t SkipSpecialChunk(size_t pos);
@@ -129,7 +181,137 @@ class Tokenizer {
   bool chunk_start_ = true;  // pos_ is at the start of a whitespace chunk
   bool camel_ = false;       // the last word was cut at a hashtag capital
   bool done_ = false;
+  const bool hashes_;
 };
+
+inline __attribute__((always_inline)) bool Tokenizer::ReadShortWord(
+    Token* token) {
+  using tokenizer_internal::AsciiLetters;
+  using tokenizer_internal::kEachByte;
+  using tokenizer_internal::kHighBits;
+  using tokenizer_internal::ZeroBytes;
+  const unsigned char* const data = data_;
+  const size_t size = size_;
+  size_t pos = pos_;
+  uint8_t gap = 0;
+  int exclaims = 0;
+  bool chunk_start = chunk_start_;
+  // What may come before the word: spaces, line breaks and the
+  // punctuation that starts no emoticon.
+  for (;; ++pos) {
+    if (pos == size) return false;
+    const unsigned char c = data[pos];
+    if (c == ' ') {
+      chunk_start = true;
+    } else if (c == '\n') {
+      gap |= kGapPeriod;
+      chunk_start = true;
+    } else if (c == ',') {
+      gap |= kGapComma;
+    } else if (c == '.') {
+      gap |= kGapPeriod;
+    } else if (c == '!') {
+      gap |= kGapExclaim;
+      ++exclaims;
+    } else if (c == '?') {
+      gap |= kGapQuestion;
+    } else {
+      break;
+    }
+  }
+  if (size - pos < 8 || (camel_ | done_) || data[pos - (pos > 0)] == '#' ||
+      (chunk_start && next_special_ <= pos)) {
+    return false;
+  }
+  uint64_t w;
+  std::memcpy(&w, data + pos, 8);
+  uint64_t letters = AsciiLetters(w);
+  if ((letters & 0x80) == 0) return false;  // not a letter first
+  uint64_t lower = w | (kEachByte * 0x20);
+  std::memcpy(token->text, &lower, 8);
+  uint64_t stop = ~letters & kHighBits;
+  // Capitals: letters with bit 5 clear, counted a byte each.
+  uint64_t uppers = 0;
+  size_t n = 0;  // letters before the last load
+  uint64_t next_bytes = w;
+  if (stop == 0) {
+    // Eight letters or more: a second load, for up to fifteen.
+    uppers = ((~w << 2) & letters) >> 7;
+    n = 8;
+    if (size - pos >= 16) {
+      std::memcpy(&w, data + pos + 8, 8);
+    } else {
+      w = 0;
+      for (size_t i = pos + 8; i < size; ++i) {
+        w |= uint64_t{data[i]} << (8 * (i - pos - 8));
+      }
+    }
+    letters = AsciiLetters(w);
+    stop = ~letters & kHighBits;
+    if (stop == 0) return false;
+    next_bytes = w;
+    lower = w | (kEachByte * 0x20);
+    std::memcpy(token->text + 8, &lower, 8);
+  }
+  const unsigned k = static_cast<unsigned>(__builtin_ctzll(stop)) >> 3;
+  // The bits of the last load's letters (and the low bits of the next).
+  const uint64_t in_word = (stop & -stop) - 1;
+  uppers += ((~w << 2) & letters & in_word) >> 7;
+  const size_t length = n + k;
+  const size_t end = pos + length;
+  // The byte after the word (0 at the end of the text): an apostrophe or a
+  // non-ASCII byte may continue it. At a chunk's start, an '@' or "://"
+  // ahead makes the chunk a handle, URL or email unless whitespace comes
+  // first.
+  const unsigned next = static_cast<unsigned>(next_bytes >> (8 * k)) & 0xff;
+  if (next == '\'' || next == '`' || next >= 0x80 ||
+      (chunk_start && next_special_ < size &&
+       (end >= next_special_ ||
+        (next != ' ' && next != '\n' && next != '\t' && next != '\r' &&
+         next != '\v' && next != '\f')))) {
+    return false;
+  }
+  // A letter three times in a row ("sooo", and "www."), for NextGeneral:
+  // byte j of `same` is zero when text[j..j + 2] are alike.
+  if (n == 0) {
+    const uint64_t same = (lower ^ (lower >> 8)) | (lower ^ (lower >> 16));
+    if ((ZeroBytes(same) & (in_word >> 16)) != 0) return false;
+  } else {
+    for (size_t o = 0; o + 2 < length; o += 8) {
+      uint64_t a, b, c;
+      std::memcpy(&a, token->text + o, 8);
+      std::memcpy(&b, token->text + o + 1, 8);
+      std::memcpy(&c, token->text + o + 2, 8);
+      uint64_t triple = ZeroBytes((a ^ b) | (a ^ c));
+      const size_t starts = length - 2 - o;
+      if (starts < 8) triple &= (uint64_t{1} << (8 * starts)) - 1;
+      if (triple != 0) return false;
+    }
+  }
+  token->hashed = hashes_;
+  if (hashes_) {
+    uint64_t h = kFnvOffset;
+    for (size_t j = 0; j < length; ++j) {
+      h = FnvStep(h, static_cast<unsigned char>(token->text[j]));
+      token->prefix_hash[j] = h;
+    }
+    token->hash = h;
+  }
+  token->kind = TokenKind::kWord;
+  token->gap = gap;
+  token->exclaims = static_cast<uint8_t>(exclaims < 255 ? exclaims : 255);
+  token->size = static_cast<uint8_t>(length);
+  token->letters = static_cast<uint8_t>(length);
+  token->upper = static_cast<uint8_t>((uppers * kEachByte) >> 56);
+  token->too_long = false;
+  token->elongated = false;
+  token->accented = false;
+  token->elongated_runs = 0;
+  token->symbol = 0;
+  pos_ = end;
+  chunk_start_ = false;
+  return true;
+}
 
 }  // namespace threadline::text
 
