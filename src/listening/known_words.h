@@ -64,7 +64,7 @@ class KnownWords {
     const uint64_t key = TextKey(token.text, size);
     for (uint64_t i = key * kMix >> shift_;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
-      if (slot.key == key && slot.size == size) {
+      if (slot.key == key && slot.size == static_cast<uint32_t>(size)) {
         const KnownWord& k = words_[slot.index];
         // Up to eight letters, the key is the text itself.
         return size <= 8 || SameText(k.text, token.text, size) ? &k : nullptr;

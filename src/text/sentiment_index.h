@@ -49,11 +49,35 @@ inline const Sense& SenseOf(const Entry& e, int language) {
   return e.sense[language].defined ? e.sense[language] : e.sense[1 - language];
 }
 
+// UnitSense: what an entry weighs in a sentence of one language, worked
+// out once (SenseOf) for the scorer.
+struct UnitSense {
+  float valence;
+  WordRole role;
+  bool defined;
+  bool fixed;          // Entry::fixed
+  uint8_t phrase_len;  // Entry::phrase_len
+};
+
 class Lexicon {
  public:
   static const Lexicon& Get();
 
   const Entry& entry(uint32_t id) const { return entries_[id]; }
+
+  // UnitSenses: by entry, SenseOf it in `language` (kUnknown, kEnglish or
+  // kSpanish), with its phrase length and fixedness.
+  const UnitSense* UnitSenses(int language) const {
+    return unit_senses_[language + 1].data();
+  }
+
+  // MayBeginPhrase: false when no phrase begins with the words of entries
+  // `first` and `second`; true when one may (a filter: most pairs are
+  // ruled out at the cost of a bit test).
+  bool MayBeginPhrase(uint32_t first, uint32_t second) const {
+    const uint32_t bit = PairBit(first, second);
+    return (phrase_pairs_[bit >> 6] >> (bit & 63)) & 1;
+  }
 
   // Word: the entry of a normalized word of `size` letters, exact, else its
   // longest stem, given the hashes of its prefixes (prefix[i] hashes the
@@ -90,6 +114,12 @@ class Lexicon {
     Sense sense;
   };
 
+  static constexpr int kPairBits = 16;
+  static uint32_t PairBit(uint32_t first, uint32_t second) {
+    const uint64_t x = (uint64_t{first} << 32 | second) * 0x9e3779b97f4a7c15ull;
+    return static_cast<uint32_t>(x >> (64 - kPairBits));
+  }
+
   Lexicon();
   uint32_t Find(const std::string& word, bool stem);
   void Add(int language, std::string_view item, float valence, WordRole role);
@@ -101,6 +131,9 @@ class Lexicon {
   HashIndex words_, phrases_, emoji_;
   StemIndex stems_;
   std::vector<float> emoji_valences_;
+  std::vector<UnitSense> unit_senses_[3];  // by language + 1
+  std::vector<uint64_t> phrase_pairs_ =
+      std::vector<uint64_t>((1 << kPairBits) / 64);
 };
 
 }  // namespace threadline::text::sentiment

@@ -104,6 +104,7 @@ class Scorer {
   // lower case, known once the first buffer has been read.
   void Configure(int language, bool caps_differ) {
     language_ = language;
+    senses_ = lexicon_.UnitSenses(language);
     caps_differ_ = caps_differ;
   }
 
@@ -115,14 +116,20 @@ class Scorer {
 
  private:
   // Units: merges phrases and resolves roles into units_; returns their
-  // count.
+  // count. Lists the units with a valence in weighed_ (weighed_count_) and
+  // notes the last contrast (contrast_) and any concession.
   int Units(const Slot* slots, int n);
   float Adjusted(int i) const;
 
   const Lexicon& lexicon_;
   int language_ = kUnknown;
+  const UnitSense* senses_ = lexicon_.UnitSenses(kUnknown);
   bool caps_differ_ = false;
+  int weighed_count_ = 0;
+  int contrast_ = -1;
+  bool concession_ = false;
   Unit units_[kBuffer];
+  uint8_t weighed_[kBuffer];
   float total_ = 0;
 };
 

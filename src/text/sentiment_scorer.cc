@@ -36,24 +36,29 @@ float Sign(float v) { return v < 0 ? -1.0f : 1.0f; }
 }  // namespace
 
 void Scorer::Sentence(const Slot* slots, int n, uint8_t end_gap, int exclaims) {
-  int m = Units(slots, n);
+  const int m = Units(slots, n);
   if (m == 0) return;
+  // Only units with a valence are adjusted and summed: the others would
+  // add an exact zero. adjusted[i] is set for those alone.
   float adjusted[kBuffer];
-  for (int i = 0; i < m; ++i) {
-    adjusted[i] = Adjusted(i);
-    if (adjusted[i] < 0) adjusted[i] *= kNegativeWeight;
+  for (int k = 0; k < weighed_count_; ++k) {
+    const int i = weighed_[k];
+    float a = Adjusted(i);
+    if (a < 0) a *= kNegativeWeight;
+    adjusted[i] = a;
   }
-  int contrast = -1;
-  for (int i = 0; i < m; ++i) {
-    if (units_[i].role == WordRole::kContrast) contrast = i;
-    if (units_[i].role == WordRole::kConcession) {
+  if (concession_) {
+    for (int i = 0; i < m; ++i) {
+      if (units_[i].role != WordRole::kConcession) continue;
       for (int j = i + 1; j < m && !(units_[j].gap & kGapComma); ++j) {
-        adjusted[j] *= kConcessionFactor;
+        if (units_[j].valence != 0) adjusted[j] *= kConcessionFactor;
       }
     }
   }
+  const int contrast = contrast_;
   if (contrast >= 0) {
-    for (int i = 0; i < m; ++i) {
+    for (int k = 0; k < weighed_count_; ++k) {
+      const int i = weighed_[k];
       if (i < contrast) adjusted[i] *= kBeforeContrast;
       if (i > contrast) adjusted[i] *= kAfterContrast;
     }
@@ -61,7 +66,7 @@ void Scorer::Sentence(const Slot* slots, int n, uint8_t end_gap, int exclaims) {
     if (contrast == 0) total_ *= kBeforeContrast;
   }
   float sum = 0;
-  for (int i = 0; i < m; ++i) sum += adjusted[i];
+  for (int k = 0; k < weighed_count_; ++k) sum += adjusted[weighed_[k]];
   if (sum != 0) {
     if (end_gap & kGapQuestion) sum *= kQuestionFactor;
     if (end_gap & kGapExclaim) {
@@ -72,73 +77,99 @@ void Scorer::Sentence(const Slot* slots, int n, uint8_t end_gap, int exclaims) {
 }
 
 int Scorer::Units(const Slot* slots, int n) {
+  const UnitSense* const senses = senses_;
   int m = 0;
+  int weighed = 0;
+  int contrast = -1;
+  bool concession = false;
+  bool intensifier = false;  // a booster or dampener with a valence
   for (int i = 0; i < n;) {
     const Slot& s = slots[i];
-    Unit& u = units_[m++];
-    u = Unit{0, WordRole::kNone, 0, false, false, 0};
+    Unit& u = units_[m];
     u.gap = s.gap;
     u.caps = (s.flags & kCaps) != 0;
     u.flags = s.flags;
+    u.fixed = false;
+    u.role = WordRole::kNone;
+    u.valence = 0;
+    ++i;
     if (s.flags & kSymbol) {
       u.valence = s.valence;
-      ++i;
+      if (u.valence != 0) weighed_[weighed++] = static_cast<uint8_t>(m);
+      ++m;
       continue;
     }
     if (s.id == HashIndex::kMissing) {
-      ++i;
+      ++m;
       continue;
     }
-    const Entry& e = lexicon_.entry(s.id);
-    int used = 1;
-    const Entry* matched = &e;
-    if (e.phrase_len >= 2) {
-      uint64_t keys[kMaxPhraseWords + 1];
-      uint64_t key = kPhraseSeed;
-      int built = 0;
-      const int longest = std::min<int>(e.phrase_len, n - i);
-      for (; built < longest; ++built) {
-        const Slot& t = slots[i + built];
-        if (t.id == HashIndex::kMissing || (t.flags & kSymbol) ||
-            (built > 0 && (t.gap & kGapComma))) {
-          break;
+    const UnitSense* matched = &senses[s.id];
+    // A phrase needs a second word, in the same clause, that may follow
+    // this one in some phrase: most words begin none.
+    if (matched->phrase_len >= 2 && i < n) {
+      const Slot& t = slots[i];
+      if (t.id != HashIndex::kMissing && !(t.flags & kSymbol) &&
+          !(t.gap & kGapComma) && lexicon_.MayBeginPhrase(s.id, t.id)) {
+        uint64_t keys[kMaxPhraseWords + 1];
+        uint64_t key = kPhraseSeed;
+        int built = 0;
+        const int longest = std::min<int>(matched->phrase_len, n - i + 1);
+        for (; built < longest; ++built) {
+          const Slot& w = slots[i - 1 + built];
+          if (w.id == HashIndex::kMissing || (w.flags & kSymbol) ||
+              (built > 0 && (w.gap & kGapComma))) {
+            break;
+          }
+          key = PhraseStep(key, w.id);
+          keys[built + 1] = key;
         }
-        key = PhraseStep(key, t.id);
-        keys[built + 1] = key;
-      }
-      for (int len = built; len >= 2; --len) {
-        const uint32_t p = lexicon_.Phrase(keys[len]);
-        if (p != HashIndex::kMissing &&
-            SenseOf(lexicon_.entry(p), language_).defined) {
-          matched = &lexicon_.entry(p);
-          used = len;
-          break;
+        for (int len = built; len >= 2; --len) {
+          const uint32_t p = lexicon_.Phrase(keys[len]);
+          if (p != HashIndex::kMissing && senses[p].defined) {
+            matched = &senses[p];
+            u.flags &= ~(kElongated | kSuperlative);
+            i += len - 1;
+            break;
+          }
         }
       }
     }
-    const Sense& sense = SenseOf(*matched, language_);
-    u.valence = sense.valence;
-    u.role = sense.role;
+    u.valence = matched->valence;
+    u.role = matched->role;
     u.fixed = matched->fixed;
-    if (used > 1) u.flags &= ~(kElongated | kSuperlative);
-    i += used;
+    if (u.role == WordRole::kContrast) contrast = m;
+    if (u.role == WordRole::kConcession) concession = true;
+    if (u.valence != 0) {
+      weighed_[weighed++] = static_cast<uint8_t>(m);
+      intensifier |=
+          u.role == WordRole::kBooster || u.role == WordRole::kDampener;
+    }
+    ++m;
   }
   // A word that both intensifies and carries valence ("pretty", "bien",
   // "damn") intensifies when a sentiment word follows, else counts itself.
-  for (int i = 0; i < m; ++i) {
-    Unit& u = units_[i];
-    if (u.valence == 0 ||
-        (u.role != WordRole::kBooster && u.role != WordRole::kDampener)) {
-      continue;
+  if (intensifier) {
+    int kept = 0;
+    for (int k = 0; k < weighed; ++k) {
+      const int i = weighed_[k];
+      Unit& u = units_[i];
+      if (u.role == WordRole::kBooster || u.role == WordRole::kDampener) {
+        const bool next_has_valence = i + 1 < m &&
+                                      units_[i + 1].valence != 0 &&
+                                      !(units_[i + 1].gap & kGapComma);
+        if (next_has_valence) {
+          u.valence = 0;
+          continue;
+        }
+        u.role = WordRole::kNone;
+      }
+      weighed_[kept++] = static_cast<uint8_t>(i);
     }
-    const bool next_has_valence = i + 1 < m && units_[i + 1].valence != 0 &&
-                                  !(units_[i + 1].gap & kGapComma);
-    if (next_has_valence) {
-      u.valence = 0;
-    } else {
-      u.role = WordRole::kNone;
-    }
+    weighed = kept;
   }
+  weighed_count_ = weighed;
+  contrast_ = contrast;
+  concession_ = concession;
   return m;
 }
 

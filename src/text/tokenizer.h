@@ -152,11 +152,12 @@ class Tokenizer {
   }
 
  private:
-  // ReadShortWord: reads the commonest token as NextGeneral would, inline
-  // so that a reader's loop runs it without a call: a word of up to fifteen
-  // ASCII letters after spaces, line breaks or plain punctuation, that
-  // begins no hashtag, handle, URL or email, nor the text's last eight
-  // bytes. Returns false, having changed nothing but *token, for any other.
+  // ReadShortWord: reads the commonest tokens as NextGeneral would, inline
+  // so that a reader's loop runs them without a call: after spaces, line
+  // breaks or plain punctuation, a word of up to fifteen ASCII letters that
+  // begins no hashtag, handle, URL or email, or the end. Returns false for
+  // any other, having changed nothing but *token and what FindSpecials
+  // works out ahead of need.
   __attribute__((always_inline)) bool ReadShortWord(Token* token);
   // Next for every token: Next itself reads only the commonest, a word of
   // ASCII letters after whitespace, and leaves the rest to this.
@@ -190,6 +191,7 @@ inline __attribute__((always_inline)) bool Tokenizer::ReadShortWord(
   using tokenizer_internal::kEachByte;
   using tokenizer_internal::kHighBits;
   using tokenizer_internal::ZeroBytes;
+  if (camel_ | done_) return false;
   const unsigned char* const data = data_;
   const size_t size = size_;
   size_t pos = pos_;
@@ -199,7 +201,18 @@ inline __attribute__((always_inline)) bool Tokenizer::ReadShortWord(
   // What may come before the word: spaces, line breaks and the
   // punctuation that starts no emoticon.
   for (;; ++pos) {
-    if (pos == size) return false;
+    if (pos == size) {
+      // No word left: the end, and what came before it.
+      pos_ = pos;
+      done_ = true;
+      token->kind = TokenKind::kEnd;
+      token->gap = gap;
+      token->exclaims = static_cast<uint8_t>(exclaims < 255 ? exclaims : 255);
+      token->size = 0;
+      token->symbol = 0;
+      token->hash = 0;
+      return true;
+    }
     const unsigned char c = data[pos];
     if (c == ' ') {
       chunk_start = true;
@@ -219,12 +232,22 @@ inline __attribute__((always_inline)) bool Tokenizer::ReadShortWord(
       break;
     }
   }
-  if (size - pos < 8 || (camel_ | done_) || data[pos - (pos > 0)] == '#' ||
-      (chunk_start && next_special_ <= pos)) {
-    return false;
-  }
+  if (data[pos - (pos > 0)] == '#') return false;
+  // (Where the next '@' and "://" are does not depend on where in the
+  // chunk they are looked for from, once past its whitespace.)
+  if (chunk_start && next_special_ <= pos) FindSpecials(pos);
   uint64_t w;
-  std::memcpy(&w, data + pos, 8);
+  if (size - pos >= 8) {
+    std::memcpy(&w, data + pos, 8);
+  } else if (size >= 8) {
+    // The text's last eight bytes, shifted down to start at pos: zeros
+    // follow the end, and are no letter.
+    std::memcpy(&w, data + size - 8, 8);
+    w >>= 8 * (8 - (size - pos));
+  } else {
+    w = 0;
+    for (size_t i = pos; i < size; ++i) w |= uint64_t{data[i]} << (8 * (i - pos));
+  }
   uint64_t letters = AsciiLetters(w);
   if ((letters & 0x80) == 0) return false;  // not a letter first
   uint64_t lower = w | (kEachByte * 0x20);
@@ -240,11 +263,11 @@ inline __attribute__((always_inline)) bool Tokenizer::ReadShortWord(
     n = 8;
     if (size - pos >= 16) {
       std::memcpy(&w, data + pos + 8, 8);
-    } else {
+    } else if (size - pos == 8) {
       w = 0;
-      for (size_t i = pos + 8; i < size; ++i) {
-        w |= uint64_t{data[i]} << (8 * (i - pos - 8));
-      }
+    } else {
+      std::memcpy(&w, data + size - 8, 8);
+      w >>= 8 * (16 - (size - pos));
     }
     letters = AsciiLetters(w);
     stop = ~letters & kHighBits;
