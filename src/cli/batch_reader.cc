@@ -26,20 +26,31 @@ void BatchReader::Run() {
   bool more = true;
   while (more) {
     ParsedBatch batch;
-    batch.interactions.reserve(batch_lines_);
+    {
+      absl::MutexLock lock(&mu_);
+      if (!spare_.empty()) {
+        batch = std::move(spare_.back());
+        spare_.pop_back();
+      }
+    }
+    batch.lines.clear();
+    batch.errors.clear();
+    // Lines are parsed into the interactions already there (a recycled
+    // batch's), whose strings keep their memory.
+    size_t n = 0;
     std::string_view line;
-    while (batch.interactions.size() < batch_lines_ &&
-           (more = reader_->Next(&line))) {
+    while (n < batch_lines_ && (more = reader_->Next(&line))) {
       ++lines;
       if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-      Interaction in;
-      if (absl::Status s = parser.Parse(line, &in); !s.ok()) {
+      if (n == batch.interactions.size()) batch.interactions.emplace_back();
+      if (absl::Status s = parser.Parse(line, &batch.interactions[n]); !s.ok()) {
         batch.errors.emplace_back(lines, std::move(s));
         continue;
       }
-      batch.interactions.push_back(std::move(in));
+      ++n;
       batch.lines.push_back(lines);
     }
+    batch.interactions.resize(n);
     batch.lines_read = lines;
     batch.position = reader_->position();
     absl::MutexLock lock(&mu_);
@@ -65,6 +76,11 @@ bool BatchReader::Next(ParsedBatch* batch) {
   *batch = std::move(ready_.front());
   ready_.pop_front();
   return true;
+}
+
+void BatchReader::Recycle(ParsedBatch batch) {
+  absl::MutexLock lock(&mu_);
+  if (spare_.size() < kAhead + 1) spare_.push_back(std::move(batch));
 }
 
 absl::Status BatchReader::status() const {

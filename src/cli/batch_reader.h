@@ -44,6 +44,9 @@ class BatchReader {
   // Next: the next batch, in input order; false once the input is done,
   // then status() says whether it ended in a read error.
   bool Next(ParsedBatch* batch);
+  // Recycle: hands a batch the caller is done with back, so its
+  // interactions' strings are parsed into again instead of allocated anew.
+  void Recycle(ParsedBatch batch);
   absl::Status status() const;
 
  private:
@@ -55,6 +58,7 @@ class BatchReader {
   // Batches read and not yet taken; the reader stays at most this far ahead.
   static constexpr size_t kAhead = 2;
   std::deque<ParsedBatch> ready_ ABSL_GUARDED_BY(mu_);
+  std::vector<ParsedBatch> spare_ ABSL_GUARDED_BY(mu_);
   bool done_ ABSL_GUARDED_BY(mu_) = false;
   bool stop_ ABSL_GUARDED_BY(mu_) = false;
   absl::Status status_ ABSL_GUARDED_BY(mu_);

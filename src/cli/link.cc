@@ -109,6 +109,7 @@ absl::StatusOr<LinkRun> LinkJsonl(
     }
     summary.lines = batch.lines_read;
     progress.Update(batch.position, summary.lines);
+    batches.Recycle(std::move(batch));
   }
   THREADLINE_RETURN_IF_ERROR(batches.status());
   progress.Done();

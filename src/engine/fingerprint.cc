@@ -39,11 +39,14 @@ class Encoder {
 }  // namespace
 
 uint64_t Digest(const Interaction& in) {
+  // The text, by far the longest field, is hashed where it lies and only
+  // its hash written: copying it into the buffer cost more than hashing.
+  const uint64_t text_hash = XXH3_64bits(in.text.data(), in.text.size());
   const std::string* const texts[] = {
-      &in.text,  &in.reply_to, &in.thread_id, &in.external_ref, &in.topic,
+      &in.reply_to, &in.thread_id, &in.external_ref, &in.topic,
       &in.agent_id, &in.language, &in.region, &in.display_name};
   size_t size = Encoder::StrSize(in.id) + 5 * Encoder::IntSize() +
-                Encoder::StrSize(in.contact.value) + Encoder::IntSize();
+                Encoder::StrSize(in.contact.value) + 3 * Encoder::IntSize();
   for (const Identity& id : in.identities) {
     size += Encoder::IntSize() + Encoder::StrSize(id.value);
   }
@@ -63,6 +66,8 @@ uint64_t Digest(const Interaction& in) {
     e.Int(static_cast<int>(id.kind));
     e.Str(id.value);
   }
+  e.Int(static_cast<int64_t>(in.text.size()));
+  e.Int(static_cast<int64_t>(text_hash));
   for (const std::string* s : texts) e.Str(*s);
   e.Int(static_cast<int>(in.disposition));
   return XXH3_64bits(buffer.data(), static_cast<size_t>(e.end() - buffer.data()));

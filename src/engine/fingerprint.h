@@ -11,8 +11,9 @@
 
 namespace threadline::engine {
 
-// Digest: XXH3-64 of the fields, each length-prefixed. What every
-// interaction is stored with (InteractionLinked.digest).
+// Digest: XXH3-64 of the fields, each length-prefixed, the text by its
+// length and own XXH3-64. What every interaction is stored with
+// (InteractionLinked.digest).
 uint64_t Digest(const Interaction& in);
 
 // LegacyFingerprint: FNV-1a of the fields, which interactions stored
