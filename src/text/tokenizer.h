@@ -183,6 +183,9 @@ class Tokenizer {
   bool camel_ = false;       // the last word was cut at a hashtag capital
   bool done_ = false;
   const bool hashes_;
+
+  // Tests check that the inline path reads as NextGeneral does.
+  friend class TokenizerPeer;
 };
 
 inline __attribute__((always_inline)) bool Tokenizer::ReadShortWord(

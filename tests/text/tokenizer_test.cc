@@ -1,11 +1,23 @@
 #include "text/tokenizer.h"
 
+#include <cstring>
+#include <random>
 #include <string>
 #include <vector>
 
 #include "gtest/gtest.h"
 
 namespace threadline::text {
+
+// Reads a text through NextGeneral alone, the reference for the inline
+// path that Next tries first.
+class TokenizerPeer {
+ public:
+  static bool NextGeneral(Tokenizer* tokenizer, Token* token) {
+    return tokenizer->NextGeneral(token);
+  }
+};
+
 namespace {
 
 std::vector<std::string> Words(std::string_view text) {
@@ -140,6 +152,68 @@ TEST(TokenizerTest, HashesMatchHashWord) {
   std::vector<Token> t = All("Refunds");
   EXPECT_EQ(t[0].hash, HashWord("refunds"));
   EXPECT_EQ(t[0].prefix_hash[5], HashWord("refund"));
+}
+
+
+// What a reader may look at in a token: the word's bytes and, when hashed,
+// its hashes (the bytes of Token::text past the word are unspecified).
+std::string Describe(const Token& t) {
+  std::string out = "kind=" + std::to_string(static_cast<int>(t.kind)) +
+                    " gap=" + std::to_string(t.gap) +
+                    " exclaims=" + std::to_string(t.exclaims) + " word='" +
+                    std::string(t.word()) + "' letters=" +
+                    std::to_string(t.letters) +
+                    " upper=" + std::to_string(t.upper) +
+                    " too_long=" + std::to_string(t.too_long) +
+                    " elongated=" + std::to_string(t.elongated) +
+                    " accented=" + std::to_string(t.accented) +
+                    " runs=" + std::to_string(t.elongated_runs) +
+                    " symbol=" + std::to_string(t.symbol);
+  if (t.kind == TokenKind::kWord) {
+    out += " hash=" + std::to_string(t.hash);
+    for (int i = 0; i < t.size; ++i) {
+      out += "," + std::to_string(t.prefix_hash[i]);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> ReadBoth(std::string_view text, bool general) {
+  std::vector<std::string> out;
+  Tokenizer tokenizer(text);
+  Token token;
+  while (general ? TokenizerPeer::NextGeneral(&tokenizer, &token)
+                 : tokenizer.Next(&token)) {
+    out.push_back(Describe(token));
+  }
+  return out;
+}
+
+// The inline path reads eight bytes at a time and must stop where the
+// general reader would: at the text's end whatever its length, before
+// apostrophes, accents, handles, URLs, emails, hashtags, emoticons,
+// elongations and long words.
+TEST(TokenizerTest, InlinePathReadsAsTheGeneralReader) {
+  const std::vector<std::string> pieces = {
+      "a", "b", "Z", "refund", "REFUND", "Outage", "abcdefgh", "abcdefghi",
+      "abcdefghijklmno", "abcdefghijklmnop", "abcdefghijklmnopqrstuvwxyz0123",
+      "sooo", "www", "aaa", "noooooo", " ", "  ", "\n", "\t", ",", ".", "!",
+      "!!!", "?", "#", "#Down", "@", "@acme", "://", "http://x.co/a",
+      "a@b.com", "'", "`", "don't", "caf\xc3\xa9", "\xc2\xbfqu\xc3\xa9",
+      "\xf0\x9f\x98\xa0", ":)", ":-(", "</3", ":/", "-", ";", "123",
+      "3rd", "$40", "x1", "\xff", "\x01", "(", ")", "\"", "A-B", "e.g."};
+  std::mt19937 random(20261207);
+  std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> count(0, 9);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    for (int i = count(random); i > 0; --i) text += pieces[pick(random)];
+    // The text is copied to a buffer of its own size, so that a read past
+    // its end is one a memory checker sees.
+    std::vector<char> exact(text.begin(), text.end());
+    std::string_view view(exact.data(), exact.size());
+    ASSERT_EQ(ReadBoth(view, false), ReadBoth(view, true)) << "text: " << text;
+  }
 }
 
 }  // namespace
