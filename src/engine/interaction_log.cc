@@ -1,29 +1,15 @@
 #include "engine/interaction_log.h"
 
-#include "absl/hash/hash.h"
-#include "absl/strings/string_view.h"
-
 namespace threadline::engine {
 
-size_t InteractionLog::IdHash::operator()(uint32_t i) const {
-  return (*this)(data->Id(i));
-}
-
-size_t InteractionLog::IdHash::operator()(std::string_view id) const {
-  return absl::Hash<absl::string_view>()(absl::string_view(id.data(), id.size()));
-}
-
-InteractionLog::InteractionLog()
-    : data_(std::make_unique<Data>()),
-      by_id_(std::make_unique<Index>(0, IdHash{data_.get()},
-                                     IdEq{data_.get()})) {}
+InteractionLog::InteractionLog() = default;
 
 InteractionRecord& InteractionLog::Add(std::string_view id,
                                        std::string_view text,
                                        std::string_view agent_id) {
-  const uint32_t index = static_cast<uint32_t>(data_->records.size());
-  InteractionRecord& r = data_->records.emplace_back();
-  r.strings = data_->strings.Append(id, text);
+  const uint32_t index = static_cast<uint32_t>(data_.records.size());
+  InteractionRecord& r = data_.records.emplace_back();
+  r.strings = data_.strings.Append(id, text);
   r.id_size = static_cast<uint32_t>(id.size());
   r.text_size = static_cast<uint32_t>(text.size());
   if (!agent_id.empty()) {
@@ -32,26 +18,26 @@ InteractionRecord& InteractionLog::Add(std::string_view id,
     if (inserted) agents_.emplace_back(agent_id);
     r.agent = it->second;
   }
-  by_id_->insert(index);
+  by_id_.Insert(index, util::HashKey(id));
   return r;
 }
 
 InteractionRecord& InteractionLog::AddErased() {
-  InteractionRecord& r = data_->records.emplace_back();
+  InteractionRecord& r = data_.records.emplace_back();
   r.erased = true;
   return r;
 }
 
 int64_t InteractionLog::Find(std::string_view id) const {
-  auto it = by_id_->find(id);
-  return it == by_id_->end() ? -1 : static_cast<int64_t>(*it);
+  return by_id_.Find(util::HashKey(id),
+                     [&](uint32_t i) { return data_.Id(i) == id; });
 }
 
 void InteractionLog::Erase(size_t i) {
-  InteractionRecord& r = data_->records[i];
+  InteractionRecord& r = data_.records[i];
   if (r.erased) return;
-  by_id_->erase(static_cast<uint32_t>(i));
-  data_->strings.Wipe(r.strings, size_t{r.id_size} + r.text_size);
+  by_id_.Erase(static_cast<uint32_t>(i), util::HashKey(data_.Id(i)));
+  data_.strings.Wipe(r.strings, size_t{r.id_size} + r.text_size);
   r.id_size = 0;
   r.text_size = 0;
   r.agent = 0;
@@ -60,8 +46,8 @@ void InteractionLog::Erase(size_t i) {
 }
 
 size_t InteractionLog::capacity_bytes() const {
-  return data_->records.capacity_bytes() + data_->strings.capacity_bytes() +
-         by_id_->capacity() * (sizeof(uint32_t) + 1);
+  return data_.records.capacity_bytes() + data_.strings.capacity_bytes() +
+         by_id_.capacity() * util::OrdinalIndex::kSlotBytes;
 }
 
 }  // namespace threadline::engine

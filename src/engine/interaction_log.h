@@ -19,12 +19,12 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/time/time.h"
 #include "continuity/cases.h"
 #include "model/snapshot_time.h"
 #include "threadline/types.h"
 #include "util/chunked_vector.h"
+#include "util/ordinal_index.h"
 #include "util/string_arena.h"
 
 namespace threadline::engine {
@@ -63,25 +63,25 @@ class InteractionLog {
   InteractionLog(InteractionLog&&) noexcept = default;
   InteractionLog& operator=(InteractionLog&&) noexcept = default;
 
-  size_t size() const { return data_->records.size(); }
+  size_t size() const { return data_.records.size(); }
   const InteractionRecord& operator[](size_t i) const {
-    return data_->records[i];
+    return data_.records[i];
   }
-  InteractionRecord& mutable_record(size_t i) { return data_->records[i]; }
+  InteractionRecord& mutable_record(size_t i) { return data_.records[i]; }
 
   // Add: a new record with the given id, text and agent id, indexed by the
   // id; the caller fills in the rest. The id must not be indexed yet.
   InteractionRecord& Add(std::string_view id, std::string_view text,
                          std::string_view agent_id);
 
-  std::string_view id(size_t i) const { return data_->Id(i); }
+  std::string_view id(size_t i) const { return data_.Id(i); }
   std::string_view text(size_t i) const {
-    const InteractionRecord& r = data_->records[i];
-    return data_->strings.Get(r.strings, size_t{r.id_size} + r.text_size)
+    const InteractionRecord& r = data_.records[i];
+    return data_.strings.Get(r.strings, size_t{r.id_size} + r.text_size)
         .substr(r.id_size);
   }
   std::string_view agent_id(size_t i) const {
-    return agents_[data_->records[i].agent];
+    return agents_[data_.records[i].agent];
   }
 
   // AddErased: a record for an interaction whose customer was erased (from
@@ -100,8 +100,7 @@ class InteractionLog {
   size_t capacity_bytes() const;
 
  private:
-  // Records and their strings, behind a pointer so that the index's
-  // functors, which point here, survive a move of the log.
+  // Records and their strings.
   struct Data {
     util::ChunkedVector<InteractionRecord> records;
     util::StringArena strings;
@@ -110,29 +109,8 @@ class InteractionLog {
       return strings.Get(r.strings, r.id_size);
     }
   };
-  // The index holds ordinals and hashes the ids they point at, so an id is
-  // stored once.
-  struct IdHash {
-    using is_transparent = void;
-    const Data* data;
-    size_t operator()(uint32_t i) const;
-    size_t operator()(std::string_view id) const;
-  };
-  struct IdEq {
-    using is_transparent = void;
-    const Data* data;
-    bool operator()(uint32_t a, uint32_t b) const { return a == b; }
-    bool operator()(uint32_t a, std::string_view b) const {
-      return data->Id(a) == b;
-    }
-    bool operator()(std::string_view a, uint32_t b) const {
-      return data->Id(b) == a;
-    }
-  };
-  using Index = absl::flat_hash_set<uint32_t, IdHash, IdEq>;
-
-  std::unique_ptr<Data> data_;
-  std::unique_ptr<Index> by_id_;
+  Data data_;
+  util::OrdinalIndex by_id_;  // record ordinals by id
   std::vector<std::string> agents_{""};
   absl::flat_hash_map<std::string, uint32_t> agent_ordinals_;
 };

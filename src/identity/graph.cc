@@ -34,23 +34,7 @@ GraphOptions DefaultGraphOptions() {
 
 IdentityGraph::IdentityGraph(GraphOptions options)
     : options_(std::move(options)),
-      keys_(std::make_unique<KeyTable>()),
-      index_(std::make_unique<KeyIndex>(0, KeyHash{keys_.get()},
-                                        KeyEq{keys_.get()})) {}
-
-size_t IdentityGraph::KeyHash::operator()(KeyId k) const {
-  return (*this)(KeyProbe{MatchKind(table->keys[k].kind), table->Value(k)});
-}
-
-size_t IdentityGraph::KeyHash::operator()(const KeyProbe& p) const {
-  return absl::HashOf(p.match_kind,
-                      absl::string_view(p.value.data(), p.value.size()));
-}
-
-bool IdentityGraph::KeyEq::operator()(KeyId a, const KeyProbe& b) const {
-  return MatchKind(table->keys[a].kind) == b.match_kind &&
-         table->Value(a) == b.value;
-}
+      keys_(std::make_unique<KeyTable>()) {}
 
 size_t IdentityGraph::MatchKind(IdentityKind kind) {
   // A WhatsApp id is a phone number: the same number on both is one identity.
@@ -59,8 +43,12 @@ size_t IdentityGraph::MatchKind(IdentityKind kind) {
 }
 
 KeyId IdentityGraph::Find(const Identity& canonical) const {
-  auto it = index_->find(KeyProbe{MatchKind(canonical.kind), canonical.value});
-  return it == index_->end() ? kNone : *it;
+  const size_t kind = MatchKind(canonical.kind);
+  const std::string_view value = canonical.value;
+  const int64_t k = index_.Find(IndexHash(kind, value), [&](KeyId k) {
+    return MatchKind(keys_->keys[k].kind) == kind && keys_->Value(k) == value;
+  });
+  return k < 0 ? kNone : static_cast<KeyId>(k);
 }
 
 Identity IdentityGraph::KeyIdentity(KeyId k) const {
@@ -232,9 +220,9 @@ KeyId IdentityGraph::Intern(const KeyEvidence& e, absl::Time at,
 }
 
 void IdentityGraph::IndexKey(KeyId k) {
-  index_->insert(k);
   KeyInfo& info = keys_->keys[k];
   const std::string_view value = key_value(k);
+  index_.Insert(k, IndexHash(MatchKind(info.kind), value));
   if (MatchKind(info.kind) == static_cast<size_t>(IdentityKind::kPhone) &&
       value.size() > 1) {
     const int64_t suffix = Suffix7(value.substr(1));
@@ -250,8 +238,8 @@ void IdentityGraph::IndexKey(KeyId k) {
 }
 
 void IdentityGraph::UnindexKey(KeyId k) {
-  index_->erase(k);
   const std::string_view value = key_value(k);
+  index_.Erase(k, IndexHash(MatchKind(key(k).kind), value));
   if (MatchKind(key(k).kind) != static_cast<size_t>(IdentityKind::kPhone) ||
       value.size() <= 1) {
     return;

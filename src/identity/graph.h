@@ -39,6 +39,7 @@
 #include "model/snapshot_time.h"
 #include "threadline/types.h"
 #include "util/chunked_vector.h"
+#include "util/ordinal_index.h"
 #include "util/string_arena.h"
 
 namespace threadline::v1 {
@@ -219,8 +220,7 @@ class IdentityGraph {
     std::vector<BaseId> members;
     std::vector<LinkId> links;
   };
-  // Key records and their values, behind a pointer so that the index's
-  // functors, which point here, survive a move of the graph.
+  // Key records and their values.
   struct KeyTable {
     util::ChunkedVector<KeyInfo> keys;
     util::StringArena values;
@@ -228,25 +228,10 @@ class IdentityGraph {
       return values.Get(keys[k].value, keys[k].value_size);
     }
   };
-  // An index look-up: a value of a match kind.
-  struct KeyProbe {
-    size_t match_kind;
-    std::string_view value;
-  };
-  struct KeyHash {
-    using is_transparent = void;
-    const KeyTable* table;
-    size_t operator()(KeyId k) const;
-    size_t operator()(const KeyProbe& p) const;
-  };
-  struct KeyEq {
-    using is_transparent = void;
-    const KeyTable* table;
-    bool operator()(KeyId a, KeyId b) const { return a == b; }
-    bool operator()(KeyId a, const KeyProbe& b) const;
-    bool operator()(const KeyProbe& a, KeyId b) const { return (*this)(b, a); }
-  };
-  using KeyIndex = absl::flat_hash_set<KeyId, KeyHash, KeyEq>;
+  // The hash the key index files a key under: its value and match kind.
+  static uint32_t IndexHash(size_t match_kind, std::string_view value) {
+    return util::HashKey(value, match_kind);
+  }
 
   static size_t MatchKind(IdentityKind kind);
   BaseId FindRoot(BaseId b) const;
@@ -277,7 +262,7 @@ class IdentityGraph {
 
   GraphOptions options_;
   std::unique_ptr<KeyTable> keys_;
-  std::unique_ptr<KeyIndex> index_;
+  util::OrdinalIndex index_;  // unerased keys by match kind and value
   // The newest phone key ending in each seven digits (see next_suffix).
   absl::flat_hash_map<uint32_t, KeyId> phone_suffix_;
   mutable util::ChunkedVector<BaseId> parent_;

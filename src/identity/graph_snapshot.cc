@@ -206,7 +206,7 @@ absl::Status IdentityGraph::Restore(const v1::GraphSnapshot& in) {
 }
 
 void IdentityGraph::RebuildIndexes() {
-  index_->reserve(key_count());
+  index_.reserve(key_count());
   for (KeyId k = 0; k < key_count(); ++k) {
     if (!key(k).erased) IndexKey(k);
   }

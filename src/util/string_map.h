@@ -5,8 +5,8 @@
 // A flat_hash_map<std::string, V> spends 32 bytes of string header and
 // often a heap block per key, in slots of which a third stand empty after
 // growth. Here an entry is the key's place and the value, and the index
-// holds 4-byte entry ordinals that hash the key they point at. Erase wipes
-// the key's bytes (erasure on request); its entry stays, unreachable.
+// holds entry ordinals (util/ordinal_index.h). Erase wipes the key's bytes
+// (erasure on request); its entry stays, unreachable.
 //
 // Thread-compatible.
 #ifndef THREADLINE_SRC_UTIL_STRING_MAP_H_
@@ -19,10 +19,8 @@
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_set.h"
-#include "absl/hash/hash.h"
-#include "absl/strings/string_view.h"
 #include "util/chunked_vector.h"
+#include "util/ordinal_index.h"
 #include "util/string_arena.h"
 
 namespace threadline::util {
@@ -30,59 +28,54 @@ namespace threadline::util {
 template <typename V>
 class StringMap {
  public:
-  StringMap()
-      : data_(std::make_unique<Data>()),
-        index_(std::make_unique<Index>(0, Hash{data_.get()}, Eq{data_.get()})) {}
+  StringMap() = default;
   StringMap(StringMap&&) noexcept = default;
   StringMap& operator=(StringMap&&) noexcept = default;
 
   // Find: the value of `key`, or nullptr.
   const V* Find(std::string_view key) const {
-    auto it = index_->find(key);
-    return it == index_->end() ? nullptr : &data_->entries[*it].value;
+    const int64_t e = FindEntry(key, HashKey(key));
+    return e < 0 ? nullptr : &data_.entries[e].value;
   }
 
   // Set: `key` maps to `value` from now on.
   void Set(std::string_view key, V value) {
-    auto it = index_->find(key);
-    if (it != index_->end()) {
-      data_->entries[*it].value = std::move(value);
+    const uint32_t hash = HashKey(key);
+    if (const int64_t e = FindEntry(key, hash); e >= 0) {
+      data_.entries[e].value = std::move(value);
       return;
     }
-    const uint32_t e = static_cast<uint32_t>(data_->entries.size());
-    Entry& entry = data_->entries.emplace_back();
-    entry.key = data_->keys.Append(key);
+    const uint32_t e = static_cast<uint32_t>(data_.entries.size());
+    Entry& entry = data_.entries.emplace_back();
+    entry.key = data_.keys.Append(key);
     entry.key_size = static_cast<uint32_t>(key.size());
     entry.value = std::move(value);
-    index_->insert(e);
+    index_.Insert(e, hash);
   }
 
   // EraseIf: removes (and wipes the keys of) the entries whose value
   // matches.
   template <typename Pred>
   void EraseIf(Pred pred) {
-    for (auto it = index_->begin(); it != index_->end();) {
-      Entry& entry = data_->entries[*it];
-      if (pred(entry.value)) {
-        index_->erase(it++);
-        data_->keys.Wipe(entry.key, entry.key_size);
-        entry.key_size = 0;
-      } else {
-        ++it;
-      }
-    }
+    index_.EraseIf([&](uint32_t e) {
+      Entry& entry = data_.entries[e];
+      if (!pred(entry.value)) return false;
+      data_.keys.Wipe(entry.key, entry.key_size);
+      entry.key_size = 0;
+      return true;
+    });
   }
 
-  size_t size() const { return index_->size(); }
+  size_t size() const { return index_.size(); }
 
   // Sorted: every entry as (key, value), by key: the same map always lists
   // the same way, whatever its history.
   std::vector<std::pair<std::string_view, V>> Sorted() const {
     std::vector<std::pair<std::string_view, V>> out;
-    out.reserve(index_->size());
-    for (uint32_t e : *index_) {
-      out.emplace_back(data_->Key(e), data_->entries[e].value);
-    }
+    out.reserve(index_.size());
+    index_.ForEach([&](uint32_t e) {
+      out.emplace_back(data_.Key(e), data_.entries[e].value);
+    });
     std::sort(out.begin(), out.end());
     return out;
   }
@@ -93,8 +86,7 @@ class StringMap {
     uint32_t key_size = 0;
     V value{};
   };
-  // Entries and keys, behind a pointer so that the index's functors, which
-  // point here, survive a move of the map.
+  // Entries and keys.
   struct Data {
     ChunkedVector<Entry> entries;
     StringArena keys;
@@ -102,30 +94,12 @@ class StringMap {
       return keys.Get(entries[e].key, entries[e].key_size);
     }
   };
-  struct Hash {
-    using is_transparent = void;
-    const Data* data;
-    size_t operator()(uint32_t e) const { return (*this)(data->Key(e)); }
-    size_t operator()(std::string_view key) const {
-      return absl::Hash<absl::string_view>()(
-          absl::string_view(key.data(), key.size()));
-    }
-  };
-  struct Eq {
-    using is_transparent = void;
-    const Data* data;
-    bool operator()(uint32_t a, uint32_t b) const { return a == b; }
-    bool operator()(uint32_t a, std::string_view b) const {
-      return data->Key(a) == b;
-    }
-    bool operator()(std::string_view a, uint32_t b) const {
-      return data->Key(b) == a;
-    }
-  };
-  using Index = absl::flat_hash_set<uint32_t, Hash, Eq>;
+  int64_t FindEntry(std::string_view key, uint32_t hash) const {
+    return index_.Find(hash, [&](uint32_t e) { return data_.Key(e) == key; });
+  }
 
-  std::unique_ptr<Data> data_;
-  std::unique_ptr<Index> index_;
+  Data data_;
+  OrdinalIndex index_;
 };
 
 }  // namespace threadline::util

@@ -6,6 +6,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "util/chunked_vector.h"
+#include "util/ordinal_index.h"
 #include "util/string_arena.h"
 #include "util/string_lists.h"
 #include "util/string_map.h"
@@ -60,6 +61,51 @@ TEST(StringMapTest, SetFindOverwriteEraseAndList) {
   EXPECT_EQ(moved.Find("thread-a"), nullptr);
   moved.Set("thread-a", 4);
   EXPECT_EQ(*moved.Find("thread-a"), 4u);
+}
+
+TEST(OrdinalIndexTest, FindsKeysThatShareAHashAndKeepsThemThroughGrowth) {
+  std::vector<std::string> keys;
+  OrdinalIndex index;
+  int asked = 0;
+  auto find = [&](std::string_view key, uint32_t hash) {
+    return index.Find(hash, [&](uint32_t o) {
+      ++asked;
+      return keys[o] == key;
+    });
+  };
+  // Keys filed under one hash are told apart by the caller.
+  for (const char* k : {"alpha", "beta", "gamma"}) {
+    index.Insert(static_cast<uint32_t>(keys.size()), 7);
+    keys.emplace_back(k);
+  }
+  EXPECT_EQ(find("beta", 7), 1);
+  EXPECT_EQ(find("delta", 7), -1);
+  // Another hash never asks the caller about the keys filed under 7.
+  asked = 0;
+  EXPECT_EQ(find("beta", 8), -1);
+  EXPECT_EQ(asked, 0);
+
+  index.Erase(1, 7);
+  EXPECT_EQ(find("beta", 7), -1);
+  EXPECT_EQ(find("gamma", 7), 2);
+
+  // Growth keeps every key findable, by the hash filed with it.
+  for (int i = 0; i < 100000; ++i) {
+    const std::string key = "id-" + std::to_string(i);
+    index.Insert(static_cast<uint32_t>(keys.size()), HashKey(key));
+    keys.push_back(key);
+  }
+  EXPECT_EQ(index.size(), 100002u);
+  EXPECT_EQ(find("id-31337", HashKey("id-31337")), 31337 + 3);
+  EXPECT_EQ(find("id-100000", HashKey("id-100000")), -1);
+  // The kind separates equal bytes of different kinds.
+  EXPECT_NE(HashKey("+15551234567", 1), HashKey("+15551234567", 2));
+
+  index.EraseIf([](uint32_t o) { return o < 3; });  // alpha, gamma
+  EXPECT_EQ(find("gamma", 7), -1);
+  size_t listed = 0;
+  index.ForEach([&](uint32_t) { ++listed; });
+  EXPECT_EQ(listed, 100000u);
 }
 
 TEST(StringListsTest, DistinctStringsPerOwnerInOrder) {
