@@ -52,8 +52,9 @@ float IncidentBook::Resemblance(const IncidentRecord& incident,
   return best;
 }
 
-bool IncidentBook::Active(const IncidentRecord& i, absl::Time at,
-                          double usual) const {
+bool IncidentBook::Active(
+    const IncidentRecord& i, absl::Time at,
+    absl::FunctionRef<double(uint32_t, absl::Time)> usual) const {
   if (i.status != IncidentStatus::kOpen || i.centroid.empty() ||
       at - i.last_new_at > options_.incident_idle ||
       i.first_at - at > options_.incident_window) {
@@ -61,13 +62,12 @@ bool IncidentBook::Active(const IncidentRecord& i, absl::Time at,
   }
   // The wave is over when new cases no longer come faster than usual for
   // the incident's matter: ordinary complaints must not keep it alive.
-  int recent = 0;
+  // (`joined` is in time order: the recent joins are its tail.)
   const absl::Time since = at - options_.incident_window;
-  for (auto it = i.joined.rbegin(); it != i.joined.rend() && *it >= since;
-       ++it) {
-    ++recent;
-  }
-  return recent > kWaveOver * usual;
+  const auto recent = static_cast<int>(
+      i.joined.end() -
+      std::lower_bound(i.joined.begin(), i.joined.end(), since));
+  return recent > kWaveOver * usual(DominantTopic(i), at);
 }
 
 float IncidentBook::Fit(const IncidentRecord& i, const Report& r,
@@ -84,16 +84,14 @@ bool IncidentBook::Fresh(const CaseView& c, absl::Time wave_start) const {
   return c.open && c.opened_at >= wave_start - options_.incident_window;
 }
 
-uint32_t IncidentBook::DominantTopic(const IncidentRecord& i) {
-  uint32_t topic = 0;
-  int best = 0;
-  for (const auto& [t, count] : i.topics) {
-    if (count > best || (count == best && t < topic)) {
-      topic = t;
-      best = count;
-    }
+void IncidentBook::CountTopic(uint32_t topic, IncidentRecord* i) {
+  const int count = ++i->topics[topic];
+  // Only this topic's count grew: it alone may overtake the dominant one.
+  if (count > i->dominant_count ||
+      (count == i->dominant_count && topic < i->dominant_topic)) {
+    i->dominant_topic = topic;
+    i->dominant_count = count;
   }
-  return topic;
 }
 
 void IncidentBook::Join(uint32_t incident, const Report& r) {
@@ -110,7 +108,7 @@ void IncidentBook::Join(uint32_t incident, const Report& r) {
   i.last_at = std::max(i.last_at, r.at);
   ++i.reports;
   ++i.per_channel[static_cast<size_t>(r.channel)];
-  if (r.topic != 0) ++i.topics[r.topic];
+  if (r.topic != 0) CountTopic(r.topic, &i);
   if (r.terms.empty()) return;
   AddInto(r.terms, 1.0f, &i.sum, &scratch_);
   i.centroid.assign(i.sum.begin(), i.sum.end());
@@ -145,8 +143,7 @@ void IncidentBook::OnReport(
   active_.erase(std::remove_if(active_.begin(), active_.end(),
                                [&](uint32_t n) {
                                  const IncidentRecord& i = incidents_[n];
-                                 return !Active(i, r.at,
-                                                usual(DominantTopic(i), r.at));
+                                 return !Active(i, r.at, usual);
                                }),
                 active_.end());
   uint32_t best = kNoIncident;

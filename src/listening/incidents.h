@@ -63,6 +63,11 @@ struct IncidentRecord {
   int reports = 0;
   std::array<int, kChannelCount> per_channel{};
   absl::flat_hash_map<uint32_t, int> topics;  // reports per topic ordinal
+  // The topic most reports name (the lowest ordinal on a tie), 0 for none,
+  // and its count: kept as reports join (counts only grow) rather than
+  // found in `topics` for every report compared with the incident.
+  uint32_t dominant_topic = 0;
+  int dominant_count = 0;
   uint32_t seed_index = ~uint32_t{0};         // interaction that seeded it
   bool by_hand = false;                       // opened by a host
   TermVector sum;       // of member reports' vectors
@@ -97,7 +102,9 @@ class IncidentBook {
 
   // DominantTopic: the topic most of an incident's reports name (the
   // lowest ordinal on a tie), 0 for none.
-  static uint32_t DominantTopic(const IncidentRecord& incident);
+  static uint32_t DominantTopic(const IncidentRecord& incident) {
+    return incident.dominant_topic;
+  }
 
   // ApproximateBytes: the heap the book holds (incidents, waiting
   // reports, memberships), counted from container capacities.
@@ -105,10 +112,13 @@ class IncidentBook {
 
  private:
   void Join(uint32_t incident, const Report& r);
-  // Whether an incident still takes new cases at `at`, `usual` being the
-  // usual volume of its matter in an incident window.
+  // Counts one more report on `topic` (not 0) in *i, and its dominant one.
+  static void CountTopic(uint32_t topic, IncidentRecord* i);
+  // Whether an incident still takes new cases at `at`; `usual(topic, at)`
+  // is the usual volume of a matter in an incident window, asked only of
+  // an incident that passes the cheaper tests.
   bool Active(const IncidentRecord& incident, absl::Time at,
-              double usual) const;
+              absl::FunctionRef<double(uint32_t, absl::Time)> usual) const;
   // Whether the case of `r` began recently enough to report a wave that
   // began at `wave_start` (a case opened long before is another matter).
   bool Fresh(const CaseView& c, absl::Time wave_start) const;
