@@ -80,6 +80,16 @@ float IncidentBook::Fit(const IncidentRecord& i, const Report& r,
   return resemblance >= options_.join_similarity ? resemblance : 0;
 }
 
+bool IncidentBook::Takes(const IncidentRecord& i, const Report& r,
+                         const CaseView& c) const {
+  if (!Fresh(c, i.first_at)) return false;
+  // Fit gives 1 + resemblance here, and a resemblance is never negative
+  // (weights are): no need to weigh it.
+  if (r.topic != 0 && r.topic == DominantTopic(i)) return true;
+  const float resemblance = Resemblance(i, r);
+  return resemblance >= options_.join_similarity && resemblance > 0;
+}
+
 bool IncidentBook::Fresh(const CaseView& c, absl::Time wave_start) const {
   return c.open && c.opened_at >= wave_start - options_.incident_window;
 }
@@ -176,28 +186,28 @@ void IncidentBook::OnReport(
     pool.push_back(std::move(r));
     return;
   }
+  // Every customer of a group is the report's or a waiting report's: a
+  // pool too small to hold enough of them need not be gathered. (Most
+  // reports of a surge that fit no incident end here.)
+  const double expected = usual(r.topic, r.at);
+  const int most = static_cast<int>(pool.size()) + 1;
+  if (most < options_.incident_min_cases ||
+      most < options_.alert_min_ratio * expected) {
+    pool.push_back(std::move(r));
+    return;
+  }
   std::vector<size_t> group;
   absl::flat_hash_set<uint32_t> customers = {r.customer};
   for (size_t k = 0; k < pool.size(); ++k) {
-    const Report& p = pool[k];
-    if (p.at - r.at > options_.incident_window ||
-        r.at - p.at > options_.incident_window ||
-        IncidentOf(p.case_id) != kNoIncident || excluded_.contains(p.case_id) ||
-        !Fresh(view(p.case_id), r.at) ||
-        (r.topic == 0 && (MayShareTerms(p.signature, r.signature)
-                              ? Cosine(p.terms, r.terms)
-                              : 0.0f) < options_.seed_similarity)) {
-      continue;
-    }
+    if (!Groups(pool[k], r, view)) continue;
     group.push_back(k);
-    customers.insert(p.customer);
+    customers.insert(pool[k].customer);
   }
   // Enough customers, and far more than the topic's usual volume: one
   // grievance, at one time. (A matter's busy hours are not a grievance of
   // many, nor are a few customers who happen to write alike: hence the
   // surge, above.)
   const int size = static_cast<int>(customers.size());
-  const double expected = usual(r.topic, r.at);
   if (size < options_.incident_min_cases ||
       size < options_.alert_min_ratio * expected ||
       PoissonTail(size, expected) > options_.alert_max_probability) {
@@ -232,20 +242,45 @@ void IncidentBook::OnReport(
   Join(n, r);
   // Reports waiting on other topics that fit the incident join it too
   // (another phrasing the classifier read as another matter).
+  TakeWaiting(n, view);
+}
+
+bool IncidentBook::Groups(const Report& p, const Report& r,
+                          absl::FunctionRef<CaseView(uint32_t)> view) const {
+  // The tests are pure, so their order is free: the cheaper and the more
+  // often failed come first.
+  if (p.at - r.at > options_.incident_window ||
+      r.at - p.at > options_.incident_window) {
+    return false;
+  }
+  if (r.topic == 0 && (MayShareTerms(p.signature, r.signature)
+                           ? Cosine(p.terms, r.terms)
+                           : 0.0f) < options_.seed_similarity) {
+    return false;
+  }
+  return Fresh(view(p.case_id), r.at) && IncidentOf(p.case_id) == kNoIncident &&
+         !excluded_.contains(p.case_id);
+}
+
+void IncidentBook::TakeWaiting(uint32_t n,
+                               absl::FunctionRef<CaseView(uint32_t)> view) {
   for (auto& [topic, waiting] : pools_) {
-    std::deque<Report> rest;
-    for (Report& p : waiting) {
-      if (IncidentOf(p.case_id) == n) continue;
-      if (IncidentOf(p.case_id) == kNoIncident &&
-          !excluded_.contains(p.case_id) &&
+    // Kept reports move forward in place, in their order.
+    size_t kept = 0;
+    for (size_t k = 0; k < waiting.size(); ++k) {
+      const Report& p = waiting[k];
+      const uint32_t of = IncidentOf(p.case_id);
+      if (of == n) continue;
+      if (of == kNoIncident && !excluded_.contains(p.case_id) &&
           incidents_[n].first_at - p.at <= options_.incident_window &&
-          Fit(incidents_[n], p, view(p.case_id)) > 0) {
+          Takes(incidents_[n], p, view(p.case_id))) {
         Join(n, p);
         continue;
       }
-      rest.push_back(std::move(p));
+      if (kept != k) waiting[kept] = std::move(waiting[k]);
+      ++kept;
     }
-    waiting = std::move(rest);
+    waiting.erase(waiting.begin() + kept, waiting.end());
   }
 }
 

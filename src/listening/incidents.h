@@ -125,7 +125,19 @@ class IncidentBook {
   // How well report `r` of case `c` fits an active incident; 0: not at all.
   float Fit(const IncidentRecord& incident, const Report& r,
             const CaseView& c) const;
+  // Takes: whether Fit(incident, r, c) > 0, weighing the words only when
+  // that depends on them.
+  bool Takes(const IncidentRecord& incident, const Report& r,
+             const CaseView& c) const;
   float Resemblance(const IncidentRecord& incident, const Report& r) const;
+
+  // Groups: whether waiting report `p` belongs in the group that report
+  // `r`, on p's topic, would seed.
+  bool Groups(const Report& p, const Report& r,
+              absl::FunctionRef<CaseView(uint32_t)> view) const;
+  // TakeWaiting: the waiting reports, of any topic, that fit incident `n`
+  // join it and leave their pools.
+  void TakeWaiting(uint32_t n, absl::FunctionRef<CaseView(uint32_t)> view);
 
   const ListeningOptions options_;
   std::vector<IncidentRecord> incidents_;
