@@ -12,6 +12,7 @@ namespace {
 constexpr size_t kMaxPool = 2048;  // per topic
 // Distinct reports kept per incident to compare newcomers with.
 constexpr size_t kMaxExemplars = 32;
+static_assert(kMaxExemplars <= 255, "Report::compared_exemplars is a byte");
 // A report this close to a kept exemplar adds nothing new to compare with.
 constexpr float kSameExemplar = 0.9f;
 // A wave is over when new cases come at most this many times as fast as
@@ -34,13 +35,13 @@ uint32_t IncidentBook::IncidentOf(uint32_t case_id) const {
 }
 
 float IncidentBook::Resemblance(const IncidentRecord& incident,
-                                const Report& r) const {
+                                const Report& r, size_t from) const {
   float best = Cosine(incident.centroid, r.terms);
   if (best >= options_.join_similarity) return best;
   // Close to one exemplar counts as much as a seed pair would: a wave
   // often speaks in a few phrasings, each far from the blend of all. An
   // exemplar sharing no term with the report has cosine 0.
-  for (size_t k = 0; k < incident.exemplars.size(); ++k) {
+  for (size_t k = from; k < incident.exemplars.size(); ++k) {
     const float s =
         MayShareTerms(incident.exemplar_signatures[k], r.signature)
             ? Cosine(incident.exemplars[k], r.terms)
@@ -80,14 +81,21 @@ float IncidentBook::Fit(const IncidentRecord& i, const Report& r,
   return resemblance >= options_.join_similarity ? resemblance : 0;
 }
 
-bool IncidentBook::Takes(const IncidentRecord& i, const Report& r,
-                         const CaseView& c) const {
+bool IncidentBook::TakesWaiting(uint32_t n, Report* r, const CaseView& c) {
+  const IncidentRecord& i = incidents_[n];
   if (!Fresh(c, i.first_at)) return false;
   // Fit gives 1 + resemblance here, and a resemblance is never negative
-  // (weights are): no need to weigh it.
-  if (r.topic != 0 && r.topic == DominantTopic(i)) return true;
-  const float resemblance = Resemblance(i, r);
-  return resemblance >= options_.join_similarity && resemblance > 0;
+  // (weights are not): no need to weigh it.
+  if (r->topic != 0 && r->topic == DominantTopic(i)) return true;
+  const size_t from = r->compared_with == n ? r->compared_exemplars : 0;
+  const float resemblance = Resemblance(i, *r, from);
+  if (resemblance >= options_.join_similarity && resemblance > 0) return true;
+  // Not taken: none of the exemplars so far can take it later either. (One
+  // close enough gives join_similarity as a float, which takes it, unless
+  // rounding puts that below the option: then no exemplar ever does.)
+  r->compared_with = n;
+  r->compared_exemplars = static_cast<uint8_t>(i.exemplars.size());
+  return false;
 }
 
 bool IncidentBook::Fresh(const CaseView& c, absl::Time wave_start) const {
@@ -248,18 +256,15 @@ void IncidentBook::OnReport(
 bool IncidentBook::Groups(const Report& p, const Report& r,
                           absl::FunctionRef<CaseView(uint32_t)> view) const {
   // The tests are pure, so their order is free: the cheaper and the more
-  // often failed come first.
-  if (p.at - r.at > options_.incident_window ||
-      r.at - p.at > options_.incident_window) {
-    return false;
-  }
-  if (r.topic == 0 && (MayShareTerms(p.signature, r.signature)
-                           ? Cosine(p.terms, r.terms)
-                           : 0.0f) < options_.seed_similarity) {
-    return false;
-  }
-  return Fresh(view(p.case_id), r.at) && IncidentOf(p.case_id) == kNoIncident &&
-         !excluded_.contains(p.case_id);
+  // often failed come first (most waiting reports' cases are no longer
+  // fresh), the resemblance of words last.
+  return p.at - r.at <= options_.incident_window &&
+         r.at - p.at <= options_.incident_window &&
+         Fresh(view(p.case_id), r.at) && IncidentOf(p.case_id) == kNoIncident &&
+         !excluded_.contains(p.case_id) &&
+         (r.topic != 0 || (MayShareTerms(p.signature, r.signature)
+                               ? Cosine(p.terms, r.terms)
+                               : 0.0f) >= options_.seed_similarity);
 }
 
 void IncidentBook::TakeWaiting(uint32_t n,
@@ -268,12 +273,12 @@ void IncidentBook::TakeWaiting(uint32_t n,
     // Kept reports move forward in place, in their order.
     size_t kept = 0;
     for (size_t k = 0; k < waiting.size(); ++k) {
-      const Report& p = waiting[k];
+      Report& p = waiting[k];
       const uint32_t of = IncidentOf(p.case_id);
       if (of == n) continue;
       if (of == kNoIncident && !excluded_.contains(p.case_id) &&
           incidents_[n].first_at - p.at <= options_.incident_window &&
-          Takes(incidents_[n], p, view(p.case_id))) {
+          TakesWaiting(n, &p, view(p.case_id))) {
         Join(n, p);
         continue;
       }

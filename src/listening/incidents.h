@@ -39,8 +39,13 @@ struct Report {
   uint32_t index = 0;     // interaction ordinal
   uint32_t case_id = 0;   // root case ordinal when linked
   uint32_t customer = 0;  // customer (base ordinal) when linked
+  // While the report waits: the first `compared_exemplars` exemplars of
+  // incident `compared_with` did not bring it in. Exemplars are only ever
+  // added, so the next sweep for that incident need not weigh them again.
+  uint32_t compared_with = ~uint32_t{0};
   absl::Time at;
   Channel channel = Channel::kUnspecified;
+  uint8_t compared_exemplars = 0;
   uint32_t topic = 0;     // topic ordinal, 0 for none
   TermVector terms;
   TermSignature signature;  // of terms
@@ -125,11 +130,14 @@ class IncidentBook {
   // How well report `r` of case `c` fits an active incident; 0: not at all.
   float Fit(const IncidentRecord& incident, const Report& r,
             const CaseView& c) const;
-  // Takes: whether Fit(incident, r, c) > 0, weighing the words only when
-  // that depends on them.
-  bool Takes(const IncidentRecord& incident, const Report& r,
-             const CaseView& c) const;
-  float Resemblance(const IncidentRecord& incident, const Report& r) const;
+  // TakesWaiting: whether Fit(incidents_[n], *r, c) > 0 for a waiting
+  // report, weighing its words only when that depends on them, and against
+  // only the exemplars it was not weighed against yet.
+  bool TakesWaiting(uint32_t n, Report* r, const CaseView& c);
+  // Resemblance: how close report `r` is to an incident, comparing it with
+  // the incident's exemplars from `from` on.
+  float Resemblance(const IncidentRecord& incident, const Report& r,
+                    size_t from = 0) const;
 
   // Groups: whether waiting report `p` belongs in the group that report
   // `r`, on p's topic, would seed.
