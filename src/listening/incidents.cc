@@ -21,6 +21,9 @@ constexpr double kWaveOver = 2.0;
 // A new group this close to an active incident is more of the same wave,
 // read as another matter: one wave seldom has an unrelated twin at once.
 constexpr float kSameWave = 0.15f;
+// Of CosineBound: a bound this much below a threshold rules the cosine out
+// (rounding moves a cosine of unit vectors by far less).
+constexpr double kBoundMargin = 1e-3;
 // Times of new cases joining, kept per incident for Active().
 constexpr size_t kMaxJoined = 4096;
 
@@ -42,15 +45,29 @@ float IncidentBook::Resemblance(const IncidentRecord& incident,
   // often speaks in a few phrasings, each far from the blend of all. An
   // exemplar sharing no term with the report has cosine 0.
   for (size_t k = from; k < incident.exemplars.size(); ++k) {
-    const float s =
-        MayShareTerms(incident.exemplar_signatures[k], r.signature)
-            ? Cosine(incident.exemplars[k], r.terms)
-            : 0.0f;
-    if (s >= options_.seed_similarity) {
+    if (ExemplarReaches(incident, k, r, options_.seed_similarity)) {
       return static_cast<float>(options_.join_similarity);
     }
   }
   return best;
+}
+
+bool IncidentBook::ExemplarReaches(const IncidentRecord& i, size_t k,
+                                   const Report& r, double least) {
+  return Reaches(i.exemplars[k], i.exemplar_signatures[k],
+                 i.exemplar_max_weights[k], r, least);
+}
+
+bool IncidentBook::Reaches(const TermVector& v, const TermSignature& signature,
+                           float max_weight, const Report& r, double least) {
+  // Far more vectors are told apart by the bound than reach `least`; the
+  // margin covers the rounding of the cosine as computed.
+  if (!MayShareTerms(signature, r.signature) ||
+      CosineBound(signature, max_weight, r.terms) <
+          least * (1 - kBoundMargin)) {
+    return false;
+  }
+  return Cosine(v, r.terms) >= least;
 }
 
 bool IncidentBook::Active(
@@ -134,12 +151,12 @@ void IncidentBook::Join(uint32_t incident, const Report& r) {
   if (i.exemplars.size() < kMaxExemplars) {
     bool known = false;
     for (size_t k = 0; k < i.exemplars.size() && !known; ++k) {
-      known = MayShareTerms(i.exemplar_signatures[k], r.signature) &&
-              Cosine(i.exemplars[k], r.terms) >= kSameExemplar;
+      known = ExemplarReaches(i, k, r, kSameExemplar);
     }
     if (!known) {
       i.exemplars.push_back(r.terms);
       i.exemplar_signatures.push_back(r.signature);
+      i.exemplar_max_weights.push_back(MaxWeight(r.terms));
     }
   }
 }
@@ -262,9 +279,9 @@ bool IncidentBook::Groups(const Report& p, const Report& r,
          r.at - p.at <= options_.incident_window &&
          Fresh(view(p.case_id), r.at) && IncidentOf(p.case_id) == kNoIncident &&
          !excluded_.contains(p.case_id) &&
-         (r.topic != 0 || (MayShareTerms(p.signature, r.signature)
-                               ? Cosine(p.terms, r.terms)
-                               : 0.0f) >= options_.seed_similarity);
+         (r.topic != 0 ||
+          // No weight of a unit vector is above 1.
+          Reaches(p.terms, p.signature, 1.0f, r, options_.seed_similarity));
 }
 
 void IncidentBook::TakeWaiting(uint32_t n,

@@ -79,6 +79,7 @@ struct IncidentRecord {
   TermVector centroid;  // sum, normalized
   std::vector<TermVector> exemplars;  // distinct member reports
   std::vector<TermSignature> exemplar_signatures;  // of exemplars
+  std::vector<float> exemplar_max_weights;         // of exemplars
 };
 
 class IncidentBook {
@@ -134,6 +135,15 @@ class IncidentBook {
   // report, weighing its words only when that depends on them, and against
   // only the exemplars it was not weighed against yet.
   bool TakesWaiting(uint32_t n, Report* r, const CaseView& c);
+  // ExemplarReaches: whether exemplar k of incident `i` has a cosine of at
+  // least `least` (above 0) with report `r`, its bound telling most
+  // exemplars apart without their cosine.
+  static bool ExemplarReaches(const IncidentRecord& i, size_t k,
+                              const Report& r, double least);
+  // Reaches: the same for a vector `v` of that signature and largest
+  // weight (or more).
+  static bool Reaches(const TermVector& v, const TermSignature& signature,
+                      float max_weight, const Report& r, double least);
   // Resemblance: how close report `r` is to an incident, comparing it with
   // the incident's exemplars from `from` on.
   float Resemblance(const IncidentRecord& incident, const Report& r,

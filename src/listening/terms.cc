@@ -79,6 +79,25 @@ TermSignature SignatureOf(const TermVector& v) {
   return s;
 }
 
+double CosineBound(const TermSignature& a, float a_max, const TermVector& b) {
+  double sum = 0;
+  double squares = 0;
+  for (const auto& [term, weight] : b) {
+    const uint64_t bucket = term >> 56;
+    if ((a.bits[bucket >> 6] >> (bucket & 63)) & 1) {
+      sum += weight;
+      squares += static_cast<double>(weight) * weight;
+    }
+  }
+  return std::min(a_max * sum, std::sqrt(squares));
+}
+
+float MaxWeight(const TermVector& v) {
+  float max = 0;
+  for (const auto& [term, weight] : v) max = std::max(max, weight);
+  return max;
+}
+
 void AddInto(const TermVector& v, float scale, TermVector* sum) {
   TermVector out;
   AddInto(v, scale, sum, &out);

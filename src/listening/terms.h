@@ -93,6 +93,18 @@ inline bool MayShareTerms(const TermSignature& a, const TermSignature& b) {
           (a.bits[2] & b.bits[2]) | (a.bits[3] & b.bits[3])) != 0;
 }
 
+// CosineBound: at least Cosine(a, b) for vectors of unit length and
+// positive weights, from a's signature and largest weight and b's terms
+// alone. The terms they share are among b's that fall in a's buckets; each
+// product is at most a's largest weight times b's, and their sum at most
+// the length of b's part (Cauchy-Schwarz). Cheaper than the cosine, and
+// far below it when b meets a in few buckets; the cosine as computed in
+// float may exceed the true one by a few units in the last place, so a
+// caller leaves a margin.
+double CosineBound(const TermSignature& a, float a_max, const TermVector& b);
+// MaxWeight: the largest weight of `v`, 0 for an empty vector.
+float MaxWeight(const TermVector& v);
+
 // Adds `v` scaled by `scale` into `sum` (kept sorted); for centroids.
 void AddInto(const TermVector& v, float scale, TermVector* sum);
 // The same, merging through `scratch`, whose capacity it keeps (and swaps
