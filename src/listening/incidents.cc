@@ -24,6 +24,10 @@ constexpr float kSameWave = 0.15f;
 // Of CosineBound: a bound this much below a threshold rules the cosine out
 // (rounding moves a cosine of unit vectors by far less).
 constexpr double kBoundMargin = 1e-3;
+// Case ordinals are dense, so IncidentBook::ever_member_ takes a bit per
+// case; an ordinal past this many (none, in practice) is looked up in the
+// map alone, rather than grow the bits without bound.
+constexpr uint32_t kMaxMemberBits = uint32_t{1} << 26;
 // Times of new cases joining, kept per incident for Active().
 constexpr size_t kMaxJoined = 4096;
 
@@ -33,8 +37,21 @@ IncidentBook::IncidentBook(const ListeningOptions& options)
     : options_(options) {}
 
 uint32_t IncidentBook::IncidentOf(uint32_t case_id) const {
+  if (case_id < kMaxMemberBits &&
+      (case_id >= ever_member_.size() || !ever_member_[case_id])) {
+    return kNoIncident;
+  }
   auto it = member_of_.find(case_id);
   return it == member_of_.end() ? kNoIncident : it->second;
+}
+
+bool IncidentBook::AddMember(uint32_t case_id, uint32_t incident) {
+  if (!member_of_.emplace(case_id, incident).second) return false;
+  if (case_id < kMaxMemberBits) {
+    if (case_id >= ever_member_.size()) ever_member_.resize(case_id + 1);
+    ever_member_[case_id] = true;
+  }
+  return true;
 }
 
 float IncidentBook::Resemblance(const IncidentRecord& incident,
@@ -131,7 +148,7 @@ void IncidentBook::CountTopic(uint32_t topic, IncidentRecord* i) {
 
 void IncidentBook::Join(uint32_t incident, const Report& r) {
   IncidentRecord& i = incidents_[incident];
-  if (member_of_.emplace(r.case_id, incident).second) {
+  if (AddMember(r.case_id, incident)) {
     i.cases.push_back(r.case_id);
     i.last_new_at = std::max(i.last_new_at, r.at);
     // Kept in time order: a sweep of the pool joins older reports late.
@@ -319,7 +336,7 @@ void IncidentBook::Add(uint32_t incident, uint32_t case_id, absl::Time at) {
     Remove(old, case_id);
     excluded_.erase(case_id);
   }
-  if (member_of_.emplace(case_id, incident).second) i.cases.push_back(case_id);
+  if (AddMember(case_id, incident)) i.cases.push_back(case_id);
   i.first_at = std::min(i.first_at, at);
   i.last_at = std::max(i.last_at, at);
 }

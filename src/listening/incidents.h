@@ -159,7 +159,14 @@ class IncidentBook {
 
   const ListeningOptions options_;
   std::vector<IncidentRecord> incidents_;
+  // Puts a case in an incident, unless it is in one: whether it was not.
+  bool AddMember(uint32_t case_id, uint32_t incident);
+
   absl::flat_hash_map<uint32_t, uint32_t> member_of_;  // case → incident
+  // By case ordinal: whether member_of_ ever held the case (up to a bound,
+  // see incidents.cc). Most reports come from cases in no incident, which
+  // one bit tells at once, where the map of many cases would be probed.
+  std::vector<bool> ever_member_;
   absl::flat_hash_set<uint32_t> excluded_;             // removed by hand
   // Recent reports in no incident, per topic, in the order linked. Ordered
   // by topic: sweeping the pools joins reports in this order, which must

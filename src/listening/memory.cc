@@ -49,6 +49,7 @@ size_t WaveDetector::ApproximateBytes() const {
 
 size_t IncidentBook::ApproximateBytes() const {
   size_t bytes = VectorBytes(incidents_) + FlatBytes(member_of_) +
+                 ever_member_.capacity() / 8 +
                  FlatBytes(excluded_) + VectorBytes(active_) +
                  TermVectorBytes(scratch_);
   for (const IncidentRecord& i : incidents_) {
