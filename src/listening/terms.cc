@@ -79,19 +79,6 @@ TermSignature SignatureOf(const TermVector& v) {
   return s;
 }
 
-double CosineBound(const TermSignature& a, float a_max, const TermVector& b) {
-  double sum = 0;
-  double squares = 0;
-  for (const auto& [term, weight] : b) {
-    const uint64_t bucket = term >> 56;
-    if ((a.bits[bucket >> 6] >> (bucket & 63)) & 1) {
-      sum += weight;
-      squares += static_cast<double>(weight) * weight;
-    }
-  }
-  return std::min(a_max * sum, std::sqrt(squares));
-}
-
 float MaxWeight(const TermVector& v) {
   float max = 0;
   for (const auto& [term, weight] : v) max = std::max(max, weight);

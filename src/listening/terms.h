@@ -12,6 +12,8 @@
 #ifndef THREADLINE_SRC_LISTENING_TERMS_H_
 #define THREADLINE_SRC_LISTENING_TERMS_H_
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <string_view>
 #include <utility>
@@ -101,7 +103,22 @@ inline bool MayShareTerms(const TermSignature& a, const TermSignature& b) {
 // far below it when b meets a in few buckets; the cosine as computed in
 // float may exceed the true one by a few units in the last place, so a
 // caller leaves a margin.
-double CosineBound(const TermSignature& a, float a_max, const TermVector& b);
+// Inline: incidents ask it of every exemplar that shares a bucket with a
+// waiting report, at every sweep.
+inline double CosineBound(const TermSignature& a, float a_max,
+                          const TermVector& b) {
+  double sum = 0;
+  double squares = 0;
+  for (const auto& [term, weight] : b) {
+    const uint64_t bucket = term >> 56;
+    // 1 or 0, without a branch: which terms fall in a's buckets is random.
+    const uint64_t in = (a.bits[bucket >> 6] >> (bucket & 63)) & 1;
+    const double w = weight * static_cast<float>(in);
+    sum += w;
+    squares += w * w;
+  }
+  return std::min(a_max * sum, std::sqrt(squares));
+}
 // MaxWeight: the largest weight of `v`, 0 for an empty vector.
 float MaxWeight(const TermVector& v);
 
