@@ -78,10 +78,11 @@ bool IncidentBook::ExemplarReaches(const IncidentRecord& i, size_t k,
 bool IncidentBook::Reaches(const TermVector& v, const TermSignature& signature,
                            float max_weight, const Report& r, double least) {
   // Far more vectors are told apart by the bound than reach `least`; the
-  // margin covers the rounding of the cosine as computed.
-  if (!MayShareTerms(signature, r.signature) ||
-      CosineBound(signature, max_weight, r.terms) <
-          least * (1 - kBoundMargin)) {
+  // margin covers the rounding of the cosine as computed. (The engine
+  // takes only a positive `least`; any other is left to the cosine.)
+  if (least > 0 && (!MayShareTerms(signature, r.signature) ||
+                    CosineBound(signature, max_weight, r.terms) <
+                        least * (1 - kBoundMargin))) {
     return false;
   }
   return Cosine(v, r.terms) >= least;
