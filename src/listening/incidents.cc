@@ -12,6 +12,7 @@ namespace {
 constexpr size_t kMaxPool = 2048;  // per topic
 // Distinct reports kept per incident to compare newcomers with.
 constexpr size_t kMaxExemplars = 32;
+static_assert(kMaxExemplars <= 255, "Report::compared_exemplars is a byte");
 // A report this close to a kept exemplar adds nothing new to compare with.
 constexpr float kSameExemplar = 0.9f;
 // A wave is over when new cases come at most this many times as fast as
@@ -20,6 +21,13 @@ constexpr double kWaveOver = 2.0;
 // A new group this close to an active incident is more of the same wave,
 // read as another matter: one wave seldom has an unrelated twin at once.
 constexpr float kSameWave = 0.15f;
+// Of CosineBound: a bound this much below a threshold rules the cosine out
+// (rounding moves a cosine of unit vectors by far less).
+constexpr double kBoundMargin = 1e-3;
+// Case ordinals are dense, so IncidentBook::ever_member_ takes a bit per
+// case; an ordinal past this many (none, in practice) is looked up in the
+// map alone, rather than grow the bits without bound.
+constexpr uint32_t kMaxMemberBits = uint32_t{1} << 26;
 // Times of new cases joining, kept per incident for Active().
 constexpr size_t kMaxJoined = 4096;
 
@@ -29,31 +37,60 @@ IncidentBook::IncidentBook(const ListeningOptions& options)
     : options_(options) {}
 
 uint32_t IncidentBook::IncidentOf(uint32_t case_id) const {
+  if (case_id < kMaxMemberBits &&
+      (case_id >= ever_member_.size() || !ever_member_[case_id])) {
+    return kNoIncident;
+  }
   auto it = member_of_.find(case_id);
   return it == member_of_.end() ? kNoIncident : it->second;
 }
 
+bool IncidentBook::AddMember(uint32_t case_id, uint32_t incident) {
+  if (!member_of_.emplace(case_id, incident).second) return false;
+  if (case_id < kMaxMemberBits) {
+    if (case_id >= ever_member_.size()) ever_member_.resize(case_id + 1);
+    ever_member_[case_id] = true;
+  }
+  return true;
+}
+
 float IncidentBook::Resemblance(const IncidentRecord& incident,
-                                const Report& r) const {
+                                const Report& r, size_t from) const {
   float best = Cosine(incident.centroid, r.terms);
   if (best >= options_.join_similarity) return best;
   // Close to one exemplar counts as much as a seed pair would: a wave
   // often speaks in a few phrasings, each far from the blend of all. An
   // exemplar sharing no term with the report has cosine 0.
-  for (size_t k = 0; k < incident.exemplars.size(); ++k) {
-    const float s =
-        MayShareTerms(incident.exemplar_signatures[k], r.signature)
-            ? Cosine(incident.exemplars[k], r.terms)
-            : 0.0f;
-    if (s >= options_.seed_similarity) {
+  for (size_t k = from; k < incident.exemplars.size(); ++k) {
+    if (ExemplarReaches(incident, k, r, options_.seed_similarity)) {
       return static_cast<float>(options_.join_similarity);
     }
   }
   return best;
 }
 
-bool IncidentBook::Active(const IncidentRecord& i, absl::Time at,
-                          double usual) const {
+bool IncidentBook::ExemplarReaches(const IncidentRecord& i, size_t k,
+                                   const Report& r, double least) {
+  return Reaches(i.exemplars[k], i.exemplar_signatures[k],
+                 i.exemplar_max_weights[k], r, least);
+}
+
+bool IncidentBook::Reaches(const TermVector& v, const TermSignature& signature,
+                           float max_weight, const Report& r, double least) {
+  // Far more vectors are told apart by the bound than reach `least`; the
+  // margin covers the rounding of the cosine as computed. (The engine
+  // takes only a positive `least`; any other is left to the cosine.)
+  if (least > 0 && (!MayShareTerms(signature, r.signature) ||
+                    CosineBound(signature, max_weight, r.terms) <
+                        least * (1 - kBoundMargin))) {
+    return false;
+  }
+  return Cosine(v, r.terms) >= least;
+}
+
+bool IncidentBook::Active(
+    const IncidentRecord& i, absl::Time at,
+    absl::FunctionRef<double(uint32_t, absl::Time)> usual) const {
   if (i.status != IncidentStatus::kOpen || i.centroid.empty() ||
       at - i.last_new_at > options_.incident_idle ||
       i.first_at - at > options_.incident_window) {
@@ -61,13 +98,12 @@ bool IncidentBook::Active(const IncidentRecord& i, absl::Time at,
   }
   // The wave is over when new cases no longer come faster than usual for
   // the incident's matter: ordinary complaints must not keep it alive.
-  int recent = 0;
+  // (`joined` is in time order: the recent joins are its tail.)
   const absl::Time since = at - options_.incident_window;
-  for (auto it = i.joined.rbegin(); it != i.joined.rend() && *it >= since;
-       ++it) {
-    ++recent;
-  }
-  return recent > kWaveOver * usual;
+  const auto recent = static_cast<int>(
+      i.joined.end() -
+      std::lower_bound(i.joined.begin(), i.joined.end(), since));
+  return recent > kWaveOver * usual(DominantTopic(i), at);
 }
 
 float IncidentBook::Fit(const IncidentRecord& i, const Report& r,
@@ -80,25 +116,40 @@ float IncidentBook::Fit(const IncidentRecord& i, const Report& r,
   return resemblance >= options_.join_similarity ? resemblance : 0;
 }
 
+bool IncidentBook::TakesWaiting(uint32_t n, Report* r, const CaseView& c) {
+  const IncidentRecord& i = incidents_[n];
+  if (!Fresh(c, i.first_at)) return false;
+  // Fit gives 1 + resemblance here, and a resemblance is never negative
+  // (weights are not): no need to weigh it.
+  if (r->topic != 0 && r->topic == DominantTopic(i)) return true;
+  const size_t from = r->compared_with == n ? r->compared_exemplars : 0;
+  const float resemblance = Resemblance(i, *r, from);
+  if (resemblance >= options_.join_similarity && resemblance > 0) return true;
+  // Not taken: none of the exemplars so far can take it later either. (One
+  // close enough gives join_similarity as a float, which takes it, unless
+  // rounding puts that below the option: then no exemplar ever does.)
+  r->compared_with = n;
+  r->compared_exemplars = static_cast<uint8_t>(i.exemplars.size());
+  return false;
+}
+
 bool IncidentBook::Fresh(const CaseView& c, absl::Time wave_start) const {
   return c.open && c.opened_at >= wave_start - options_.incident_window;
 }
 
-uint32_t IncidentBook::DominantTopic(const IncidentRecord& i) {
-  uint32_t topic = 0;
-  int best = 0;
-  for (const auto& [t, count] : i.topics) {
-    if (count > best || (count == best && t < topic)) {
-      topic = t;
-      best = count;
-    }
+void IncidentBook::CountTopic(uint32_t topic, IncidentRecord* i) {
+  const int count = ++i->topics[topic];
+  // Only this topic's count grew: it alone may overtake the dominant one.
+  if (count > i->dominant_count ||
+      (count == i->dominant_count && topic < i->dominant_topic)) {
+    i->dominant_topic = topic;
+    i->dominant_count = count;
   }
-  return topic;
 }
 
 void IncidentBook::Join(uint32_t incident, const Report& r) {
   IncidentRecord& i = incidents_[incident];
-  if (member_of_.emplace(r.case_id, incident).second) {
+  if (AddMember(r.case_id, incident)) {
     i.cases.push_back(r.case_id);
     i.last_new_at = std::max(i.last_new_at, r.at);
     // Kept in time order: a sweep of the pool joins older reports late.
@@ -110,7 +161,7 @@ void IncidentBook::Join(uint32_t incident, const Report& r) {
   i.last_at = std::max(i.last_at, r.at);
   ++i.reports;
   ++i.per_channel[static_cast<size_t>(r.channel)];
-  if (r.topic != 0) ++i.topics[r.topic];
+  if (r.topic != 0) CountTopic(r.topic, &i);
   if (r.terms.empty()) return;
   AddInto(r.terms, 1.0f, &i.sum, &scratch_);
   i.centroid.assign(i.sum.begin(), i.sum.end());
@@ -118,12 +169,12 @@ void IncidentBook::Join(uint32_t incident, const Report& r) {
   if (i.exemplars.size() < kMaxExemplars) {
     bool known = false;
     for (size_t k = 0; k < i.exemplars.size() && !known; ++k) {
-      known = MayShareTerms(i.exemplar_signatures[k], r.signature) &&
-              Cosine(i.exemplars[k], r.terms) >= kSameExemplar;
+      known = ExemplarReaches(i, k, r, kSameExemplar);
     }
     if (!known) {
       i.exemplars.push_back(r.terms);
       i.exemplar_signatures.push_back(r.signature);
+      i.exemplar_max_weights.push_back(MaxWeight(r.terms));
     }
   }
 }
@@ -145,8 +196,7 @@ void IncidentBook::OnReport(
   active_.erase(std::remove_if(active_.begin(), active_.end(),
                                [&](uint32_t n) {
                                  const IncidentRecord& i = incidents_[n];
-                                 return !Active(i, r.at,
-                                                usual(DominantTopic(i), r.at));
+                                 return !Active(i, r.at, usual);
                                }),
                 active_.end());
   uint32_t best = kNoIncident;
@@ -179,28 +229,28 @@ void IncidentBook::OnReport(
     pool.push_back(std::move(r));
     return;
   }
+  // Every customer of a group is the report's or a waiting report's: a
+  // pool too small to hold enough of them need not be gathered. (Most
+  // reports of a surge that fit no incident end here.)
+  const double expected = usual(r.topic, r.at);
+  const int most = static_cast<int>(pool.size()) + 1;
+  if (most < options_.incident_min_cases ||
+      most < options_.alert_min_ratio * expected) {
+    pool.push_back(std::move(r));
+    return;
+  }
   std::vector<size_t> group;
   absl::flat_hash_set<uint32_t> customers = {r.customer};
   for (size_t k = 0; k < pool.size(); ++k) {
-    const Report& p = pool[k];
-    if (p.at - r.at > options_.incident_window ||
-        r.at - p.at > options_.incident_window ||
-        IncidentOf(p.case_id) != kNoIncident || excluded_.contains(p.case_id) ||
-        !Fresh(view(p.case_id), r.at) ||
-        (r.topic == 0 && (MayShareTerms(p.signature, r.signature)
-                              ? Cosine(p.terms, r.terms)
-                              : 0.0f) < options_.seed_similarity)) {
-      continue;
-    }
+    if (!Groups(pool[k], r, view)) continue;
     group.push_back(k);
-    customers.insert(p.customer);
+    customers.insert(pool[k].customer);
   }
   // Enough customers, and far more than the topic's usual volume: one
   // grievance, at one time. (A matter's busy hours are not a grievance of
   // many, nor are a few customers who happen to write alike: hence the
   // surge, above.)
   const int size = static_cast<int>(customers.size());
-  const double expected = usual(r.topic, r.at);
   if (size < options_.incident_min_cases ||
       size < options_.alert_min_ratio * expected ||
       PoissonTail(size, expected) > options_.alert_max_probability) {
@@ -235,20 +285,42 @@ void IncidentBook::OnReport(
   Join(n, r);
   // Reports waiting on other topics that fit the incident join it too
   // (another phrasing the classifier read as another matter).
+  TakeWaiting(n, view);
+}
+
+bool IncidentBook::Groups(const Report& p, const Report& r,
+                          absl::FunctionRef<CaseView(uint32_t)> view) const {
+  // The tests are pure, so their order is free: the cheaper and the more
+  // often failed come first (most waiting reports' cases are no longer
+  // fresh), the resemblance of words last.
+  return p.at - r.at <= options_.incident_window &&
+         r.at - p.at <= options_.incident_window &&
+         Fresh(view(p.case_id), r.at) && IncidentOf(p.case_id) == kNoIncident &&
+         !excluded_.contains(p.case_id) &&
+         (r.topic != 0 ||
+          // No weight of a unit vector is above 1.
+          Reaches(p.terms, p.signature, 1.0f, r, options_.seed_similarity));
+}
+
+void IncidentBook::TakeWaiting(uint32_t n,
+                               absl::FunctionRef<CaseView(uint32_t)> view) {
   for (auto& [topic, waiting] : pools_) {
-    std::deque<Report> rest;
-    for (Report& p : waiting) {
-      if (IncidentOf(p.case_id) == n) continue;
-      if (IncidentOf(p.case_id) == kNoIncident &&
-          !excluded_.contains(p.case_id) &&
+    // Kept reports move forward in place, in their order.
+    size_t kept = 0;
+    for (size_t k = 0; k < waiting.size(); ++k) {
+      Report& p = waiting[k];
+      const uint32_t of = IncidentOf(p.case_id);
+      if (of == n) continue;
+      if (of == kNoIncident && !excluded_.contains(p.case_id) &&
           incidents_[n].first_at - p.at <= options_.incident_window &&
-          Fit(incidents_[n], p, view(p.case_id)) > 0) {
+          TakesWaiting(n, &p, view(p.case_id))) {
         Join(n, p);
         continue;
       }
-      rest.push_back(std::move(p));
+      if (kept != k) waiting[kept] = std::move(waiting[k]);
+      ++kept;
     }
-    waiting = std::move(rest);
+    waiting.erase(waiting.begin() + kept, waiting.end());
   }
 }
 
@@ -265,7 +337,7 @@ void IncidentBook::Add(uint32_t incident, uint32_t case_id, absl::Time at) {
     Remove(old, case_id);
     excluded_.erase(case_id);
   }
-  if (member_of_.emplace(case_id, incident).second) i.cases.push_back(case_id);
+  if (AddMember(case_id, incident)) i.cases.push_back(case_id);
   i.first_at = std::min(i.first_at, at);
   i.last_at = std::max(i.last_at, at);
 }

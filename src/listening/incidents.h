@@ -39,8 +39,13 @@ struct Report {
   uint32_t index = 0;     // interaction ordinal
   uint32_t case_id = 0;   // root case ordinal when linked
   uint32_t customer = 0;  // customer (base ordinal) when linked
+  // While the report waits: the first `compared_exemplars` exemplars of
+  // incident `compared_with` did not bring it in. Exemplars are only ever
+  // added, so the next sweep for that incident need not weigh them again.
+  uint32_t compared_with = ~uint32_t{0};
   absl::Time at;
   Channel channel = Channel::kUnspecified;
+  uint8_t compared_exemplars = 0;
   uint32_t topic = 0;     // topic ordinal, 0 for none
   TermVector terms;
   TermSignature signature;  // of terms
@@ -63,12 +68,18 @@ struct IncidentRecord {
   int reports = 0;
   std::array<int, kChannelCount> per_channel{};
   absl::flat_hash_map<uint32_t, int> topics;  // reports per topic ordinal
+  // The topic most reports name (the lowest ordinal on a tie), 0 for none,
+  // and its count: kept as reports join (counts only grow) rather than
+  // found in `topics` for every report compared with the incident.
+  uint32_t dominant_topic = 0;
+  int dominant_count = 0;
   uint32_t seed_index = ~uint32_t{0};         // interaction that seeded it
   bool by_hand = false;                       // opened by a host
   TermVector sum;       // of member reports' vectors
   TermVector centroid;  // sum, normalized
   std::vector<TermVector> exemplars;  // distinct member reports
   std::vector<TermSignature> exemplar_signatures;  // of exemplars
+  std::vector<float> exemplar_max_weights;         // of exemplars
 };
 
 class IncidentBook {
@@ -97,7 +108,9 @@ class IncidentBook {
 
   // DominantTopic: the topic most of an incident's reports name (the
   // lowest ordinal on a tie), 0 for none.
-  static uint32_t DominantTopic(const IncidentRecord& incident);
+  static uint32_t DominantTopic(const IncidentRecord& incident) {
+    return incident.dominant_topic;
+  }
 
   // ApproximateBytes: the heap the book holds (incidents, waiting
   // reports, memberships), counted from container capacities.
@@ -105,21 +118,55 @@ class IncidentBook {
 
  private:
   void Join(uint32_t incident, const Report& r);
-  // Whether an incident still takes new cases at `at`, `usual` being the
-  // usual volume of its matter in an incident window.
+  // Counts one more report on `topic` (not 0) in *i, and its dominant one.
+  static void CountTopic(uint32_t topic, IncidentRecord* i);
+  // Whether an incident still takes new cases at `at`; `usual(topic, at)`
+  // is the usual volume of a matter in an incident window, asked only of
+  // an incident that passes the cheaper tests.
   bool Active(const IncidentRecord& incident, absl::Time at,
-              double usual) const;
+              absl::FunctionRef<double(uint32_t, absl::Time)> usual) const;
   // Whether the case of `r` began recently enough to report a wave that
   // began at `wave_start` (a case opened long before is another matter).
   bool Fresh(const CaseView& c, absl::Time wave_start) const;
   // How well report `r` of case `c` fits an active incident; 0: not at all.
   float Fit(const IncidentRecord& incident, const Report& r,
             const CaseView& c) const;
-  float Resemblance(const IncidentRecord& incident, const Report& r) const;
+  // TakesWaiting: whether Fit(incidents_[n], *r, c) > 0 for a waiting
+  // report, weighing its words only when that depends on them, and against
+  // only the exemplars it was not weighed against yet.
+  bool TakesWaiting(uint32_t n, Report* r, const CaseView& c);
+  // ExemplarReaches: whether exemplar k of incident `i` has a cosine of at
+  // least `least` (above 0) with report `r`, its bound telling most
+  // exemplars apart without their cosine.
+  static bool ExemplarReaches(const IncidentRecord& i, size_t k,
+                              const Report& r, double least);
+  // Reaches: the same for a vector `v` of that signature and largest
+  // weight (or more).
+  static bool Reaches(const TermVector& v, const TermSignature& signature,
+                      float max_weight, const Report& r, double least);
+  // Resemblance: how close report `r` is to an incident, comparing it with
+  // the incident's exemplars from `from` on.
+  float Resemblance(const IncidentRecord& incident, const Report& r,
+                    size_t from = 0) const;
+
+  // Groups: whether waiting report `p` belongs in the group that report
+  // `r`, on p's topic, would seed.
+  bool Groups(const Report& p, const Report& r,
+              absl::FunctionRef<CaseView(uint32_t)> view) const;
+  // TakeWaiting: the waiting reports, of any topic, that fit incident `n`
+  // join it and leave their pools.
+  void TakeWaiting(uint32_t n, absl::FunctionRef<CaseView(uint32_t)> view);
 
   const ListeningOptions options_;
   std::vector<IncidentRecord> incidents_;
+  // Puts a case in an incident, unless it is in one: whether it was not.
+  bool AddMember(uint32_t case_id, uint32_t incident);
+
   absl::flat_hash_map<uint32_t, uint32_t> member_of_;  // case → incident
+  // By case ordinal: whether member_of_ ever held the case (up to a bound,
+  // see incidents.cc). Most reports come from cases in no incident, which
+  // one bit tells at once, where the map of many cases would be probed.
+  std::vector<bool> ever_member_;
   absl::flat_hash_set<uint32_t> excluded_;             // removed by hand
   // Recent reports in no incident, per topic, in the order linked. Ordered
   // by topic: sweeping the pools joins reports in this order, which must

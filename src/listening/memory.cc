@@ -49,12 +49,14 @@ size_t WaveDetector::ApproximateBytes() const {
 
 size_t IncidentBook::ApproximateBytes() const {
   size_t bytes = VectorBytes(incidents_) + FlatBytes(member_of_) +
+                 ever_member_.capacity() / 8 +
                  FlatBytes(excluded_) + VectorBytes(active_) +
                  TermVectorBytes(scratch_);
   for (const IncidentRecord& i : incidents_) {
     bytes += VectorBytes(i.cases) + DequeBytes(i.joined) + FlatBytes(i.topics) +
              TermVectorBytes(i.sum) + TermVectorBytes(i.centroid) +
-             VectorBytes(i.exemplars) + VectorBytes(i.exemplar_signatures);
+             VectorBytes(i.exemplars) + VectorBytes(i.exemplar_signatures) +
+             VectorBytes(i.exemplar_max_weights);
     for (const TermVector& e : i.exemplars) bytes += TermVectorBytes(e);
   }
   for (const auto& [topic, pool] : pools_) {

@@ -79,6 +79,12 @@ TermSignature SignatureOf(const TermVector& v) {
   return s;
 }
 
+float MaxWeight(const TermVector& v) {
+  float max = 0;
+  for (const auto& [term, weight] : v) max = std::max(max, weight);
+  return max;
+}
+
 void AddInto(const TermVector& v, float scale, TermVector* sum) {
   TermVector out;
   AddInto(v, scale, sum, &out);

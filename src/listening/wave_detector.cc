@@ -118,9 +118,14 @@ void WaveDetector::OnNegative(uint32_t key, uint32_t index, uint32_t customer,
   KeyState& k = *keys_[key];
   const absl::Duration window = options_.alert_window;
   // Insert in time order (late messages are rare and near the end).
-  auto pos = k.window.end();
-  while (pos != k.window.begin() && std::prev(pos)->at > at) --pos;
-  k.window.insert(pos, Entry{at, index, customer, channel});
+  const Entry entry{at, index, customer, channel};
+  if (k.window.empty() || !(k.window.back().at > at)) {
+    k.window.push_back(entry);
+  } else {
+    auto pos = k.window.end();
+    while (pos != k.window.begin() && std::prev(pos)->at > at) --pos;
+    k.window.insert(pos, entry);
+  }
   // The message adds to the usual level only when its customer is new to
   // the window.
   const bool repeat = k.customers[customer]++ > 0;
@@ -133,8 +138,12 @@ void WaveDetector::OnNegative(uint32_t key, uint32_t index, uint32_t customer,
   }
   const int count = static_cast<int>(k.customers.size());
   // The window ends at the newest message: a late one is judged by the
-  // window as it stands now, against the usual level of now.
-  const double expected = Expected(key, newest, window);
+  // window as it stands now, against the usual level of now. Only a key in
+  // an alert period, or with customers enough to tip one, reads it: below
+  // alert_min_volume the window is not hot whatever the usual level.
+  const double expected = k.alerting || count >= options_.alert_min_volume
+                              ? Expected(key, newest, window)
+                              : 0.0;
   const bool hot = count >= options_.alert_min_volume &&
                    count >= options_.alert_min_ratio * expected;
   if (k.alerting) {

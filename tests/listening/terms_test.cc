@@ -82,6 +82,33 @@ TEST(TermsTest, AddIntoMergesLikeAPlainMerge) {
   }
 }
 
+// Incidents skip a cosine whose bound falls short of a threshold: the bound
+// must never be below the cosine as computed, by more than the margin they
+// leave (a thousandth).
+TEST(TermsTest, CosineBoundIsNeverBelowTheCosine) {
+  std::mt19937_64 rng(11);
+  TermIndex index;
+  // Few distinct terms, so that vectors share many, and buckets collide.
+  auto draw = [&] {
+    std::vector<uint64_t> terms;
+    const int n = 1 + static_cast<int>(rng() % 12);
+    for (int i = 0; i < n; ++i) {
+      terms.push_back((rng() % 40) * 0x0723456789abcdefULL);
+    }
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    return index.AddAndWeigh(terms);
+  };
+  for (int round = 0; round < 20000; ++round) {
+    const TermVector a = draw();
+    const TermVector b = draw();
+    const float cosine = Cosine(a, b);
+    const double bound = CosineBound(SignatureOf(a), MaxWeight(a), b);
+    ASSERT_GE(bound * (1 + 1e-3), cosine) << "round " << round;
+    ASSERT_GE(CosineBound(SignatureOf(a), 1.0f, b) * (1 + 1e-3), cosine);
+  }
+}
+
 TEST(WaveDetectorTest, PoissonTail) {
   EXPECT_DOUBLE_EQ(PoissonTail(0, 3.0), 1.0);
   EXPECT_NEAR(PoissonTail(1, 2.0), 1 - std::exp(-2.0), 1e-12);
