@@ -226,6 +226,39 @@ def test_ingest_many_is_ingest_in_order(engine):
     assert links[1].reason is LinkReason.REPLY_TO
 
 
+def test_ingest_many_across_batches_keeps_each_result_in_its_place(engine):
+    # Batches are linked on a thread of their own while the next is read:
+    # results, refusals included, still come back in input order.
+    items = []
+    for i in range(30):
+        items.append(make(f"em-{i}", at(i // 12, i % 12), "EMAIL", "EMAIL",
+                          f"p{i % 7}@example.com"))
+        if i % 6 == 0:
+            items.append({"id": f"bad-{i}"})  # refused by the engine's parser
+        if i % 10 == 0:
+            items.append(f"not a dict {i}")  # refused before it
+    results = engine.ingest_many(items, batch_size=4, return_errors=True)
+    assert len(results) == len(items)
+    for item, result in zip(items, results):
+        if isinstance(item, dict) and item["id"].startswith("em-"):
+            assert result == engine.linkage_of(item["id"])
+        else:
+            assert isinstance(result, threadline.Error)
+    assert len({r.customer_id for r in results
+                if isinstance(r, threadline.Linkage)}) == 7
+    with pytest.raises(threadline.BatchError):
+        engine.ingest_many(items, batch_size=4)
+
+
+def test_ingest_many_on_a_closed_engine_raises(engine):
+    engine.close()
+    with pytest.raises(threadline.Error) as e:
+        engine.ingest_many([make(f"em-{i}", at(0, i), "EMAIL", "EMAIL",
+                                 "a@example.com") for i in range(10)],
+                           batch_size=3)
+    assert e.value.code == "FAILED_PRECONDITION"
+
+
 def test_results_have_readable_repr_and_dicts(engine):
     link = engine.ingest(make("tw-1", at(0), "TWITTER", "TWITTER", "@GraceC"))
     assert repr(link).startswith("Linkage(interaction_id='tw-1'")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import (Any, Callable, Dict, Iterable, List, Mapping, Optional,
-                    Union)
+                    Tuple, Union)
 
 from . import _threadline
 from ._enums import CaseStatus, IdentityKind
@@ -268,32 +269,67 @@ class Engine:
         one Linkage per item. An item that fails does not stop the others:
         with return_errors=False (the default), BatchError is raised after
         the whole input, carrying every result; with return_errors=True the
-        failed items' Errors are returned in their places."""
+        failed items' Errors are returned in their places.
+
+        While the engine links one batch, on a thread of its own, the next
+        is read into JSON lines here: with two cores or more, Python's share
+        of the work and the engine's overlap."""
         if batch_size < 1:
             raise ValueError(f"batch_size: {batch_size} is below 1")
         results: List[Any] = []
         lines: List[str] = []
         slots: List[int] = []
+        # The batch the engine is linking, and where its results go.
+        linking: Optional[Tuple["Future[List[Any]]", List[int]]] = None
+        executor: Optional[ThreadPoolExecutor] = None
 
-        def flush() -> None:
-            for slot, r in zip(slots, self._engine.ingest_json_many(lines)):
+        def place(where: List[int], linked: List[Any]) -> None:
+            for slot, r in zip(where, linked):
                 results[slot] = r if isinstance(r, Error) else Linkage._from(r)
-            lines.clear()
-            slots.clear()
 
-        for item in interactions:
-            try:
-                line = to_json_line(item)
-            except (TypeError, ValueError, Error) as e:
-                results.append(e if isinstance(e, Error)
-                               else Error("INVALID_ARGUMENT", str(e)))
-                continue
-            slots.append(len(results))
-            results.append(None)
-            lines.append(line)
-            if len(lines) >= batch_size:
-                flush()
-        flush()
+        def collect() -> None:
+            nonlocal linking
+            if linking is not None:
+                future, where = linking
+                linking = None
+                place(where, future.result())
+
+        def flush(last: bool) -> None:
+            nonlocal lines, slots, linking, executor
+            if last and linking is None:
+                # One batch in all: linked here, with no thread.
+                if lines:
+                    place(slots, self._engine.ingest_json_many(lines))
+                return
+            if lines:
+                if executor is None:
+                    executor = ThreadPoolExecutor(
+                        max_workers=1, thread_name_prefix="threadline-ingest")
+                # One worker: batches are linked in the order submitted.
+                future = executor.submit(self._engine.ingest_json_many, lines)
+                collect()
+                linking = (future, slots)
+                lines, slots = [], []
+            if last:
+                collect()
+
+        try:
+            for item in interactions:
+                try:
+                    line = to_json_line(item)
+                except (TypeError, ValueError, Error) as e:
+                    results.append(e if isinstance(e, Error)
+                                   else Error("INVALID_ARGUMENT", str(e)))
+                    continue
+                slots.append(len(results))
+                results.append(None)
+                lines.append(line)
+                if len(lines) >= batch_size:
+                    flush(last=False)
+            flush(last=True)
+        finally:
+            if executor is not None:
+                executor.shutdown(wait=True)
         if not return_errors and any(isinstance(r, Error) for r in results):
             raise BatchError(results)
         return results
