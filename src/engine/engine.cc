@@ -406,13 +406,6 @@ void EngineImpl::ApplyLocked(v1::Event& event) {
 
 absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
                                                  Prepared prepared) {
-  // In a large state each look-up below is a cache miss: start them all
-  // at once rather than one after another.
-  state_.PrefetchLinks(in.id, in.reply_to, in.channel, in.thread_id,
-                       in.external_ref);
-  for (const Evidence& e : prepared.evidence) {
-    if (!e.identity.value.empty()) state_.graph().Prefetch(e.identity);
-  }
   if (int64_t known = state_.FindInteraction(in.id); known >= 0) {
     const InteractionRecord& r = state_.interactions()[known];
     const uint64_t now = r.digest ? prepared.digest : LegacyFingerprint(in);

@@ -90,10 +90,6 @@ class InteractionLog {
 
   // Index of the interaction with `id`, or -1.
   int64_t Find(std::string_view id) const;
-  // Prefetch: OrdinalIndex::Prefetch for `id`.
-  void Prefetch(std::string_view id) const {
-    by_id_.Prefetch(util::HashKey(id));
-  }
 
   // Erase: forgets interaction i's id, text and agent and drops it from the
   // index; its bytes are overwritten. The record stays (marked erased) so

@@ -40,18 +40,6 @@ continuity::CaseId State::ThreadCase(Channel channel,
   return c == nullptr ? continuity::kNoCase : cases_.Root(*c);
 }
 
-void State::PrefetchLinks(std::string_view id, std::string_view reply_to,
-                          Channel channel, std::string_view thread_id,
-                          std::string_view external_ref) const {
-  interactions_.Prefetch(id);
-  if (!reply_to.empty()) interactions_.Prefetch(reply_to);
-  if (!thread_id.empty()) {
-    thread_local std::string buffer;
-    threads_.Prefetch(ThreadKey(channel, thread_id, &buffer));
-  }
-  if (!external_ref.empty()) references_.Prefetch(external_ref);
-}
-
 continuity::CaseId State::ReferenceCase(std::string_view external_ref) const {
   const continuity::CaseId* c = references_.Find(external_ref);
   return c == nullptr ? continuity::kNoCase : cases_.Root(*c);

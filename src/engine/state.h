@@ -114,12 +114,6 @@ class State {
   continuity::CaseId ThreadCase(Channel channel,
                                 std::string_view thread_id) const;
   continuity::CaseId ReferenceCase(std::string_view external_ref) const;
-  // PrefetchLinks: starts loading where FindInteraction(id),
-  // FindInteraction(reply_to), ThreadCase and ReferenceCase will look (empty
-  // ones are skipped), so that their cache misses overlap.
-  void PrefetchLinks(std::string_view id, std::string_view reply_to,
-                     Channel channel, std::string_view thread_id,
-                     std::string_view external_ref) const;
   // Root cases of the customer of `base`, oldest first.
   continuity::CaseList CustomerCases(uint32_t base) const;
 

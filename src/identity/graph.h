@@ -130,10 +130,6 @@ class IdentityGraph {
 
   // Key of a canonical identity, or kNone when never seen.
   KeyId Find(const Identity& canonical) const;
-  // Prefetch: starts loading where Find(canonical) will look.
-  void Prefetch(const Identity& canonical) const {
-    index_.Prefetch(IndexHash(MatchKind(canonical.kind), canonical.value));
-  }
   // PhonesMatchingNational: phone keys whose E.164 form is a country code
   // (1-3 digits) followed by `national_digits` (a leading trunk 0 may be
   // left out), e.g. "3165654325" matches "+573165654325". This is how a

@@ -47,11 +47,6 @@ class OrdinalIndex {
     return it == slots_.end() ? -1 : static_cast<int64_t>(it->ordinal);
   }
 
-  // Prefetch: starts loading where `hash` is filed, for a Find soon after:
-  // a caller about to look up several keys lets their cache misses overlap
-  // instead of waiting for each in turn.
-  void Prefetch(uint32_t hash) const { slots_.prefetch(Slot{0, hash}); }
-
   // Insert: files `ordinal` under `hash`. The ordinal must not be filed.
   void Insert(uint32_t ordinal, uint32_t hash) {
     slots_.insert(Slot{ordinal, hash});

@@ -38,9 +38,6 @@ class StringMap {
     return e < 0 ? nullptr : &data_.entries[e].value;
   }
 
-  // Prefetch: OrdinalIndex::Prefetch for `key`.
-  void Prefetch(std::string_view key) const { index_.Prefetch(HashKey(key)); }
-
   // Set: `key` maps to `value` from now on.
   void Set(std::string_view key, V value) {
     const uint32_t hash = HashKey(key);
