@@ -14,7 +14,7 @@
 #
 # In the package, threadline::threadline is the shared library: its link
 # interface is Abseil alone (the public headers include Abseil headers), and
-# protobuf, fmt, simdjson, libphonenumber and RE2 stay inside it with hidden
+# protobuf, fmt, simdjson, libphonenumber, RE2 and xxHash stay inside it with hidden
 # symbols. threadline::threadline_static is the static library; it needs the
 # private dependencies at link time, so find_package finds them only when the
 # host asks for it: find_package(threadline COMPONENTS static).
