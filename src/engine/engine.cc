@@ -344,7 +344,21 @@ std::vector<absl::StatusOr<Linkage>> EngineImpl::IngestBatch(
   out.reserve(size);
   std::vector<Alert> alerts;
   absl::Status stored;
+  // mu_ is let go between the parts linked: meanwhile a round of single
+  // ingests may append the parts linked so far with its own events, fail,
+  // and rebuild the state without them. The whole batch fails then.
   bool checked = false;
+  uint64_t reloads = 0;
+  auto check_store = [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    if (store_ == nullptr || !stored.ok()) return;
+    if (!checked) {
+      stored = WritableLocked();
+      reloads = reloads_;
+      checked = true;
+    } else if (reloads_ != reloads) {
+      stored = reload_cause_;
+    }
+  };
   size_t i = 0;
   while (i < size) {
     if (!read[i].load(std::memory_order_acquire)) {
@@ -352,8 +366,7 @@ std::vector<absl::StatusOr<Linkage>> EngineImpl::IngestBatch(
       continue;
     }
     absl::MutexLock lock(&mu_);
-    if (!checked && store_ != nullptr) stored = WritableLocked();
-    checked = true;
+    check_store();
     for (; i < size && read[i].load(std::memory_order_acquire); ++i) {
       if (!prepared[i].ok()) {
         out.push_back(prepared[i].status());
@@ -369,6 +382,7 @@ std::vector<absl::StatusOr<Linkage>> EngineImpl::IngestBatch(
   uint64_t ticket = 0;
   {
     absl::MutexLock lock(&mu_);
+    check_store();
     alerts = TakeNewAlerts();
     if (store_ != nullptr && stored.ok()) {
       // One Append and one Sync for the whole batch.

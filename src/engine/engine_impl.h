@@ -213,6 +213,11 @@ class EngineImpl final : public Engine {
   uint64_t last_ticket_ ABSL_GUARDED_BY(mu_) = 0;
   // Set when the state could not be rebuilt after a store error.
   absl::Status broken_ ABSL_GUARDED_BY(mu_);
+  // Times the state was rebuilt from the store, and why last: a writer that
+  // lets mu_ go between parts of its write learns that what it applied
+  // before was dropped.
+  uint64_t reloads_ ABSL_GUARDED_BY(mu_) = 0;
+  absl::Status reload_cause_ ABSL_GUARDED_BY(mu_);
   RecoveryReport recovery_ ABSL_GUARDED_BY(mu_);
   // The sequence of the newest snapshot written or loaded, and the last
   // sequence applied: read without mu_ to decide whether a snapshot is due.

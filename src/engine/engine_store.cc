@@ -79,6 +79,8 @@ absl::Status EngineImpl::Load() {
 }
 
 void EngineImpl::ReloadLocked(const absl::Status& cause) {
+  ++reloads_;
+  reload_cause_ = cause;
   pending_.clear();
   absl::Time snapshot_at = absl::InfinitePast();
   State state(MakeStateOptions(options_));

@@ -3,6 +3,7 @@
 // leaves memory ahead of what is stored.
 #include <stdlib.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <memory>
@@ -36,8 +37,10 @@ class DurableTest : public ::testing::Test {
   static void TearDownTestSuite() { delete data_; }
 
   std::unique_ptr<Engine> Open(std::shared_ptr<Store> store,
-                               uint64_t snapshot_every = 0) {
+                               uint64_t snapshot_every = 0,
+                               int batch_threads = 1) {
     EngineOptions options;
+    options.batch_threads = batch_threads;
     options.own_identities = testing_sim::SimOwnIdentities();
     options.clock = clock_;
     options.store = std::move(store);
@@ -422,6 +425,42 @@ TEST_F(DurableTest, AFailedRoundFailsItsWritersAndTheEngineGoesOn) {
   a.reset();
   std::unique_ptr<Engine> b = Open(store);
   EXPECT_EQ(DumpEngine(*b, Ids()), before) << "memory never ran ahead";
+}
+
+// A batch read by several threads is linked part by part, letting the lock
+// go between parts; a round of single ingests that fails to store meanwhile
+// takes the parts linked so far with it, and the batch must fail too rather
+// than report them linked.
+TEST_F(DurableTest, ABatchFailsWhenARoundFailsBetweenItsParts) {
+  auto store = std::make_shared<FaultStore>(OpenMemoryStore());
+  std::unique_ptr<Engine> a = Open(store, 0, /*batch_threads=*/2);
+  ASSERT_NE(a, nullptr);
+  store->fail_appends = 6;
+  std::atomic<size_t> linked{0};
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < 2; ++t) {
+    threads.emplace_back([&, t] {
+      for (size_t i = t; i < 200; i += 2) {
+        if (a->Ingest((*data_)[i]).ok()) ++linked;
+      }
+    });
+  }
+  threads.emplace_back([&] {
+    for (size_t from = 200; from < data_->size(); from += 40) {
+      const size_t to = std::min(data_->size(), from + 40);
+      std::vector<Interaction> batch(data_->begin() + from,
+                                     data_->begin() + to);
+      for (const absl::StatusOr<Linkage>& r : a->IngestBatch(batch)) {
+        if (r.ok()) ++linked;
+      }
+    }
+  });
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(a->Stats().interactions, linked.load())
+      << "every ingest said linked is linked, and no other";
+  const std::string before = DumpEngine(*a, Ids());
+  a.reset();
+  EXPECT_EQ(DumpEngine(*Open(store), Ids()), before) << "and stored";
 }
 
 }  // namespace
