@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "threadline/store.h"
 
 namespace threadline::testing_store {
@@ -34,6 +36,10 @@ class FaultStore final : public Store {
       return absl::ResourceExhaustedError("append: no space left on device");
     }
     ++appends;
+    // A write takes time; writers meanwhile queue for the next round.
+    if (append_micros > 0) {
+      absl::SleepFor(absl::Microseconds(append_micros.load()));
+    }
     return inner_->Append(events);
   }
   absl::Status Sync(uint64_t ticket) override {
@@ -54,6 +60,7 @@ class FaultStore final : public Store {
 
   std::atomic<int> fail_appends{0};
   std::atomic<int> fail_syncs{0};
+  std::atomic<int> append_micros{0};  // each Append takes this long
   std::atomic<bool> refuse_reload{false};  // a second Load fails
   std::atomic<int> loads{0};
   std::atomic<int> appends{0};
