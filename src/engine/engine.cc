@@ -461,7 +461,7 @@ absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
     // The time as a stored event would carry it (whole nanoseconds).
     state_.ApplyResolved(resolved_keys_,
                          absl::FromUnixNanos(absl::ToUnixNanos(in.occurred_at)),
-                         fallback, state_.sequence() + 1);
+                         fallback);
   } else {
     // Every field is set anew rather than cleared: Clear() would free the
     // nested messages the event keeps for the next ingest.
@@ -540,7 +540,7 @@ absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
     e.follow_up = prepared.follow_up;
     e.sentiment = prepared.sentiment;
     e.language = prepared.language;
-    state_.ApplyLinked(e, state_.sequence() + 1);
+    state_.ApplyLinked(e);
   } else {
     v1::Event& event = linked_event_;
     auto* linked = event.mutable_interaction_linked();  // every field set

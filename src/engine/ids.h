@@ -14,15 +14,11 @@
 
 namespace threadline::engine {
 
-// Two of these are made for every linkage reported: written straight into
-// a string short enough to need no allocation.
+// Two of these are made for every linkage reported: short enough to need
+// no allocation.
 inline std::string OrdinalId(char prefix, uint32_t ordinal) {
-  char buffer[2 + absl::numbers_internal::kFastToBufferSize];
-  buffer[0] = prefix;
-  buffer[1] = '-';
-  char* end =
-      absl::numbers_internal::FastIntToBuffer(uint64_t{ordinal} + 1, buffer + 2);
-  return std::string(buffer, end);
+  return absl::StrCat(absl::string_view(&prefix, 1), "-",
+                      uint64_t{ordinal} + 1);
 }
 
 inline std::optional<uint32_t> ParseOrdinalId(char prefix,

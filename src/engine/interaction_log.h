@@ -13,7 +13,6 @@
 
 #include <array>
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,25 +62,27 @@ class InteractionLog {
   InteractionLog(InteractionLog&&) noexcept = default;
   InteractionLog& operator=(InteractionLog&&) noexcept = default;
 
-  size_t size() const { return data_.records.size(); }
+  size_t size() const { return records_.size(); }
   const InteractionRecord& operator[](size_t i) const {
-    return data_.records[i];
+    return records_[i];
   }
-  InteractionRecord& mutable_record(size_t i) { return data_.records[i]; }
 
   // Add: a new record with the given id, text and agent id, indexed by the
   // id; the caller fills in the rest. The id must not be indexed yet.
   InteractionRecord& Add(std::string_view id, std::string_view text,
                          std::string_view agent_id);
 
-  std::string_view id(size_t i) const { return data_.Id(i); }
+  std::string_view id(size_t i) const {
+    const InteractionRecord& r = records_[i];
+    return strings_.Get(r.strings, r.id_size);
+  }
   std::string_view text(size_t i) const {
-    const InteractionRecord& r = data_.records[i];
-    return data_.strings.Get(r.strings, size_t{r.id_size} + r.text_size)
+    const InteractionRecord& r = records_[i];
+    return strings_.Get(r.strings, size_t{r.id_size} + r.text_size)
         .substr(r.id_size);
   }
   std::string_view agent_id(size_t i) const {
-    return agents_[data_.records[i].agent];
+    return agents_[records_[i].agent];
   }
 
   // AddErased: a record for an interaction whose customer was erased (from
@@ -96,20 +97,9 @@ class InteractionLog {
   // ordinals hold.
   void Erase(size_t i);
 
-  // Bytes held, for memory accounting.
-  size_t capacity_bytes() const;
-
  private:
-  // Records and their strings.
-  struct Data {
-    util::ChunkedVector<InteractionRecord> records;
-    util::StringArena strings;
-    std::string_view Id(size_t i) const {
-      const InteractionRecord& r = records[i];
-      return strings.Get(r.strings, r.id_size);
-    }
-  };
-  Data data_;
+  util::ChunkedVector<InteractionRecord> records_;
+  util::StringArena strings_;  // each record's id, then its text
   util::OrdinalIndex by_id_;  // record ordinals by id
   std::vector<std::string> agents_{""};
   absl::flat_hash_map<std::string, uint32_t> agent_ordinals_;

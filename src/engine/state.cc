@@ -140,8 +140,8 @@ void State::Apply(const v1::Event& event) {
 }
 
 void State::ApplyResolved(const std::vector<identity::KeyEvidence>& keys,
-                          absl::Time at, uint32_t fallback, uint64_t sequence) {
-  sequence_ = sequence;
+                          absl::Time at, uint32_t fallback) {
+  ++sequence_;
   Resolve(keys, at, fallback);
 }
 
@@ -182,8 +182,8 @@ LinkedEvent ViewOf(const v1::InteractionLinked& e) {
   return v;
 }
 
-void State::ApplyLinked(const LinkedEvent& e, uint64_t sequence) {
-  sequence_ = sequence;
+void State::ApplyLinked(const LinkedEvent& e) {
+  ++sequence_;
   Link(e);
 }
 
@@ -203,7 +203,7 @@ void State::Link(const LinkedEvent& e) {
   // A thread or reference leads to its latest case: when an old one was past
   // reopening and a follow-up case opened, the thread continues there.
   if (!e.thread_id.empty()) {
-    std::string key;
+    thread_local std::string key;  // a buffer kept, not made per interaction
     threads_.Set(ThreadKey(e.channel, e.thread_id, &key), c);
   }
   if (!e.external_ref.empty()) references_.Set(e.external_ref, c);

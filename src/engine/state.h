@@ -81,15 +81,13 @@ class State {
 
   // Apply: the only mutation. Events must come in sequence.
   void Apply(const v1::Event& event);
-  // ApplyResolved: Apply of an IdentitiesResolved event with this evidence,
-  // time and fallback base (identity::kNone: none), numbered `sequence`
-  // (the next one). What an engine without a store applies, building no
-  // message.
+  // ApplyResolved: Apply of the next event, an IdentitiesResolved with this
+  // evidence, time and fallback base (identity::kNone: none). What an
+  // engine without a store applies, building no message.
   void ApplyResolved(const std::vector<identity::KeyEvidence>& keys,
-                     absl::Time at, uint32_t fallback, uint64_t sequence);
-  // ApplyLinked: Apply of the InteractionLinked event `e` views, which the
-  // caller numbers `sequence` (the next one).
-  void ApplyLinked(const LinkedEvent& e, uint64_t sequence);
+                     absl::Time at, uint32_t fallback);
+  // ApplyLinked: Apply of the next event, the InteractionLinked `e` views.
+  void ApplyLinked(const LinkedEvent& e);
 
   // What the last IdentitiesResolved did (read by the linking stage).
   const identity::ResolveResult& last_resolve() const { return last_resolve_; }

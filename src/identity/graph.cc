@@ -5,11 +5,23 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/container/inlined_vector.h"
-#include "absl/hash/hash.h"
 #include "absl/strings/string_view.h"
-#include "identity/graph_keys.h"
 
 namespace threadline::identity {
+namespace {
+
+// The last seven digits of a digit string, as a number; -1 when shorter.
+int64_t Suffix7(std::string_view digits) {
+  if (digits.size() < 7) return -1;
+  int64_t v = 0;
+  for (char c : digits.substr(digits.size() - 7)) {
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+}  // namespace
 
 GraphOptions DefaultGraphOptions() {
   GraphOptions o;
@@ -33,8 +45,7 @@ GraphOptions DefaultGraphOptions() {
 }
 
 IdentityGraph::IdentityGraph(GraphOptions options)
-    : options_(std::move(options)),
-      keys_(std::make_unique<KeyTable>()) {}
+    : options_(std::move(options)) {}
 
 size_t IdentityGraph::MatchKind(IdentityKind kind) {
   // A WhatsApp id is a phone number: the same number on both is one identity.
@@ -46,7 +57,7 @@ KeyId IdentityGraph::Find(const Identity& canonical) const {
   const size_t kind = MatchKind(canonical.kind);
   const std::string_view value = canonical.value;
   const int64_t k = index_.Find(IndexHash(kind, value), [&](KeyId k) {
-    return MatchKind(keys_->keys[k].kind) == kind && keys_->Value(k) == value;
+    return MatchKind(keys_.keys[k].kind) == kind && keys_.Value(k) == value;
   });
   return k < 0 ? kNone : static_cast<KeyId>(k);
 }
@@ -198,29 +209,29 @@ KeyId IdentityGraph::Intern(const KeyEvidence& e, absl::Time at,
   const int64_t nanos = model::TimeToNanos(at);
   const KeyId known = Find(id);
   if (known != kNone) {
-    KeyInfo& info = keys_->keys[known];
+    KeyInfo& info = keys_.keys[known];
     info.first_seen_nanos = std::min(info.first_seen_nanos, nanos);
     info.last_seen_nanos = std::max(info.last_seen_nanos, nanos);
     if (!mentioned) info.mentioned = false;
     if (!e.national_guess) info.national_guess = false;
     return known;
   }
-  const KeyId k = static_cast<KeyId>(keys_->keys.size());
-  KeyInfo& info = keys_->keys.emplace_back();
+  const KeyId k = static_cast<KeyId>(keys_.keys.size());
+  KeyInfo& info = keys_.keys.emplace_back();
   info.kind = id.kind;
   info.mentioned = mentioned;
   info.evidence = interaction;
   info.first_seen_nanos = nanos;
   info.last_seen_nanos = nanos;
   info.national_guess = e.national_guess;
-  info.value = keys_->values.Append(id.value);
+  info.value = keys_.values.Append(id.value);
   info.value_size = static_cast<uint32_t>(id.value.size());
   IndexKey(k);
   return k;
 }
 
 void IdentityGraph::IndexKey(KeyId k) {
-  KeyInfo& info = keys_->keys[k];
+  KeyInfo& info = keys_.keys[k];
   const std::string_view value = key_value(k);
   index_.Insert(k, IndexHash(MatchKind(info.kind), value));
   if (MatchKind(info.kind) == static_cast<size_t>(IdentityKind::kPhone) &&
@@ -256,16 +267,16 @@ void IdentityGraph::UnindexKey(KeyId k) {
   } else {
     for (KeyId p = it->second; p != kNone; p = key(p).next_suffix) {
       if (key(p).next_suffix == k) {
-        keys_->keys[p].next_suffix = key(k).next_suffix;
+        keys_.keys[p].next_suffix = key(k).next_suffix;
         break;
       }
     }
   }
-  keys_->keys[k].next_suffix = kNone;
+  keys_.keys[k].next_suffix = kNone;
 }
 
 void IdentityGraph::Own(BaseId base, KeyId key) {
-  KeyInfo& info = keys_->keys[key];
+  KeyInfo& info = keys_.keys[key];
   info.owner = base;
   info.next_owned = newest_owned_[base];
   newest_owned_[base] = key;
@@ -380,7 +391,7 @@ ResolveResult IdentityGraph::Resolve(const std::vector<KeyEvidence>& keys,
     if (std::find(ids.begin(), ids.begin() + i, key) != ids.begin() + i) {
       continue;  // the same identity given twice
     }
-    KeyInfo& k = keys_->keys[key];
+    KeyInfo& k = keys_.keys[key];
     if (k.shared) continue;
     if (k.owner == kNone) {
       const size_t kind = MatchKind(k.kind);
@@ -437,7 +448,7 @@ LinkId IdentityGraph::AddLink(Link link) {
 }
 
 void IdentityGraph::MarkShared(KeyId key, ResolveResult* result) {
-  KeyInfo& k = keys_->keys[key];
+  KeyInfo& k = keys_.keys[key];
   if (k.shared) return;
   k.shared = true;
   std::vector<BaseId> affected;
@@ -445,7 +456,7 @@ void IdentityGraph::MarkShared(KeyId key, ResolveResult* result) {
     affected.push_back(k.owner);
     // Out of its owner's chain.
     KeyId* link = &newest_owned_[k.owner];
-    while (*link != kNone && *link != key) link = &keys_->keys[*link].next_owned;
+    while (*link != kNone && *link != key) link = &keys_.keys[*link].next_owned;
     if (*link == key) *link = k.next_owned;
     k.next_owned = kNone;
   }

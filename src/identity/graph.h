@@ -136,8 +136,8 @@ class IdentityGraph {
   // number written the national way without a region is recognised as a
   // number already known in international form.
   std::vector<KeyId> PhonesMatchingNational(std::string_view national_digits) const;
-  const KeyInfo& key(KeyId k) const { return keys_->keys[k]; }
-  std::string_view key_value(KeyId k) const { return keys_->Value(k); }
+  const KeyInfo& key(KeyId k) const { return keys_.keys[k]; }
+  std::string_view key_value(KeyId k) const { return keys_.Value(k); }
   Identity KeyIdentity(KeyId k) const;
 
   // Resolve: applies one interaction's evidence. `keys` are its identities,
@@ -171,7 +171,7 @@ class IdentityGraph {
   // Keys owned by a base, in the order it came to own them.
   std::vector<KeyId> KeysOf(BaseId base) const;
   size_t base_count() const { return parent_.size(); }
-  size_t key_count() const { return keys_->keys.size(); }
+  size_t key_count() const { return keys_.keys.size(); }
   const MergeInfo* merge(LinkId link) const;
   size_t active_merges() const;
   // Merge records touching the customer of `base`.
@@ -261,7 +261,7 @@ class IdentityGraph {
   void RebuildIndexes();
 
   GraphOptions options_;
-  std::unique_ptr<KeyTable> keys_;
+  KeyTable keys_;
   util::OrdinalIndex index_;  // unerased keys by match kind and value
   // The newest phone key ending in each seven digits (see next_suffix).
   absl::flat_hash_map<uint32_t, KeyId> phone_suffix_;

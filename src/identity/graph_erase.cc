@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "identity/graph.h"
-#include "identity/graph_keys.h"
 
 namespace threadline::identity {
 
@@ -36,8 +35,8 @@ size_t IdentityGraph::EraseCustomer(
   for (KeyId k : keys) {
     UnindexKey(k);
     newest_link_of_key_.erase(k);
-    KeyInfo& info = keys_->keys[k];
-    keys_->values.Wipe(info.value, info.value_size);
+    KeyInfo& info = keys_.keys[k];
+    keys_.values.Wipe(info.value, info.value_size);
     KeyInfo blank;
     blank.kind = info.kind;
     blank.erased = true;

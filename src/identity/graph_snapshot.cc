@@ -7,7 +7,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "identity/graph.h"
-#include "identity/graph_keys.h"
 #include "model/snapshot_time.h"
 #include "threadline/v1/snapshot.pb.h"
 
@@ -109,9 +108,9 @@ absl::Status IdentityGraph::Restore(const v1::GraphSnapshot& in) {
   for (const v1::GraphSnapshot::Key& key : in.keys()) {
     if (key.kind() <= 0 || key.kind() >= kIdentityKindCount ||
         !base_or_none(key.owner()) || key.conflicts() > 255) {
-      return bad(absl::StrCat("key ", keys_->keys.size()));
+      return bad(absl::StrCat("key ", keys_.keys.size()));
     }
-    KeyInfo& info = keys_->keys.emplace_back();
+    KeyInfo& info = keys_.keys.emplace_back();
     info.kind = static_cast<IdentityKind>(key.kind());
     info.shared = key.shared();
     info.mentioned = key.mentioned();
@@ -122,7 +121,7 @@ absl::Status IdentityGraph::Restore(const v1::GraphSnapshot& in) {
     info.evidence = key.evidence();
     info.first_seen_nanos = key.first_seen();
     info.last_seen_nanos = key.last_seen();
-    info.value = keys_->values.Append(key.value());
+    info.value = keys_.values.Append(key.value());
     info.value_size = static_cast<uint32_t>(key.value().size());
   }
   for (BaseId p : in.parent()) {
@@ -159,7 +158,7 @@ absl::Status IdentityGraph::Restore(const v1::GraphSnapshot& in) {
           newest_owned_[b] == k) {
         return bad("owned key");
       }
-      keys_->keys[k].next_owned = newest_owned_[b];
+      keys_.keys[k].next_owned = newest_owned_[b];
       newest_owned_[b] = k;
     }
   }

@@ -47,11 +47,6 @@ class ChunkedVector {
   // Bytes held, for memory accounting.
   size_t capacity_bytes() const { return chunks_.size() * kChunk * sizeof(T); }
 
-  void clear() {
-    chunks_.clear();
-    size_ = 0;
-  }
-
  private:
   std::vector<std::unique_ptr<T[]>> chunks_;
   size_t size_ = 0;

@@ -33,11 +33,7 @@ class OrdinalIndex {
   OrdinalIndex() = default;
 
   size_t size() const { return slots_.size(); }
-  size_t capacity() const { return slots_.capacity(); }
   void reserve(size_t n) { slots_.reserve(n); }
-  // Bytes a slot takes, for memory accounting (the slot, and its control
-  // byte).
-  static constexpr size_t kSlotBytes = sizeof(uint64_t) + 1;
 
   // Find: the ordinal filed under `hash` for which `names_key(ordinal)` is
   // true, or -1. `names_key` is asked only of ordinals of the same hash.

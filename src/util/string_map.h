@@ -14,7 +14,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <memory>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -35,19 +34,19 @@ class StringMap {
   // Find: the value of `key`, or nullptr.
   const V* Find(std::string_view key) const {
     const int64_t e = FindEntry(key, HashKey(key));
-    return e < 0 ? nullptr : &data_.entries[e].value;
+    return e < 0 ? nullptr : &entries_[e].value;
   }
 
   // Set: `key` maps to `value` from now on.
   void Set(std::string_view key, V value) {
     const uint32_t hash = HashKey(key);
     if (const int64_t e = FindEntry(key, hash); e >= 0) {
-      data_.entries[e].value = std::move(value);
+      entries_[e].value = std::move(value);
       return;
     }
-    const uint32_t e = static_cast<uint32_t>(data_.entries.size());
-    Entry& entry = data_.entries.emplace_back();
-    entry.key = data_.keys.Append(key);
+    const uint32_t e = static_cast<uint32_t>(entries_.size());
+    Entry& entry = entries_.emplace_back();
+    entry.key = keys_.Append(key);
     entry.key_size = static_cast<uint32_t>(key.size());
     entry.value = std::move(value);
     index_.Insert(e, hash);
@@ -58,9 +57,9 @@ class StringMap {
   template <typename Pred>
   void EraseIf(Pred pred) {
     index_.EraseIf([&](uint32_t e) {
-      Entry& entry = data_.entries[e];
+      Entry& entry = entries_[e];
       if (!pred(entry.value)) return false;
-      data_.keys.Wipe(entry.key, entry.key_size);
+      keys_.Wipe(entry.key, entry.key_size);
       entry.key_size = 0;
       return true;
     });
@@ -74,7 +73,7 @@ class StringMap {
     std::vector<std::pair<std::string_view, V>> out;
     out.reserve(index_.size());
     index_.ForEach([&](uint32_t e) {
-      out.emplace_back(data_.Key(e), data_.entries[e].value);
+      out.emplace_back(Key(e), entries_[e].value);
     });
     std::sort(out.begin(), out.end());
     return out;
@@ -86,19 +85,15 @@ class StringMap {
     uint32_t key_size = 0;
     V value{};
   };
-  // Entries and keys.
-  struct Data {
-    ChunkedVector<Entry> entries;
-    StringArena keys;
-    std::string_view Key(uint32_t e) const {
-      return keys.Get(entries[e].key, entries[e].key_size);
-    }
-  };
+  std::string_view Key(uint32_t e) const {
+    return keys_.Get(entries_[e].key, entries_[e].key_size);
+  }
   int64_t FindEntry(std::string_view key, uint32_t hash) const {
-    return index_.Find(hash, [&](uint32_t e) { return data_.Key(e) == key; });
+    return index_.Find(hash, [&](uint32_t e) { return Key(e) == key; });
   }
 
-  Data data_;
+  ChunkedVector<Entry> entries_;
+  StringArena keys_;
   OrdinalIndex index_;
 };
 

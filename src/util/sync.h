@@ -12,13 +12,10 @@
 #ifndef THREADLINE_SRC_UTIL_SYNC_H_
 #define THREADLINE_SRC_UTIL_SYNC_H_
 
-#include <chrono>
 #include <condition_variable>
 #include <mutex>
 
 #include "absl/base/thread_annotations.h"
-#include "absl/time/clock.h"
-#include "absl/time/time.h"
 
 namespace threadline::util {
 
@@ -58,21 +55,7 @@ class CondVar {
     cv_.wait(lock);
     lock.release();
   }
-  // WaitWithDeadline: Wait until `deadline` at the latest; true when the
-  // deadline passed.
-  bool WaitWithDeadline(Mutex* mu, absl::Time deadline)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
-    std::unique_lock<std::mutex> lock(mu->mu_, std::adopt_lock);
-    const absl::Duration left = deadline - absl::Now();
-    const bool timed_out =
-        left <= absl::ZeroDuration() ||
-        cv_.wait_for(lock, absl::ToChronoNanoseconds(left)) ==
-            std::cv_status::timeout;
-    lock.release();
-    return timed_out;
-  }
   void Signal() { cv_.notify_one(); }
-  void SignalAll() { cv_.notify_all(); }
 
  private:
   std::condition_variable cv_;

@@ -55,7 +55,7 @@ TEST(StringMapTest, SetFindOverwriteEraseAndList) {
   EXPECT_EQ(map.size(), 2u);
   EXPECT_THAT(map.Sorted(), ElementsAre(Pair("thread-a", 1u), Pair("thread-b", 3u)));
 
-  StringMap<uint32_t> moved = std::move(map);  // the index follows the keys
+  StringMap<uint32_t> moved = std::move(map);
   EXPECT_EQ(*moved.Find("thread-a"), 1u);
   moved.EraseIf([](uint32_t v) { return v == 1; });
   EXPECT_EQ(moved.Find("thread-a"), nullptr);
