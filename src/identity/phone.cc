@@ -30,9 +30,6 @@ using Util = pn::PhoneNumberUtil;
 constexpr std::array<std::string_view, 4> kInternationalPrefixes = {
     "0011", "011", "010", "00"};
 
-// libphonenumber's "unknown region": only numbers with a country code parse.
-constexpr char kNoRegion[] = "ZZ";
-
 enum class Quality { kNone, kPossible, kValid };
 
 // One way of reading a raw value.
@@ -149,8 +146,7 @@ bool PhoneReader::StartsWithCallingCode(std::string_view digits) const {
 absl::StatusOr<std::string> PhoneReader::ToE164(std::string_view raw,
                                                 const std::string& region,
                                                 Form form) const {
-  static const std::string* const kNoRegionString = new std::string(kNoRegion);
-  const std::string& read_region = region.empty() ? *kNoRegionString : region;
+  const std::string& read_region = RegionOrNone(region);
   const bool has_plus = !raw.empty() && raw[0] == '+';
   const Util& util = numbers_.util();
   const auto read_with_plus = [&] {

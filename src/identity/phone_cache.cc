@@ -43,7 +43,7 @@ PhoneCache::Shard& PhoneCache::ShardFor(const Hashed& key) {
 bool PhoneCache::Lookup(std::string_view key, PhoneResult* result) {
   const Hashed hashed{key, KeyHash{}(key)};
   Shard& shard = ShardFor(hashed);
-  ShardLock lock(&shard.mu);
+  util::MutexLock lock(&shard.mu);
   if (auto it = shard.recent.find(hashed); it != shard.recent.end()) {
     *result = it->second;
     return true;
@@ -63,7 +63,7 @@ bool PhoneCache::Lookup(std::string_view key, PhoneResult* result) {
 void PhoneCache::Insert(std::string_view key, const PhoneResult& result) {
   const Hashed hashed{key, KeyHash{}(key)};
   Shard& shard = ShardFor(hashed);
-  ShardLock lock(&shard.mu);
+  util::MutexLock lock(&shard.mu);
   if (shard.recent.contains(hashed)) return;  // another thread won
   if (!shard.older.empty()) shard.older.erase(hashed);
   MakeRoom(shard);
@@ -85,7 +85,7 @@ void PhoneCache::MakeRoom(Shard& shard) {
 size_t PhoneCache::size() const {
   size_t total = 0;
   for (size_t i = 0; i < shard_count_; ++i) {
-    ShardLock lock(&shards_[i].mu);
+    util::MutexLock lock(&shards_[i].mu);
     total += shards_[i].recent.size() + shards_[i].older.size();
   }
   return total;

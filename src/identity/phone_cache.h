@@ -20,12 +20,12 @@
 
 #include <cstddef>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
+#include "util/sync.h"
 
 namespace threadline {
 namespace identity_internal {
@@ -36,31 +36,6 @@ namespace identity_internal {
 struct PhoneResult {
   bool ok = false;
   std::string text;  // the E.164 form when ok, else why it is not a number
-};
-
-// ShardMutex: a std::mutex the thread-safety annotations know as a lock.
-class ABSL_LOCKABLE ShardMutex {
- public:
-  void Lock() ABSL_EXCLUSIVE_LOCK_FUNCTION() { mu_.lock(); }
-  void Unlock() ABSL_UNLOCK_FUNCTION() { mu_.unlock(); }
-
- private:
-  std::mutex mu_;
-};
-
-// ShardLock: holds a ShardMutex for its scope.
-class ABSL_SCOPED_LOCKABLE ShardLock {
- public:
-  explicit ShardLock(ShardMutex* mu) ABSL_EXCLUSIVE_LOCK_FUNCTION(mu)
-      : mu_(mu) {
-    mu_->Lock();
-  }
-  ~ShardLock() ABSL_UNLOCK_FUNCTION() { mu_->Unlock(); }
-  ShardLock(const ShardLock&) = delete;
-  ShardLock& operator=(const ShardLock&) = delete;
-
- private:
-  ShardMutex* const mu_;
 };
 
 class PhoneCache {
@@ -103,7 +78,7 @@ class PhoneCache {
   };
   using Map = absl::flat_hash_map<std::string, PhoneResult, KeyHash, KeyEq>;
   struct Shard {
-    mutable ShardMutex mu;
+    mutable util::Mutex mu;
     Map recent ABSL_GUARDED_BY(mu);
     Map older ABSL_GUARDED_BY(mu);
   };

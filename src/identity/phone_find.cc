@@ -19,9 +19,6 @@ namespace threadline {
 namespace identity_internal {
 namespace {
 
-// libphonenumber's "unknown region": only numbers with a country code parse.
-constexpr char kNoRegion[] = "ZZ";
-
 // Fewest digits of a run worth handing to the matcher.
 constexpr int kMinPhoneDigits = static_cast<int>(PhoneReader::kMinDigits);
 // Bytes that may stand between the digits of one number: ASCII separators
@@ -223,7 +220,7 @@ std::vector<PhoneReader::Found> PhoneReader::Find(
   Windows windows;
   Windows blanks;
   PrepareForMatcher(scan, &windows, &blanks);
-  const std::string read_region = region.empty() ? kNoRegion : region;
+  const std::string& read_region = RegionOrNone(region);
   // Every window holds a candidate the matcher may reject: max_tries is
   // spent across the windows.
   int tries_left = limits.max_tries;

@@ -248,7 +248,7 @@ class Emulation {
     const std::vector<std::string>& regions =
         plan_.RegionsOf(number.country_code());
     if (!regions.empty() && regions.front() == "IL" &&
-        plan_.Nsn(number).size() == 4 &&
+        PhonePlan::NationalNumber(number).view().size() == 4 &&
         (offset == 0 || text_[offset - 1] != '*')) {
       return Step::kNone;
     }

@@ -21,9 +21,6 @@ namespace pn = ::i18n::phonenumbers;
 // 2012-2016 and CRMs still hold both forms of one number.
 constexpr int kBrazilCountryCode = 55;
 
-// libphonenumber's "unknown region": only numbers with a country code parse.
-constexpr char kNoRegion[] = "ZZ";
-
 // InvalidArgument ("is a placeholder: ...") when every digit of the national
 // number is the same, else OK.
 absl::Status Placeholder(std::string_view national) {
@@ -37,6 +34,11 @@ absl::Status Placeholder(std::string_view national) {
 }
 
 }  // namespace
+
+const std::string& RegionOrNone(const std::string& region) {
+  static const std::string* const kNone = new std::string(kNoRegion);
+  return region.empty() ? *kNone : region;
+}
 
 PhoneNumbers::PhoneNumbers(const PhonePlan* plan)
     : util_(*Util::GetInstance()), plan_(plan) {}

@@ -21,6 +21,11 @@
 namespace threadline {
 namespace identity_internal {
 
+// libphonenumber's "unknown region": only numbers with a country code parse.
+inline constexpr char kNoRegion[] = "ZZ";
+// RegionOrNone: `region`, or kNoRegion when it is empty (no copy).
+const std::string& RegionOrNone(const std::string& region);
+
 class PhoneNumbers {
  public:
   using Util = PhonePlan::Util;

@@ -212,10 +212,6 @@ PhonePlan::NationalNumber::NationalNumber(const PhoneNumber& number) {
   view_ = std::string_view(begin, static_cast<size_t>(end - begin));
 }
 
-std::string PhonePlan::Nsn(const PhoneNumber& number) {
-  return std::string(NationalNumber(number).view());
-}
-
 bool PhonePlan::IsValidNumber(const PhoneNumber& number) const {
   if (!ok_) return util_.IsValidNumber(number);
   const NationalNumber national(number);

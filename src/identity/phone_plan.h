@@ -99,11 +99,9 @@ class PhonePlan {
   // PhoneNumberUtil::GetRegionCodesForCountryCallingCode lists them.
   const std::vector<std::string>& RegionsOf(int country_code) const;
 
-  // Nsn: GetNationalSignificantNumber.
-  static std::string Nsn(const PhoneNumber& number);
-
-  // NationalNumber: Nsn(number) written into a buffer of its own, for the
-  // questions that read it and keep nothing (no allocation, no string).
+  // NationalNumber: GetNationalSignificantNumber written into a buffer of
+  // its own, for the questions that read it and keep nothing (no
+  // allocation, no string).
   class NationalNumber {
    public:
     explicit NationalNumber(const PhoneNumber& number);

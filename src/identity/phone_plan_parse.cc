@@ -18,10 +18,9 @@ namespace {
 using Util = PhonePlan::Util;
 using PhoneNumber = PhonePlan::PhoneNumber;
 
-// PhoneNumberUtil::kMinLengthForNsn, kMaxLengthForNsn and
-// kMaxLengthCountryCode (private there).
+// PhoneNumberUtil::kMinLengthForNsn and kMaxLengthCountryCode (private
+// there); its kMaxLengthForNsn is PhonePlan::kMaxNsnLength.
 constexpr size_t kMinLengthForNsn = 2;
-constexpr size_t kMaxLengthForNsn = 17;
 constexpr size_t kMaxLengthCountryCode = 3;
 
 // Separators of the plain form. All are in libphonenumber's
@@ -132,7 +131,7 @@ PhonePlan::Outcome PhonePlan::Parse(std::string_view text,
     *error = Util::TOO_SHORT_NSN;
     return Outcome::kError;
   }
-  if (x.national.size() > kMaxLengthForNsn) {
+  if (x.national.size() > PhonePlan::kMaxNsnLength) {
     *error = Util::TOO_LONG_NSN;
     return Outcome::kError;
   }
@@ -150,7 +149,7 @@ PhonePlan::Outcome PhonePlan::Parse(std::string_view text,
     }
     if (zeros != 1) number->set_number_of_leading_zeros(zeros);
   }
-  // At most kMaxLengthForNsn digits: the value fits in 64 bits.
+  // At most PhonePlan::kMaxNsnLength digits: the value fits in 64 bits.
   uint64_t national_number = 0;
   for (const char c : x.national) {
     national_number = national_number * 10 + static_cast<uint64_t>(c - '0');
