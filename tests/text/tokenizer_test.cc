@@ -178,12 +178,16 @@ std::string Describe(const Token& t) {
   return out;
 }
 
-std::vector<std::string> ReadBoth(std::string_view text, bool general) {
+// The tokens of `text` through NextGeneral alone (general) or Next; a
+// tokenizer asked for no hashes has them filled after (HashToken).
+std::vector<std::string> ReadBoth(std::string_view text, bool general,
+                                  bool hashes = true) {
   std::vector<std::string> out;
-  Tokenizer tokenizer(text);
+  Tokenizer tokenizer(text, ~size_t{0}, hashes);
   Token token;
   while (general ? TokenizerPeer::NextGeneral(&tokenizer, &token)
                  : tokenizer.Next(&token)) {
+    if (token.kind == TokenKind::kWord && !token.hashed) HashToken(&token);
     out.push_back(Describe(token));
   }
   return out;
@@ -201,7 +205,8 @@ TEST(TokenizerTest, InlinePathReadsAsTheGeneralReader) {
       "!!!", "?", "#", "#Down", "@", "@acme", "://", "http://x.co/a",
       "a@b.com", "'", "`", "don't", "caf\xc3\xa9", "\xc2\xbfqu\xc3\xa9",
       "\xf0\x9f\x98\xa0", ":)", ":-(", "</3", ":/", "-", ";", "123",
-      "3rd", "$40", "x1", "\xff", "\x01", "(", ")", "\"", "A-B", "e.g."};
+      "3rd", "$40", "x1", "\xff", "\x01", "(", ")", "\"", "A-B", "e.g.",
+      "[", "{", "~", "\x7f", "\xc0"};
   std::mt19937 random(20261207);
   std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
   std::uniform_int_distribution<int> count(0, 9);
@@ -212,7 +217,41 @@ TEST(TokenizerTest, InlinePathReadsAsTheGeneralReader) {
     // its end is one a memory checker sees.
     std::vector<char> exact(text.begin(), text.end());
     std::string_view view(exact.data(), exact.size());
-    ASSERT_EQ(ReadBoth(view, false), ReadBoth(view, true)) << "text: " << text;
+    const std::vector<std::string> general = ReadBoth(view, true);
+    ASSERT_EQ(ReadBoth(view, false), general) << "text: " << text;
+    ASSERT_EQ(ReadBoth(view, false, /*hashes=*/false), general)
+        << "without hashes, text: " << text;
+  }
+}
+
+// The inline path and the general reader share these byte tests: check
+// them against the plain definitions, every byte value in every position,
+// beside neighbours that could carry into it.
+TEST(TokenizerTest, ByteTestsFindExactlyTheLettersAndZeros) {
+  const unsigned char neighbours[] = {0x00, 'a', 'Z', '@', '[', 0x7f, 0x80,
+                                      0xff};
+  for (unsigned char fill : neighbours) {
+    for (int position = 0; position < 8; ++position) {
+      for (int b = 0; b < 256; ++b) {
+        unsigned char bytes[8];
+        std::memset(bytes, fill, sizeof bytes);
+        bytes[position] = static_cast<unsigned char>(b);
+        uint64_t w;
+        std::memcpy(&w, bytes, 8);
+        const uint64_t letters = tokenizer_internal::AsciiLetters(w);
+        const uint64_t zeros = tokenizer_internal::ZeroBytes(w);
+        for (int i = 0; i < 8; ++i) {
+          const unsigned char c = bytes[i];
+          const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+          ASSERT_EQ((letters >> (8 * i + 7)) & 1, letter ? 1u : 0u)
+              << "byte " << int{c} << " at " << i;
+          ASSERT_EQ((zeros >> (8 * i + 7)) & 1, c == 0 ? 1u : 0u)
+              << "byte " << int{c} << " at " << i;
+        }
+        ASSERT_EQ(letters & ~tokenizer_internal::kHighBits, 0u);
+        ASSERT_EQ(zeros & ~tokenizer_internal::kHighBits, 0u);
+      }
+    }
   }
 }
 
