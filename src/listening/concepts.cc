@@ -252,11 +252,7 @@ void ContentWordReader::AddWord(const text::Token& token) {
   uint64_t hashes[text::kMaxWordBytes];
   if (token.elongated) {
     size = text::CollapseElongation(token, collapsed);
-    uint64_t h = text::kFnvOffset;
-    for (int i = 0; i < size; ++i) {
-      h = text::FnvStep(h, static_cast<unsigned char>(collapsed[i]));
-      hashes[i] = h;
-    }
+    text::PrefixHashes(collapsed, static_cast<size_t>(size), hashes);
     word = collapsed;
     prefix = hashes;
   }

@@ -38,14 +38,15 @@ InboundText ReadInboundText(std::string_view text, std::string_view language,
   text::TopicClassifier::Reader topic(topics, language);
   // Words some lexicon knows are read once for all three readers.
   const KnownWords& known = KnownWords::Get();
-  const bool use_known = known.Serves(topics);
   KnownWord read;
-  // Known words need no hashes: the others are hashed when met.
+  // Known words need no hashes: the others are hashed when met. (Every
+  // classifier reads with one set of tables, the one KnownWords was built
+  // from.)
   text::Tokenizer tokenizer(text, text::TopicClassifier::kMaxBytes,
-                            /*hashes=*/!use_known);
+                            /*hashes=*/false);
   text::Token token;
   while (tokenizer.Next(&token)) {
-    if (use_known && token.kind == text::TokenKind::kWord &&
+    if (token.kind == text::TokenKind::kWord &&
         !token.too_long && !token.elongated) {
       const KnownWord* k = known.Find(token);
       if (k == nullptr) {

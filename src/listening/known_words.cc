@@ -31,11 +31,7 @@ KnownWords::KnownWords() : lexicon_(text::sentiment::Lexicon::Get()) {
     if (w.size() > static_cast<size_t>(text::kMaxWordBytes)) continue;
     const int size = static_cast<int>(w.size());
     uint64_t prefix[text::kMaxWordBytes];
-    uint64_t h = text::kFnvOffset;
-    for (int i = 0; i < size; ++i) {
-      h = text::FnvStep(h, static_cast<unsigned char>(w[i]));
-      prefix[i] = h;
-    }
+    text::PrefixHashes(w.data(), w.size(), prefix);
     KnownWord k{};
     std::memcpy(k.text, w.data(), w.size());
     k.size = static_cast<uint8_t>(size);

@@ -15,11 +15,9 @@
 //
 // Example:
 //   const KnownWords& known = KnownWords::Get();
-//   if (known.Serves(topics)) {
-//     if (const KnownWord* k = known.Find(token); k != nullptr) {
-//       topic_reader.AddRead(token, k->topic);
-//       ...
-//     }
+//   if (const KnownWord* k = known.Find(token); k != nullptr) {
+//     topic_reader.AddRead(token, k->topic);
+//     ...
 //   }
 //
 // Thread-safe: immutable once built.
@@ -52,11 +50,6 @@ class KnownWords {
   // Get: the words of the built-in lexicons, built on first use.
   static const KnownWords& Get();
 
-  // Serves: whether the topic readings here are those `topics` makes.
-  bool Serves(const text::TopicClassifier& topics) const {
-    return topics_.SameTables(topics);
-  }
-
   // Find: the readings of the word of `token` (a word token, neither too
   // long nor elongated; hashed or not), or null when no lexicon knows it.
   const KnownWord* Find(const text::Token& token) const {
@@ -85,7 +78,6 @@ class KnownWords {
   void ReadUnlisted(const text::Token& token, KnownWord* out) const;
 
   // All the known words, in no particular order.
-  const std::vector<KnownWord>& words() const { return words_; }
 
  private:
   KnownWords();

@@ -45,11 +45,7 @@ Lexicon::Lexicon() {
 uint32_t Lexicon::Word(const char* text, int size) const {
   // Hashes of every prefix, for the stems.
   uint64_t prefix[kMaxWordBytes];
-  uint64_t h = kFnvOffset;
-  for (int i = 0; i < size; ++i) {
-    h = FnvStep(h, static_cast<unsigned char>(text[i]));
-    prefix[i] = h;
-  }
+  PrefixHashes(text, static_cast<size_t>(size), prefix);
   return Word(size, prefix);
 }
 

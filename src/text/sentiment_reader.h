@@ -103,7 +103,6 @@ class Scorer {
   // Configure: the text's language and whether it mixes capitals with
   // lower case, known once the first buffer has been read.
   void Configure(int language, bool caps_differ) {
-    language_ = language;
     senses_ = lexicon_.UnitSenses(language);
     caps_differ_ = caps_differ;
   }
@@ -122,7 +121,6 @@ class Scorer {
   float Adjusted(int i) const;
 
   const Lexicon& lexicon_;
-  int language_ = kUnknown;
   const UnitSense* senses_ = lexicon_.UnitSenses(kUnknown);
   bool caps_differ_ = false;
   int weighed_count_ = 0;

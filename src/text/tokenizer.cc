@@ -175,9 +175,6 @@ inline void AddLetter(char c, WordState* w, Token* token) {
   }
 }
 
-// AddLetter for each of the ASCII letters p[0, n), the bulk of most text.
-// The state is copied into locals for the loop: the stores into the token
-// may alias it, and would otherwise force it back to memory each letter.
 // AddLetter for each letter of the run of ASCII letters at data[pos, end),
 // the bulk of most text; returns where the run ends, adding its letters to
 // *letters and its small letters (bit 5 set) to *lowers. The state is
@@ -244,14 +241,7 @@ inline uint64_t LoadUpTo8(const unsigned char* data, size_t pos, size_t end) {
   return w;
 }
 
-
-// The common word: ASCII letters only, outside a hashtag, as ReadWord below
-// reads it. Reads the word at data[pos] (an ASCII letter) into *token and
-// returns where it ends; returns `pos` (having written to the token's
-// text) when the word needs ReadWord: it is followed by an apostrophe or a
-// non-ASCII byte (which may continue it), has a letter three times in a
-// row, or is longer than kMaxWordBytes. Words of up to seven letters are
-// read from one load of eight bytes; longer ones by ReadLongAsciiWord.
+// ReadAsciiWord (below) for a word of eight letters or more.
 size_t ReadLongAsciiWord(const unsigned char* data, size_t end, size_t pos,
                          Token* token);
 
@@ -271,6 +261,13 @@ inline void SetAsciiWord(Token* token, size_t n, uint64_t upper_bytes,
   token->hash = hash;
 }
 
+// The common word: ASCII letters only, outside a hashtag, as ReadWord below
+// reads it. Reads the word at data[pos] (an ASCII letter) into *token and
+// returns where it ends; returns `pos` (having written to the token's
+// text) when the word needs ReadWord: it is followed by an apostrophe or a
+// non-ASCII byte (which may continue it), has a letter three times in a
+// row, or is longer than kMaxWordBytes. Words of up to seven letters are
+// read from one load of eight bytes; longer ones by ReadLongAsciiWord.
 inline size_t ReadAsciiWord(const unsigned char* data, size_t end, size_t pos,
                             Token* token) {
   const uint64_t w = LoadUpTo8(data, pos, end);

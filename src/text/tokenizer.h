@@ -40,6 +40,16 @@ inline uint64_t HashWord(std::string_view s) {
   for (unsigned char c : s) h = FnvStep(h, c);
   return h;
 }
+// PrefixHashes: HashWord of text[0, size), returned, with in prefix[i] that
+// of its first i + 1 bytes (the stems lexicons look up).
+inline uint64_t PrefixHashes(const char* text, size_t size, uint64_t* prefix) {
+  uint64_t h = kFnvOffset;
+  for (size_t i = 0; i < size; ++i) {
+    h = FnvStep(h, static_cast<unsigned char>(text[i]));
+    prefix[i] = h;
+  }
+  return h;
+}
 
 enum class TokenKind : uint8_t {
   kWord,      // letters, normalized into `text`
@@ -101,12 +111,7 @@ struct Token {
 
 // HashToken: fills the hashes of a word token read without them.
 inline void HashToken(Token* token) {
-  uint64_t h = kFnvOffset;
-  for (int i = 0; i < token->size; ++i) {
-    h = FnvStep(h, static_cast<unsigned char>(token->text[i]));
-    token->prefix_hash[i] = h;
-  }
-  token->hash = h;
+  token->hash = PrefixHashes(token->text, token->size, token->prefix_hash);
   token->hashed = true;
 }
 
@@ -316,12 +321,7 @@ inline __attribute__((always_inline)) bool Tokenizer::ReadShortWord(
   }
   token->hashed = hashes_;
   if (hashes_) {
-    uint64_t h = kFnvOffset;
-    for (size_t j = 0; j < length; ++j) {
-      h = FnvStep(h, static_cast<unsigned char>(token->text[j]));
-      token->prefix_hash[j] = h;
-    }
-    token->hash = h;
+    token->hash = PrefixHashes(token->text, length, token->prefix_hash);
   }
   token->kind = TokenKind::kWord;
   token->gap = gap;

@@ -459,11 +459,7 @@ void TopicClassifier::Reader::Add(const Token& token) {
       }
       char collapsed[kMaxWordBytes];
       size = CollapseElongation(token, collapsed);
-      uint64_t h = kFnvOffset;
-      for (int i = 0; i < size; ++i) {
-        h = FnvStep(h, static_cast<unsigned char>(collapsed[i]));
-        collapsed_prefix[i] = h;
-      }
+      PrefixHashes(collapsed, static_cast<size_t>(size), collapsed_prefix);
       prefix = collapsed_prefix;
     }
     if (item.filler) return;

@@ -81,11 +81,6 @@ class TopicClassifier {
   // normalized: the words ReadWord finds something for, or begins to.
   const std::vector<std::string>& Words() const;
 
-  // SameTables: whether `other` reads with this classifier's tables, so
-  // that a WordReading of one serves the other (always, as things are).
-  bool SameTables(const TopicClassifier& other) const {
-    return tables_ == other.tables_;
-  }
 
  private:
   struct Tables;
