@@ -51,15 +51,13 @@ CaseId CaseBook::Open(uint32_t opener_base, TopicId topic, absl::Time at,
 
 void CaseBook::AddToOpener(CaseId c) {
   const uint32_t base = cases_[c].opener_base;
-  while (newest_of_base_.size() <= base) newest_of_base_.push_back(kNoCase);
+  newest_of_base_.GrowTo(size_t{base} + 1, kNoCase);
   cases_[c].next_of_opener = newest_of_base_[base];
   newest_of_base_[base] = c;
 }
 
 void CaseBook::Link(CaseId c, uint32_t interaction) {
-  while (next_interaction_.size() <= interaction) {
-    next_interaction_.push_back(kNoCase);
-  }
+  next_interaction_.GrowTo(size_t{interaction} + 1, kNoCase);
   next_interaction_[interaction] = kNoCase;
   CaseRecord& r = cases_[c];
   if (r.first_interaction == kNoCase) {
@@ -147,12 +145,17 @@ std::vector<CaseId> CaseBook::AbsorbedInto(CaseId root) const {
   return out;
 }
 
-std::vector<uint32_t> CaseBook::OwnInteractions(CaseId c) const {
-  std::vector<uint32_t> out;
+void CaseBook::AppendOwnInteractions(CaseId c,
+                                     std::vector<uint32_t>* out) const {
   for (uint32_t i = cases_[c].first_interaction; i != kNoCase;
        i = next_interaction_[i]) {
-    out.push_back(i);
+    out->push_back(i);
   }
+}
+
+std::vector<uint32_t> CaseBook::OwnInteractions(CaseId c) const {
+  std::vector<uint32_t> out;
+  AppendOwnInteractions(c, &out);
   return out;
 }
 
@@ -160,12 +163,7 @@ std::vector<uint32_t> CaseBook::InteractionsOf(CaseId root) const {
   std::vector<uint32_t> out = OwnInteractions(root);
   const std::vector<CaseId> absorbed = AbsorbedInto(root);
   if (absorbed.empty()) return out;
-  for (CaseId c : absorbed) {
-    for (uint32_t i = cases_[c].first_interaction; i != kNoCase;
-         i = next_interaction_[i]) {
-      out.push_back(i);
-    }
-  }
+  for (CaseId c : absorbed) AppendOwnInteractions(c, &out);
   std::sort(out.begin(), out.end());
   return out;
 }

@@ -133,6 +133,8 @@ class CaseBook {
   // Rebuilds a case's chain from a list of its interactions.
   void Relink(CaseId c, const std::vector<uint32_t>& interactions);
   void AddToOpener(CaseId c);
+  // The interactions case `c` itself holds, in order, appended to *out.
+  void AppendOwnInteractions(CaseId c, std::vector<uint32_t>* out) const;
 
   util::ChunkedVector<CaseRecord> cases_;
   // Per interaction: the next interaction of its case (kNoCase: none).

@@ -83,15 +83,13 @@ absl::Status CaseBook::Restore(const v1::CaseBookSnapshot& in,
       r.channel_order.Add(static_cast<Channel>(ch));
     }
     const CaseId id = static_cast<CaseId>(cases_.size() - 1);
-    uint32_t previous = 0;
     for (uint32_t i : c.interactions()) {
       // A chain needs them in arrival order, each once.
       if (i >= interactions) return bad(which + " interaction");
-      if (r.first_interaction != kNoCase && i <= previous) {
+      if (r.first_interaction != kNoCase && i <= r.last_interaction) {
         return bad(which + " interaction order");
       }
       Link(id, i);
-      previous = i;
     }
     r.parent = c.parent();
     r.merge_cause = c.merge_cause();

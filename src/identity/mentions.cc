@@ -263,9 +263,8 @@ bool MayStartAccountWord(std::string_view text, size_t at) {
 }
 
 bool WordAt(std::string_view text, size_t at, std::string_view word) {
-  if (at + word.size() > text.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i) {
-    if (AsciiLower(text[at + i]) != word[i]) return false;
+  if (at > text.size() || !StartsWithIgnoreCase(text.substr(at), word)) {
+    return false;
   }
   const size_t end = at + word.size();
   return (at == 0 || !IsAsciiAlpha(text[at - 1])) &&

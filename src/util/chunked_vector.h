@@ -43,6 +43,11 @@ class ChunkedVector {
     return (*this)[size_++];
   }
   void push_back(T value) { emplace_back() = std::move(value); }
+  // GrowTo: at least `n` elements, the new ones `fill` (tables indexed by
+  // an ordinal that may skip ahead).
+  void GrowTo(size_t n, const T& fill) {
+    while (size_ < n) emplace_back() = fill;
+  }
 
   // Bytes held, for memory accounting.
   size_t capacity_bytes() const { return chunks_.size() * kChunk * sizeof(T); }

@@ -5,7 +5,7 @@
 namespace threadline::util {
 
 void StringLists::Add(uint32_t owner, std::string_view s) {
-  while (newest_.size() <= owner) newest_.push_back(kNone);
+  newest_.GrowTo(size_t{owner} + 1, kNone);
   for (uint32_t e = newest_[owner]; e != kNone; e = entries_[e].previous) {
     if (text_.Get(entries_[e].text, entries_[e].size) == s) return;
   }
