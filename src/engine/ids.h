@@ -4,21 +4,25 @@
 #ifndef THREADLINE_SRC_ENGINE_IDS_H_
 #define THREADLINE_SRC_ENGINE_IDS_H_
 
+#include <charconv>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
 
 namespace threadline::engine {
 
-// Two of these are made for every linkage reported: short enough to need
-// no allocation.
+// Two of these are made for every linkage reported: written straight into
+// a string short enough to need no allocation (StrCat costs twice as much).
 inline std::string OrdinalId(char prefix, uint32_t ordinal) {
-  return absl::StrCat(absl::string_view(&prefix, 1), "-",
-                      uint64_t{ordinal} + 1);
+  char buffer[2 + 10];  // "c-", and up to 2^32 in decimal
+  buffer[0] = prefix;
+  buffer[1] = '-';
+  const std::to_chars_result written = std::to_chars(
+      buffer + 2, buffer + sizeof buffer, uint64_t{ordinal} + 1);
+  return std::string(buffer, written.ptr);
 }
 
 inline std::optional<uint32_t> ParseOrdinalId(char prefix,
