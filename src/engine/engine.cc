@@ -411,11 +411,14 @@ std::vector<absl::StatusOr<Linkage>> EngineImpl::IngestBatch(
 }
 
 void EngineImpl::ApplyLocked(v1::Event& event) {
-  event.set_sequence(state_.sequence() + 1);
   state_.Apply(event);
-  if (store_ != nullptr) {
-    pending_.push_back({event.sequence(), event.SerializeAsString()});
-  }
+  RecordLocked(event);
+}
+
+void EngineImpl::RecordLocked(v1::Event& event) {
+  if (store_ == nullptr) return;
+  event.set_sequence(state_.sequence());
+  pending_.push_back({event.sequence(), event.SerializeAsString()});
 }
 
 absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
@@ -457,12 +460,12 @@ absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
       break;
     }
   }
-  if (store_ == nullptr) {
-    // The time as a stored event would carry it (whole nanoseconds).
-    state_.ApplyResolved(resolved_keys_,
-                         absl::FromUnixNanos(absl::ToUnixNanos(in.occurred_at)),
-                         fallback);
-  } else {
+  // The state applies the evidence as it is; a store gets the event too.
+  // (The time as the stored event carries it: whole nanoseconds.)
+  state_.ApplyResolved(resolved_keys_,
+                       absl::FromUnixNanos(absl::ToUnixNanos(in.occurred_at)),
+                       fallback);
+  if (store_ != nullptr) {
     // Every field is set anew rather than cleared: Clear() would free the
     // nested messages the event keeps for the next ingest.
     auto* resolved = resolved_event_.mutable_identities_resolved();
@@ -484,7 +487,7 @@ absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
       ev->set_mentioned(k.mentioned);
       ev->set_national_guess(k.national_guess);
     }
-    ApplyLocked(resolved_event_);
+    RecordLocked(resolved_event_);
   }
   const identity::ResolveResult& resolved = state_.last_resolve();
   const uint32_t base = resolved.base;
@@ -514,10 +517,10 @@ absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
   const bool new_case = d.case_id == continuity::kNoCase;
   const uint32_t case_ordinal =
       new_case ? static_cast<uint32_t>(state_.cases().size()) : d.case_id;
+  // The state applies the event as a view of the interaction itself; a
+  // store gets it as a message too.
   state_.set_content_words(&prepared.content_words);
-  if (store_ == nullptr) {
-    // Nothing to store: the state applies the event as a view of the
-    // interaction itself, with no message built and copied from.
+  {
     LinkedEvent e;
     e.id = in.id;
     e.at_nanos = absl::ToUnixNanos(in.occurred_at);
@@ -541,26 +544,27 @@ absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
     e.sentiment = prepared.sentiment;
     e.language = prepared.language;
     state_.ApplyLinked(e);
-  } else {
-    v1::Event& event = linked_event_;
-    auto* linked = event.mutable_interaction_linked();  // every field set
-    model::ToProto(in, linked->mutable_interaction());
-    linked->set_customer_base(base);
-    linked->set_new_case(new_case);
-    linked->set_case_ordinal(case_ordinal);
-    linked->set_reason(static_cast<v1::Linkage::Reason>(d.reason));
-    linked->set_reopen(d.reopen);
-    linked->set_topic(prepared.topic);
-    linked->clear_fingerprint();
-    linked->set_digest(prepared.digest);
-    linked->set_follow_up(prepared.follow_up);
-    if (prepared.sentiment) {
-      linked->set_sentiment(*prepared.sentiment);
-    } else {
-      linked->clear_sentiment();
+    if (store_ != nullptr) {
+      v1::Event& event = linked_event_;
+      auto* linked = event.mutable_interaction_linked();  // every field set
+      model::ToProto(in, linked->mutable_interaction());
+      linked->set_customer_base(e.customer_base);
+      linked->set_new_case(e.new_case);
+      linked->set_case_ordinal(e.case_ordinal);
+      linked->set_reason(static_cast<v1::Linkage::Reason>(e.reason));
+      linked->set_reopen(e.reopen);
+      linked->set_topic(std::string(e.topic));
+      linked->clear_fingerprint();
+      linked->set_digest(e.digest);
+      linked->set_follow_up(e.follow_up);
+      if (e.sentiment) {
+        linked->set_sentiment(*e.sentiment);
+      } else {
+        linked->clear_sentiment();
+      }
+      linked->set_language(std::string(e.language));
+      RecordLocked(event);
     }
-    linked->set_language(prepared.language);
-    ApplyLocked(event);
   }
   state_.set_content_words(nullptr);
   return CurrentLinkage(

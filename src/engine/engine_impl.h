@@ -130,9 +130,11 @@ class EngineImpl final : public Engine {
   absl::StatusOr<Linkage> IngestLocked(const Interaction& in,
                                        Prepared prepared)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  // ApplyLocked: gives `event` the next sequence, applies it and, with a
-  // store, queues it for AppendLocked.
+  // ApplyLocked: applies `event`, the next, and records it (RecordLocked).
   void ApplyLocked(v1::Event& event) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // RecordLocked: with a store, numbers `event`, which the state has just
+  // applied as its latest, and queues it for AppendLocked.
+  void RecordLocked(v1::Event& event) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::StatusOr<MergeRecord> MergeLocked(std::string_view a,
                                           std::string_view b, absl::Time now)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
