@@ -41,24 +41,12 @@ KnownWords::KnownWords() : lexicon_(text::sentiment::Lexicon::Get()) {
     k.sentiment = text::sentiment::ReadWord(lexicon_, w.data(), size, prefix);
     words_.push_back(k);
   }
-  int bits = 4;
-  while ((size_t{1} << bits) < words_.size() * 4) ++bits;
-  shift_ = 64 - bits;
-  mask_ = (uint64_t{1} << bits) - 1;
-  slots_.assign(mask_ + 1, Slot{0, 0, 0});
+  std::vector<std::pair<uint64_t, uint32_t>> by_text;
+  by_text.reserve(words_.size());
   for (uint32_t n = 0; n < words_.size(); ++n) {
-    const KnownWord& k = words_[n];
-    const uint64_t key = TextKey(k.text, k.size);
-    uint64_t i = key * kMix >> shift_;
-    // Two known words sharing a key and a size (longer than eight letters):
-    // the first is found, the second never, which only sends it the long
-    // way.
-    while (slots_[i].size != 0 &&
-           !(slots_[i].key == key && slots_[i].size == k.size)) {
-      i = (i + 1) & mask_;
-    }
-    if (slots_[i].size == 0) slots_[i] = Slot{key, n, k.size};
+    by_text.emplace_back(TextKey(words_[n].text, words_[n].size), n);
   }
+  by_text_ = text::HashIndex(by_text);
   listed_ = text::HashIndex(hashes);
 }
 

@@ -54,16 +54,14 @@ class KnownWords {
   // long nor elongated; hashed or not), or null when no lexicon knows it.
   const KnownWord* Find(const text::Token& token) const {
     const int size = token.size;
-    const uint64_t key = TextKey(token.text, size);
-    for (uint64_t i = key * kMix >> shift_;; i = (i + 1) & mask_) {
-      const Slot& slot = slots_[i];
-      if (slot.key == key && slot.size == static_cast<uint32_t>(size)) {
-        const KnownWord& k = words_[slot.index];
-        // Up to eight letters, the key is the text itself.
-        return size <= 8 || SameText(k.text, token.text, size) ? &k : nullptr;
-      }
-      if (slot.size == 0) return nullptr;
-    }
+    const uint32_t i = by_text_.Find(TextKey(token.text, size));
+    if (i == text::HashIndex::kMissing) return nullptr;
+    const KnownWord& k = words_[i];
+    // Up to eight letters, the key is the text itself.
+    return k.size == static_cast<uint32_t>(size) &&
+                   (size <= 8 || SameText(k.text, token.text, size))
+               ? &k
+               : nullptr;
   }
 
   // Listed: whether `hash` (HashWord of a word) is the hash of some word of
@@ -76,8 +74,6 @@ class KnownWords {
   // ReadUnlisted: the readings of the word of `token` (hashed), when Find
   // found none and its hash is not Listed, into *out (its text aside).
   void ReadUnlisted(const text::Token& token, KnownWord* out) const;
-
-  // All the known words, in no particular order.
 
  private:
   KnownWords();
@@ -111,21 +107,12 @@ class KnownWords {
     return true;
   }
 
-  // The words by TextKey and size, open addressing at most a quarter full,
-  // so that a word is found, or not, mostly at its first slot.
-  struct Slot {
-    uint64_t key;
-    uint32_t index;  // into words_
-    uint32_t size;   // 0: empty
-  };
-  static constexpr uint64_t kMix = 0x9e3779b97f4a7c15ull;
-
   const text::TopicClassifier topics_;
   const text::sentiment::Lexicon& lexicon_;
   std::vector<KnownWord> words_;
-  std::vector<Slot> slots_;
-  int shift_ = 64;
-  uint64_t mask_ = 0;
+  // words_ by TextKey. Two long words sharing a key: one is found, the
+  // other never, which only sends it the long way.
+  text::HashIndex by_text_;
   text::HashIndex listed_;  // HashWord of every word of every lexicon
 };
 
