@@ -1,11 +1,13 @@
 // The group commit of single ingests with a store (see EngineImpl's
 // CommitRequest). Host threads ingesting one interaction at a time would
-// otherwise queue on the engine's lock one by one, each lock hand-off a
-// context switch, and write and sync in turns. Here a round links all the
-// writers queued at once under one lock and appends their events with one
-// write; its leader then hands the lead to a writer that queued meanwhile,
-// so the next round is linked while this one's sync runs, and the store's
-// own group commit lets one sync cover the rounds written by then.
+// otherwise queue on the engine's lock one by one and sync in turns; each
+// sleep and wake-up is a context switch, which costs tens of microseconds
+// on a virtual machine. So a writer that does not lead sleeps exactly once:
+// a round's leader gathers the writers its last round released, links them
+// all under one lock, appends their events with one write, waits for one
+// sync, and wakes each writer it served through the writer's own semaphore.
+#include <algorithm>
+#include <atomic>
 #include <utility>
 #include <vector>
 
@@ -18,9 +20,10 @@ struct EngineImpl::CommitRequest {
   const Interaction* in = nullptr;
   Prepared prepared;
   absl::StatusOr<Linkage> result = absl::UnknownError("not committed");
-  State state = State::kQueued;
-  // On the writer's stack: whoever wakes it wakes exactly this writer.
-  util::CondVar woken;
+  // Set by the leader before it posts `woken`.
+  std::atomic<State> state{State::kQueued};
+  // The writer thread's own: it outlives the request.
+  util::Semaphore* woken = nullptr;
 };
 
 absl::StatusOr<Linkage> EngineImpl::IngestDurable(const Interaction& in,
@@ -28,29 +31,60 @@ absl::StatusOr<Linkage> EngineImpl::IngestDurable(const Interaction& in,
   CommitRequest mine;
   mine.in = &in;
   mine.prepared = std::move(prepared);
-  std::vector<CommitRequest*> batch;
+  mine.woken = &util::ThisThreadsSemaphore();
+  bool lead = false;
+  bool company_complete = false;
   {
     util::MutexLock lock(&commit_mu_);
     commit_queue_.push_back(&mine);
-    if (!committing_) {
-      committing_ = true;
-      mine.state = CommitRequest::State::kLead;
+    if (!leading_) {
+      leading_ = true;
+      lead = true;
+    } else {
+      company_complete = gathering_ && commit_queue_.size() >= expected_;
     }
-    while (mine.state == CommitRequest::State::kQueued) {
-      mine.woken.Wait(&commit_mu_);
-    }
-    if (mine.state == CommitRequest::State::kDone) {
-      return std::move(mine.result);
-    }
-    // Leading: everything queued so far, this writer's own request among
-    // it, is this round.
-    batch.swap(commit_queue_);
   }
-  Commit(batch);
+  if (company_complete) arrivals_.Signal();
+  if (!lead) {
+    // The leader posts exactly once per request it does not lead, after
+    // setting its state: one wait takes that post, so none is left over
+    // to cut a later wait short.
+    CommitRequest::State state;
+    do {
+      mine.woken->Wait();
+    } while ((state = mine.state.load(std::memory_order_acquire)) ==
+             CommitRequest::State::kQueued);
+    if (state == CommitRequest::State::kDone) return std::move(mine.result);
+  }
+  Commit(&mine);
   return std::move(mine.result);
 }
 
-void EngineImpl::Commit(const std::vector<CommitRequest*>& batch) {
+void EngineImpl::Commit(CommitRequest* mine) {
+  std::vector<CommitRequest*> batch;
+  {
+    util::MutexLock lock(&commit_mu_);
+    // Writers the last round released come back in a few tens of
+    // microseconds; waiting for them (at most half a sync) lets one sync
+    // serve them all, where starting now would serve this writer alone and
+    // make them wait for a whole further sync.
+    if (commit_queue_.size() < expected_) {
+      gathering_ = true;
+      const absl::Duration limit =
+          std::min(absl::Nanoseconds(sync_nanos_ / 2), absl::Milliseconds(1));
+      const absl::Time deadline = absl::Now() + limit;
+      while (commit_queue_.size() < expected_) {
+        const absl::Duration left = deadline - absl::Now();
+        if (left <= absl::ZeroDuration() ||
+            !arrivals_.WaitFor(&commit_mu_, left)) {
+          break;
+        }
+      }
+      gathering_ = false;
+    }
+    batch.swap(commit_queue_);
+  }
+
   std::vector<Alert> alerts;
   absl::Status stored;
   uint64_t ticket = 0;
@@ -71,18 +105,9 @@ void EngineImpl::Commit(const std::vector<CommitRequest*>& batch) {
       }
     }
   }
-  {
-    // The next round may be linked and written while this one syncs.
-    util::MutexLock lock(&commit_mu_);
-    if (commit_queue_.empty()) {
-      committing_ = false;
-    } else {
-      CommitRequest* next = commit_queue_.front();
-      next->state = CommitRequest::State::kLead;
-      next->woken.Signal();
-    }
-  }
+  const absl::Time sync_start = absl::Now();
   if (stored.ok()) stored = AwaitDurable(ticket);
+  const int64_t took = absl::ToInt64Nanoseconds(absl::Now() - sync_start);
   if (!stored.ok()) {
     // Nothing of the round is known to be stored, and the state was rebuilt
     // from the store: no linkage of it holds.
@@ -92,14 +117,30 @@ void EngineImpl::Commit(const std::vector<CommitRequest*>& batch) {
     absl::MutexLock lock(&mu_);
     alerts = TakeNewAlerts();
   }
+
+  CommitRequest* next = nullptr;
   {
     util::MutexLock lock(&commit_mu_);
-    // A request may be destroyed by its writer as soon as it is kDone and
-    // commit_mu_ is free: nothing touches one after this loop.
-    for (CommitRequest* r : batch) {
-      r->state = CommitRequest::State::kDone;
-      r->woken.Signal();
+    expected_ = batch.size();
+    sync_nanos_ += (took - sync_nanos_) / 8;
+    if (commit_queue_.empty()) {
+      leading_ = false;
+    } else {
+      next = commit_queue_.front();
     }
+  }
+  // A writer may free its request as soon as it sees kDone: nothing touches
+  // one after its state is set, and its semaphore is its thread's own.
+  for (CommitRequest* r : batch) {
+    if (r == mine) continue;
+    util::Semaphore* woken = r->woken;
+    r->state.store(CommitRequest::State::kDone, std::memory_order_release);
+    woken->Post();
+  }
+  if (next != nullptr) {
+    util::Semaphore* woken = next->woken;
+    next->state.store(CommitRequest::State::kLead, std::memory_order_release);
+    woken->Post();
   }
   Notify(alerts);
 }

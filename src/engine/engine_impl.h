@@ -153,18 +153,18 @@ class EngineImpl final : public Engine {
   absl::Status AwaitDurable(uint64_t ticket) ABSL_LOCKS_EXCLUDED(mu_);
 
   // Group commit of single ingests with a store (engine_commit.cc). An
-  // ingest, once read, joins a queue; the first to find no one committing
-  // leads a round: it links everything queued, in queue order, under one
-  // lock, appends it with one write, hands the lead to a writer that queued
-  // meanwhile, waits for the sync and wakes each writer it served. A writer
-  // that does not lead sleeps once and is woken once.
+  // ingest, once read, joins a queue; the first to find no one leading
+  // leads a round: it waits briefly for the writers its last round served
+  // to come back, links everything queued, in queue order, under one lock,
+  // appends it with one write, waits for the sync, wakes each writer it
+  // served and hands the lead to one that queued meanwhile. A writer that
+  // does not lead sleeps once and is woken once.
   struct CommitRequest;
   absl::StatusOr<Linkage> IngestDurable(const Interaction& in,
                                         Prepared prepared)
       ABSL_LOCKS_EXCLUDED(mu_, commit_mu_);
-  // Commit: the leader's round for `batch` (its own request among them).
-  void Commit(const std::vector<CommitRequest*>& batch)
-      ABSL_LOCKS_EXCLUDED(mu_, commit_mu_);
+  // Commit: the round led by `mine`'s writer.
+  void Commit(CommitRequest* mine) ABSL_LOCKS_EXCLUDED(mu_, commit_mu_);
   // Rebuilds the state from the store's snapshot and events; when that
   // fails too, further writes are refused with the reason.
   void ReloadLocked(const absl::Status& cause) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
@@ -230,7 +230,15 @@ class EngineImpl final : public Engine {
   // The group commit's queue; taken before mu_.
   util::Mutex commit_mu_ ABSL_ACQUIRED_BEFORE(mu_);
   std::vector<CommitRequest*> commit_queue_ ABSL_GUARDED_BY(commit_mu_);
-  bool committing_ ABSL_GUARDED_BY(commit_mu_) = false;
+  bool leading_ ABSL_GUARDED_BY(commit_mu_) = false;
+  // A leader waiting for company, and how much it waits for: as many
+  // writers as the last round served.
+  bool gathering_ ABSL_GUARDED_BY(commit_mu_) = false;
+  size_t expected_ ABSL_GUARDED_BY(commit_mu_) = 1;
+  util::CondVar arrivals_;
+  // A moving average of a round's wait for its sync, which bounds the
+  // gathering.
+  int64_t sync_nanos_ ABSL_GUARDED_BY(commit_mu_) = 0;
 };
 
 

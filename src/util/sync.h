@@ -16,6 +16,7 @@
 #include <mutex>
 
 #include "absl/base/thread_annotations.h"
+#include "absl/time/time.h"
 
 namespace threadline::util {
 
@@ -55,11 +56,51 @@ class CondVar {
     cv_.wait(lock);
     lock.release();
   }
+  // WaitFor: as Wait, for at most `timeout`; false when it ran out.
+  bool WaitFor(Mutex* mu, absl::Duration timeout)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
+    std::unique_lock<std::mutex> lock(mu->mu_, std::adopt_lock);
+    const std::cv_status status =
+        cv_.wait_for(lock, absl::ToChronoNanoseconds(timeout));
+    lock.release();
+    return status == std::cv_status::no_timeout;
+  }
   void Signal() { cv_.notify_one(); }
 
  private:
   std::condition_variable cv_;
 };
+
+// Semaphore: a count of wake-ups. A thread that waits for another to hand
+// it a result may own one for its whole life (ThisThreadsSemaphore), so
+// that the waker never touches memory the woken thread may already have
+// freed, and waking it needs no lock the woken thread must take again.
+class Semaphore {
+ public:
+  void Post() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      ++count_;
+    }
+    cv_.notify_one();
+  }
+  void Wait() {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [this] { return count_ > 0; });
+    --count_;
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  unsigned count_ = 0;
+};
+
+// The calling thread's own semaphore, made on first use.
+inline Semaphore& ThisThreadsSemaphore() {
+  thread_local Semaphore semaphore;
+  return semaphore;
+}
 
 }  // namespace threadline::util
 
