@@ -8,6 +8,8 @@
 //                      u64 XXH3 of the preceding 24 bytes
 //   records, back to back:
 //     u32 length word | u64 sequence | u64 checksum | payload
+//   then zeros to the end of the file (space written ahead; none once the
+//   journal was closed).
 //   The length word's low 31 bits are the payload's length; its top bit says
 //   more records of the same Append follow, so recovery can drop a batch
 //   that was cut short as a whole. The checksum is XXH3 over the length word,

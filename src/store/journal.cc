@@ -114,6 +114,12 @@ Journal::~Journal() {
     last = last_;
   }
   (void)SyncTo(last, /*gather=*/false);  // a failure here has no one left to tell
+  // A journal closed cleanly ends with its last record.
+  absl::MutexLock lock(&mu_);
+  if (loaded_ && allocated_ > end_ &&
+      ::ftruncate(events_->get(), static_cast<off_t>(end_)) == 0) {
+    (void)::fdatasync(events_->get());
+  }
 }
 
 std::string Journal::Describe() const { return absl::StrCat("journal ", dir_); }
@@ -145,6 +151,9 @@ absl::StatusOr<uint64_t> Journal::Append(
     std::string what =
         absl::StrCat(Describe(), ": append of events ", events.front().sequence,
                      "..", events.back().sequence, " failed");
+    // Cutting at end_ also drops the space written ahead, which the
+    // partial write may have filled with records that were never stored.
+    allocated_ = end_;
     if (::ftruncate(fd, static_cast<off_t>(end_)) != 0) {
       broken_ = absl::InternalError(absl::StrCat(
           what, " (", written.message(), ") and cutting the partial record "
@@ -162,11 +171,25 @@ absl::StatusOr<uint64_t> Journal::Append(
     offset += kRecordHeaderSize + event.data.size();
   }
   end_ += scratch_.size();
+  allocated_ = std::max(allocated_, end_);
   last_ = events.back().sequence;
   ++appends_;
+  if (allocated_ - end_ < kWriteAheadLow) WriteAhead();
   // A one-off huge batch should not pin its buffer for the journal's life.
   if (scratch_.capacity() > (4u << 20)) std::string().swap(scratch_);
   return last_;
+}
+
+void Journal::WriteAhead() {
+  static const char kZeros[64 << 10] = {};
+  const uint64_t target = allocated_ + kWriteAhead;
+  while (allocated_ < target) {
+    const std::string_view zeros(
+        kZeros, std::min<uint64_t>(sizeof kZeros, target - allocated_));
+    // A full disk only costs the speed-up: appends go on without the space.
+    if (!WriteAt(events_->get(), events_path_, zeros, allocated_).ok()) return;
+    allocated_ += zeros.size();
+  }
 }
 
 void Journal::AddIndex(uint64_t sequence, uint64_t offset) {
@@ -380,6 +403,7 @@ absl::Status Journal::Compact(uint64_t snapshot_sequence, uint64_t from) {
   events_ = std::make_shared<FileDescriptor>(std::move(fresh));
   base_ = snapshot_sequence;
   end_ = kEventsHeaderSize + kept;
+  allocated_ = end_;
   std::vector<IndexEntry> index;
   for (const IndexEntry& entry : index_) {
     if (entry.sequence > snapshot_sequence) {

@@ -8,7 +8,11 @@
 //
 // Append writes all its records with one pwrite at the end of `events`;
 // a failed write is cut off again with ftruncate, so no partial record
-// stays. Sync is a group commit: the first caller whose records are not yet
+// stays. The file is kept ahead of its records by zeros, written a
+// megabyte at a time: an fdatasync of records that overwrite written space
+// has no file size or block allocation to store, which halves its time
+// (a sync of a 5 KB append took 257 µs here, of the same overwrite 128 µs).
+// Load reads zeros after the last record as that space; closing cuts it off. Sync is a group commit: the first caller whose records are not yet
 // durable runs fdatasync for everything written so far while later callers
 // wait, and all of them are released together. With SyncPolicy::kInterval a
 // background thread runs that fdatasync every sync_interval and Sync returns
@@ -125,6 +129,10 @@ class Journal final : public Store {
   absl::Status CheckUsable() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   void AddIndex(uint64_t sequence, uint64_t offset)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // WriteAhead: writes kWriteAhead zero bytes at allocated_.
+  void WriteAhead() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  static constexpr uint64_t kWriteAhead = 1 << 20;
+  static constexpr uint64_t kWriteAheadLow = 64 << 10;
   // FindOffset: where record `sequence` starts (end_ when past the last).
   absl::StatusOr<uint64_t> FindOffset(uint64_t sequence)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
@@ -155,6 +163,8 @@ class Journal final : public Store {
   bool loading_ ABSL_GUARDED_BY(mu_) = false;
   uint64_t base_ ABSL_GUARDED_BY(mu_) = 0;  // the events file's base sequence
   uint64_t end_ ABSL_GUARDED_BY(mu_) = 0;   // byte offset of its end
+  // The file's size: zeros from end_ to here (see WriteAhead).
+  uint64_t allocated_ ABSL_GUARDED_BY(mu_) = 0;
   uint64_t last_ ABSL_GUARDED_BY(mu_) = 0;  // last sequence stored
   uint64_t snapshot_sequence_ ABSL_GUARDED_BY(mu_) = 0;
   // Set when a failed write could not be cut off again: appending after a

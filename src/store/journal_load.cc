@@ -6,7 +6,9 @@
 // after the last complete Append, so a bad record is a torn tail exactly when
 // no valid record follows it. Any valid record after a bad one means bytes
 // in the middle were damaged, and cutting there would silently lose
-// acknowledged events: that is DataLoss.
+// acknowledged events: that is DataLoss. Zeros alone after the last
+// complete Append are the space the journal writes ahead of its records
+// (journal.h): the journal ends there and nothing is cut.
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -73,6 +75,14 @@ bool HasValidRecordAfter(std::string_view data, uint64_t from,
   return false;
 }
 
+// ContentEnd: where the zeros that end `data` begin (the space the journal
+// writes ahead of its records), but not before `from`.
+uint64_t ContentEnd(std::string_view data, uint64_t from) {
+  uint64_t end = data.size();
+  while (end > from && data[end - 1] == '\0') --end;
+  return end;
+}
+
 }  // namespace
 
 absl::StatusOr<LoadReport> Journal::Load(
@@ -132,10 +142,16 @@ absl::StatusOr<LoadReport> Journal::LoadFile(
   uint64_t first_kept = 0;  // offset of the first record after the snapshot
   std::string reason;
   StoredEvent event;
+  // Bytes from here on are zeros written ahead (set when a record fails).
+  uint64_t content_end = data.size();
   while (at < data.size()) {
     Frame frame;
     const FrameResult result = DecodeFrame(data.substr(at), &frame);
     if (result != FrameResult::kOk) {
+      content_end = ContentEnd(data, group_start);
+      // Nothing but written-ahead space after the last Append: the journal
+      // simply ends there.
+      if (content_end == group_start) break;
       const uint64_t remain = data.size() - at;
       if (result == FrameResult::kBadChecksum) {
         reason = absl::StrCat("the record at byte ", at, " fails its checksum");
@@ -148,7 +164,8 @@ absl::StatusOr<LoadReport> Journal::LoadFile(
                               FramedLength(data.substr(at)), " bytes framed, ",
                               remain, " there)");
       }
-      if (HasValidRecordAfter(data, at + 1, expected - 1)) {
+      if (HasValidRecordAfter(data.substr(0, content_end), at + 1,
+                              expected - 1)) {
         return absl::DataLossError(absl::StrCat(
             events_path_, " at byte ", at, ": ", reason,
             " and valid records follow it: the file is damaged, not torn"));
@@ -181,7 +198,7 @@ absl::StatusOr<LoadReport> Journal::LoadFile(
   }
 
   const uint64_t last_record = expected - 1 - pending.size();
-  if (group_start < data.size()) {
+  if (group_start < content_end) {
     if (reason.empty()) {
       reason = "the file ends";
     }
@@ -197,6 +214,8 @@ absl::StatusOr<LoadReport> Journal::LoadFile(
   }
   const uint64_t end = group_start;
   if (first_kept == 0) first_kept = end;
+  // Without a cut, zeros written ahead stay for the next appends.
+  const uint64_t allocated = report.dropped_bytes > 0 ? end : data.size();
   mapped.Unmap();  // before the file is cut or replaced
 
   if (report.dropped_bytes > 0 &&
@@ -211,6 +230,7 @@ absl::StatusOr<LoadReport> Journal::LoadFile(
     absl::MutexLock lock(&mu_);
     base_ = base;
     end_ = end;
+    allocated_ = allocated;
     last_ = std::max(covered, last_record);
     snapshot_sequence_ = covered;
     index_ = std::move(index);

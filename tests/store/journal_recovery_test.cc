@@ -3,6 +3,7 @@
 // reported, damage anywhere else is DataLoss naming the file and byte, and
 // nothing is ever skipped silently. Copies of one journal are cut and
 // damaged the way crashes and disks do.
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -47,6 +48,12 @@ class JournalRecoveryTest : public ::testing::Test {
       ASSERT_TRUE(ticket.ok()) << ticket.status();
       ASSERT_TRUE((*store)->Sync(*ticket).ok());
     }
+    // Open, the file runs on in zeros written ahead; closed, it ends with
+    // its last record.
+    ASSERT_GT(std::filesystem::file_size(golden_dir() + "/events"),
+              RecordAt(9));
+    open_bytes_ = ReadFileOrDie(golden_dir() + "/events");
+    store->reset();
     ASSERT_EQ(std::filesystem::file_size(golden_dir() + "/events"),
               RecordAt(9));
   }
@@ -71,6 +78,9 @@ class JournalRecoveryTest : public ::testing::Test {
   }
 
   ScratchDir scratch_;
+  // The events file as it was while the golden journal was open: what a
+  // crash leaves.
+  std::string open_bytes_;
 };
 
 TEST_F(JournalRecoveryTest, TornTailAtEveryCutIsCutOffAndReported) {
@@ -113,6 +123,43 @@ TEST_F(JournalRecoveryTest, AfterACutTheJournalAppendsAndReopens) {
   for (const StoredEvent& e : Events(7, 3, "again")) expected.push_back(e);
   EXPECT_TRUE(Equal(loaded.events, expected));
   EXPECT_EQ(loaded.report->dropped_bytes, 0u);
+}
+
+TEST_F(JournalRecoveryTest, ZerosWrittenAheadAreNoDamage) {
+  // As a crash leaves it: the records, then the space written ahead.
+  Work([&](std::string& bytes) { bytes = open_bytes_; });
+  {
+    absl::StatusOr<std::shared_ptr<Store>> store = OpenJournal(work_dir());
+    ASSERT_TRUE(store.ok()) << store.status();
+    Loaded loaded = LoadAll(**store);
+    ASSERT_TRUE(loaded.report.ok()) << loaded.report.status();
+    EXPECT_TRUE(Equal(loaded.events, Events(1, 8)));
+    EXPECT_EQ(loaded.report->dropped_bytes, 0u);
+    EXPECT_EQ(loaded.report->dropped, "");
+    // The next records go where the zeros began.
+    ASSERT_TRUE((*store)->Append(Events(9, 2, "after")).ok());
+  }
+  EXPECT_EQ(std::filesystem::file_size(work_events()), RecordAt(11));
+  Loaded loaded = OpenAndLoad();
+  ASSERT_TRUE(loaded.report.ok()) << loaded.report.status();
+  std::vector<StoredEvent> expected = Events(1, 8);
+  for (const StoredEvent& e : Events(9, 2, "after")) expected.push_back(e);
+  EXPECT_TRUE(Equal(loaded.events, expected));
+}
+
+TEST_F(JournalRecoveryTest, TornAppendBeforeZerosWrittenAheadIsCutOff) {
+  // The second record of the last Append (7..8) never reached the disk.
+  Work([&](std::string& bytes) {
+    bytes = open_bytes_;
+    std::fill(bytes.begin() + RecordAt(8), bytes.begin() + RecordAt(9), '\0');
+  });
+  Loaded loaded = OpenAndLoad();
+  ASSERT_TRUE(loaded.report.ok()) << loaded.report.status();
+  EXPECT_TRUE(Equal(loaded.events, Events(1, 6)));
+  EXPECT_EQ(loaded.report->dropped_bytes, open_bytes_.size() - RecordAt(7));
+  EXPECT_NE(loaded.report->dropped.find("records 7..7"), std::string::npos)
+      << loaded.report->dropped;
+  EXPECT_EQ(std::filesystem::file_size(work_events()), RecordAt(7));
 }
 
 TEST_F(JournalRecoveryTest, FlippedByteInTheMiddleIsDataLossAtItsOffset) {

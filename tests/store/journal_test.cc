@@ -268,6 +268,12 @@ TEST(JournalTest, WriteErrorLeavesNoPartialRecordAndTheJournalUsable) {
   ASSERT_TRUE(LoadAll(*store).report.ok());
   ASSERT_TRUE(store->Append(Events(1, 10)).ok());
   const std::string events_path = AsJournal(*store).events_path();
+  // Closed and opened again, the file ends with its last record, so the
+  // next Append writes past its end rather than into space written ahead.
+  store.reset();
+  store = OpenOrDie(dir.path());
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(LoadAll(*store).report.ok());
   const uintmax_t before = std::filesystem::file_size(events_path);
 
   absl::StatusOr<uint64_t> failed;
