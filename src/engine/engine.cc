@@ -379,32 +379,18 @@ std::vector<absl::StatusOr<Linkage>> EngineImpl::IngestBatch(
   }
   for (std::thread& t : workers) t.join();
 
-  uint64_t ticket = 0;
+  // One Append and one Sync for the whole batch.
+  uint64_t ticket;
   {
     absl::MutexLock lock(&mu_);
     check_store();
-    alerts = TakeNewAlerts();
-    if (store_ != nullptr && stored.ok()) {
-      // One Append and one Sync for the whole batch.
-      absl::StatusOr<uint64_t> appended = AppendLocked();
-      if (appended.ok()) {
-        ticket = *appended;
-      } else {
-        stored = appended.status();
-      }
-    }
+    ticket = EndWriteLocked(&stored, &alerts);
   }
-  if (store_ != nullptr && stored.ok()) {
-    stored = AwaitDurable(ticket);
-  }
+  stored = AwaitWrite(std::move(stored), ticket, &alerts);
   if (!stored.ok()) {
-    // Nothing of the batch is known to be stored, and the state was rebuilt
-    // from the store: no linkage of it holds.
     for (absl::StatusOr<Linkage>& r : out) {
       if (r.ok()) r = stored;
     }
-    absl::MutexLock lock(&mu_);
-    alerts = TakeNewAlerts();
   }
   Notify(alerts);
   return out;

@@ -95,27 +95,15 @@ void EngineImpl::Commit(CommitRequest* mine) {
       r->result = stored.ok() ? IngestLocked(*r->in, std::move(r->prepared))
                               : absl::StatusOr<Linkage>(stored);
     }
-    alerts = TakeNewAlerts();
-    if (stored.ok()) {
-      absl::StatusOr<uint64_t> appended = AppendLocked();
-      if (appended.ok()) {
-        ticket = *appended;
-      } else {
-        stored = appended.status();
-      }
-    }
+    ticket = EndWriteLocked(&stored, &alerts);
   }
   const absl::Time sync_start = absl::Now();
-  if (stored.ok()) stored = AwaitDurable(ticket);
+  stored = AwaitWrite(std::move(stored), ticket, &alerts);
   const int64_t took = absl::ToInt64Nanoseconds(absl::Now() - sync_start);
   if (!stored.ok()) {
-    // Nothing of the round is known to be stored, and the state was rebuilt
-    // from the store: no linkage of it holds.
     for (CommitRequest* r : batch) {
       if (r->result.ok()) r->result = stored;
     }
-    absl::MutexLock lock(&mu_);
-    alerts = TakeNewAlerts();
   }
 
   CommitRequest* next = nullptr;

@@ -151,6 +151,18 @@ class EngineImpl final : public Engine {
   // Syncs up to `ticket`; on failure reloads the state from the store and
   // returns the error. Then takes an automatic snapshot when one is due.
   absl::Status AwaitDurable(uint64_t ticket) ABSL_LOCKS_EXCLUDED(mu_);
+  // The end of a write of many linkages (a batch, a round of single
+  // ingests), which went on as far as `*stored` let it. EndWriteLocked
+  // takes the alerts raised and, when `*stored` is OK, appends everything
+  // applied with one Append: the ticket, or the failure in `*stored`.
+  // AwaitWrite then waits for that ticket; when it, or anything before,
+  // failed, nothing of the write is known to be stored and the state was
+  // rebuilt from the store: no linkage of it holds, and the alerts are
+  // taken again. Returns the write's status.
+  uint64_t EndWriteLocked(absl::Status* stored, std::vector<Alert>* alerts)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::Status AwaitWrite(absl::Status stored, uint64_t ticket,
+                          std::vector<Alert>* alerts) ABSL_LOCKS_EXCLUDED(mu_);
 
   // Group commit of single ingests with a store (engine_commit.cc). An
   // ingest, once read, joins a queue; the first to find no one leading

@@ -100,6 +100,29 @@ void EngineImpl::ReloadLocked(const absl::Status& cause) {
 
 absl::Status EngineImpl::WritableLocked() const { return broken_; }
 
+uint64_t EngineImpl::EndWriteLocked(absl::Status* stored,
+                                    std::vector<Alert>* alerts) {
+  *alerts = TakeNewAlerts();
+  if (!stored->ok()) return 0;
+  absl::StatusOr<uint64_t> appended = AppendLocked();
+  if (!appended.ok()) {
+    *stored = appended.status();
+    return 0;
+  }
+  return *appended;
+}
+
+absl::Status EngineImpl::AwaitWrite(absl::Status stored, uint64_t ticket,
+                                    std::vector<Alert>* alerts) {
+  if (stored.ok()) stored = AwaitDurable(ticket);
+  if (!stored.ok()) {
+    // The state was rebuilt from the store: the alerts taken may be gone.
+    absl::MutexLock lock(&mu_);
+    *alerts = TakeNewAlerts();
+  }
+  return stored;
+}
+
 absl::StatusOr<uint64_t> EngineImpl::AppendLocked() {
   if (store_ == nullptr) return 0;
   if (pending_.empty()) return last_ticket_;  // a retry: wait for its sync
