@@ -20,9 +20,14 @@ class Encoder {
   static size_t IntSize() { return 8; }
   static size_t StrSize(std::string_view s) { return 4 + s.size(); }
   void Int(int64_t v) {
-    for (int i = 0; i < 8; ++i) {
-      *out_++ = static_cast<char>((static_cast<uint64_t>(v) >> (8 * i)) & 0xff);
-    }
+    const uint64_t u = static_cast<uint64_t>(v);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    // One store: the compiler wrote the loop below a byte at a time.
+    std::memcpy(out_, &u, sizeof u);
+    out_ += sizeof u;
+#else
+    for (int i = 0; i < 8; ++i) *out_++ = static_cast<char>((u >> (8 * i)) & 0xff);
+#endif
   }
   void Str(std::string_view s) {
     const uint32_t n = static_cast<uint32_t>(s.size());
