@@ -19,6 +19,7 @@
 #include "identity/phone.h"
 #include "identity/phone_plan.h"
 #include "phone_cases.h"
+#include "phone_differential.h"
 #include "phonenumbers/phonenumbermatch.h"
 #include "phonenumbers/phonenumbermatcher.h"
 
@@ -27,16 +28,15 @@ namespace identity_internal {
 namespace {
 
 namespace pn = ::i18n::phonenumbers;
+using testing_phone::DifferentialHarness;
 using testing_phone::Examples;
 using testing_phone::Mutate;
 using testing_phone::PhoneNumber;
 using testing_phone::Random;
-using testing_phone::Regions;
-using testing_phone::Util;
+using testing_phone::ShardRegions;
 using testing_phone::Writings;
 
 constexpr int kShards = 2;
-constexpr int kReported = 20;
 
 // Sentences around a number "{}" (and "{2}", a second one).
 const std::vector<std::string>& Templates() {
@@ -93,7 +93,7 @@ std::string Describe(const PhoneMatch& m) {
       " ext \"", n.extension(), "\"");
 }
 
-class Differential {
+class Differential : public DifferentialHarness {
  public:
   void Compare(const std::string& text, const std::string& region,
                MatchLeniency leniency, int max_tries) {
@@ -144,12 +144,11 @@ class Differential {
   }
 
   void Fail(const std::string& message) {
-    if (++failures_ <= kReported) {
+    if (CountFailure()) {
       ADD_FAILURE() << "mismatch";
       std::cerr << message << "\n";
     }
   }
-  int failures() const { return failures_; }
   // The share of texts the plan left to libphonenumber: agreeing by
   // declining everything would be no test of the plan.
   double declined() const {
@@ -161,30 +160,22 @@ class Differential {
   }
 
  private:
-  const PhonePlan& plan_ = PhonePlan::Get();
-  const Util& util_ = *Util::GetInstance();
-  const PhoneReader fast_{PhoneReader::Engine::kPlan};
-  const PhoneReader pure_{PhoneReader::Engine::kLibphonenumber};
   int64_t texts_ = 0;
   int64_t declined_ = 0;
   int64_t matched_ = 0;
-  int failures_ = 0;
 };
 
 class PhoneMatcherDifferentialTest : public ::testing::TestWithParam<int> {};
 
 TEST_P(PhoneMatcherDifferentialTest, SameMatchesAsLibphonenumber) {
   const int shard = GetParam();
-  const std::vector<std::string> regions = Regions();
   const std::vector<std::string> common = {"US", "CO", "ES", "MX", "BR",
                                            "GB", "AR", "DE", "IN", "IL"};
   Random random(0x3a7c4ull + static_cast<uint64_t>(shard));
   Differential differential;
-  std::vector<std::string> own = regions;
-  own.push_back("001");
-  for (size_t i = shard; i < own.size(); i += kShards) {
-    const std::string region = own[i] == "001" ? "ZZ" : own[i];
-    const std::vector<PhoneNumber> examples = Examples(own[i]);
+  for (const std::string& own : ShardRegions(shard, kShards)) {
+    const std::string region = own == "001" ? "ZZ" : own;
+    const std::vector<PhoneNumber> examples = Examples(own);
     for (const PhoneNumber& number : examples) {
       std::vector<std::string> writings = Writings(number);
       writings.push_back(Mutate(random.Pick(writings), random));

@@ -16,26 +16,26 @@
 #include "gtest/gtest.h"
 #include "identity/phone.h"
 #include "phone_cases.h"
+#include "phone_differential.h"
 
 namespace threadline {
 namespace identity_internal {
 namespace {
 
+using testing_phone::DifferentialHarness;
 using testing_phone::Examples;
 using testing_phone::Mutate;
 using testing_phone::PhoneNumber;
 using testing_phone::Random;
 using testing_phone::Regions;
+using testing_phone::ShardRegions;
 using testing_phone::Util;
 using testing_phone::Writings;
 
-// The regions each test shard covers: shards run as separate tests, so
-// ctest spreads them over the cores.
+// Test shards (see ShardRegions).
 constexpr int kShards = 4;
 // Random mutations of each writing.
 constexpr int kMutations = 4;
-// Failures reported in full; the rest are counted.
-constexpr int kReported = 20;
 
 std::string Describe(const PhoneNumber& n) {
   return absl::StrCat(
@@ -50,7 +50,7 @@ std::string Describe(const absl::StatusOr<std::string>& result) {
                      : absl::StrCat("error: ", result.status().message());
 }
 
-class Differential {
+class Differential : public DifferentialHarness {
  public:
   // Parse, validity, type and possibility: the plan's answer (when it
   // gives one) against ParseAndKeepRawInput's and the others'.
@@ -116,10 +116,9 @@ class Differential {
   }
 
   void Fail(const std::string& message) {
-    if (++failures_ <= kReported) ADD_FAILURE() << message;
+    if (CountFailure()) ADD_FAILURE() << message;
   }
 
-  int failures() const { return failures_; }
   // The share of parses the plan left to libphonenumber: agreeing by
   // declining everything would be no test of the plan.
   double declined() const {
@@ -132,14 +131,9 @@ class Differential {
   }
 
  private:
-  const PhonePlan& plan_ = PhonePlan::Get();
-  const Util& util_ = *Util::GetInstance();
-  const PhoneReader fast_{PhoneReader::Engine::kPlan};
-  const PhoneReader pure_{PhoneReader::Engine::kLibphonenumber};
   int64_t parses_ = 0;
   int64_t unsupported_ = 0;
   int64_t readings_ = 0;
-  int failures_ = 0;
 };
 
 class PhonePlanDifferentialTest : public ::testing::TestWithParam<int> {};
@@ -151,10 +145,7 @@ TEST_P(PhonePlanDifferentialTest, SameAnswersAsLibphonenumber) {
                                            "GB", "AR", "DE", "IN", "IT"};
   Random random(0x7e1e0ull + static_cast<uint64_t>(shard));
   Differential differential;
-  std::vector<std::string> own = regions;
-  own.push_back("001");
-  for (size_t i = shard; i < own.size(); i += kShards) {
-    const std::string& region = own[i];
+  for (const std::string& region : ShardRegions(shard, kShards)) {
     for (const PhoneNumber& number : Examples(region)) {
       for (const std::string& writing : Writings(number)) {
         std::vector<std::string> texts = {writing};
