@@ -11,24 +11,18 @@
 #include "absl/container/flat_hash_map.h"
 #include "cli/commands.h"
 #include "cli/score.h"
+#include "cli_test_util.h"
 #include "gtest/gtest.h"
 #include "simdjson.h"
 
 namespace threadline::cli {
 namespace {
 
+using testing_cli::ReadLines;
+
 std::string TempPath(const std::string& name) {
   return ::testing::TempDir() + "threadline-cli-" + std::to_string(getpid()) +
          "-" + name;
-}
-
-std::vector<std::string> ReadLines(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<std::string> lines;
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty()) lines.push_back(line);
-  }
-  return lines;
 }
 
 void WriteFile(const std::string& path, const std::string& data) {

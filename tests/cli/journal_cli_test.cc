@@ -10,19 +10,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "cli/commands.h"
+#include "cli_test_util.h"
 #include "gtest/gtest.h"
 
 namespace threadline::cli {
 namespace {
 
-std::vector<std::string> ReadLines(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<std::string> lines;
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty()) lines.push_back(line);
-  }
-  return lines;
-}
+using testing_cli::ReadLines;
 
 void WriteLines(const std::string& path, const std::vector<std::string>& lines,
                 size_t from, size_t to) {
