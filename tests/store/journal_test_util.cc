@@ -55,6 +55,18 @@ Loaded LoadAll(Store& store) {
   return loaded;
 }
 
+absl::StatusOr<LoadReport> LoadCancelledAt(Store& store, uint64_t sequence,
+                                           int* seen) {
+  *seen = 0;
+  return store.Load(
+      [](const StoredSnapshot&) { return absl::OkStatus(); },
+      [&](const StoredEvent& event) {
+        ++*seen;
+        return event.sequence == sequence ? absl::CancelledError("enough")
+                                          : absl::OkStatus();
+      });
+}
+
 bool Equal(const std::vector<StoredEvent>& a, const std::vector<StoredEvent>& b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {

@@ -1,7 +1,8 @@
 // File: journal_test_util.h
 // Helpers for the store tests: scratch directories on the real disk, event
-// factories, loading a store into vectors, and raw file access for cutting
-// and damaging journals the way crashes and bad disks do.
+// factories, loading a store into vectors or until a callback fails, and raw
+// file access for cutting and damaging journals the way crashes and bad
+// disks do.
 #ifndef THREADLINE_TESTS_STORE_JOURNAL_TEST_UTIL_H_
 #define THREADLINE_TESTS_STORE_JOURNAL_TEST_UTIL_H_
 
@@ -47,6 +48,12 @@ struct Loaded {
   std::vector<StoredEvent> events;
 };
 Loaded LoadAll(Store& store);
+
+// LoadCancelledAt: what Store::Load of `store` returns when its event
+// callback fails (Cancelled) on event `sequence`; `*seen` counts the events
+// the callback was handed.
+absl::StatusOr<LoadReport> LoadCancelledAt(Store& store, uint64_t sequence,
+                                           int* seen);
 
 // Equal: same sequences and data.
 bool Equal(const std::vector<StoredEvent>& a, const std::vector<StoredEvent>& b);

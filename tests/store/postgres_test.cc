@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "gtest/gtest.h"
+#include "journal_test_util.h"
 #include "postgres_test_util.h"
 #include "threadline/store.h"
 
@@ -20,6 +21,7 @@ namespace {
 
 using testing_postgres::TestConnection;
 using testing_postgres::UniqueTenant;
+using testing_util::LoadCancelledAt;
 
 class PostgresStoreTest : public ::testing::Test {
  protected:
@@ -133,13 +135,7 @@ TEST_F(PostgresStoreTest, ClosingStoresWhatWasAppended) {
 TEST_F(PostgresStoreTest, CallbackErrorStopsLoad) {
   ASSERT_TRUE(AppendAndSync(*OpenLoaded(tenant_), Events(1, 5)).ok());
   int seen = 0;
-  absl::StatusOr<LoadReport> report = Open(tenant_)->Load(
-      [](const StoredSnapshot&) { return absl::OkStatus(); },
-      [&](const StoredEvent& event) {
-        ++seen;
-        return event.sequence == 3 ? absl::CancelledError("enough")
-                                   : absl::OkStatus();
-      });
+  absl::StatusOr<LoadReport> report = LoadCancelledAt(*Open(tenant_), 3, &seen);
   EXPECT_EQ(report.status().code(), absl::StatusCode::kCancelled);
   EXPECT_EQ(seen, 3);
 }

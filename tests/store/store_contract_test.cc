@@ -17,6 +17,7 @@ using testing_util::Equal;
 using testing_util::Event;
 using testing_util::Events;
 using testing_util::LoadAll;
+using testing_util::LoadCancelledAt;
 using testing_util::Loaded;
 using testing_util::ScratchDir;
 
@@ -130,13 +131,7 @@ TEST_P(StoreContractTest, CallbackErrorStopsLoad) {
   std::shared_ptr<Store> store = Reopen();
   ASSERT_NE(store, nullptr);
   int seen = 0;
-  absl::StatusOr<LoadReport> report = store->Load(
-      [](const StoredSnapshot&) { return absl::OkStatus(); },
-      [&](const StoredEvent& event) {
-        ++seen;
-        return event.sequence == 3 ? absl::CancelledError("enough")
-                                   : absl::OkStatus();
-      });
+  absl::StatusOr<LoadReport> report = LoadCancelledAt(*store, 3, &seen);
   EXPECT_EQ(report.status().code(), absl::StatusCode::kCancelled);
   EXPECT_EQ(seen, 3);
 }
