@@ -24,7 +24,6 @@ using testing_util::Events;
 using testing_util::LoadAll;
 using testing_util::Loaded;
 using testing_util::ReadFileOrDie;
-using testing_util::ScratchDir;
 using testing_util::WriteFileOrDie;
 
 // Every record below is 20 bytes of header and 100 of payload.
@@ -77,7 +76,7 @@ class JournalRecoveryTest : public ::testing::Test {
     return LoadAll(**store);
   }
 
-  ScratchDir scratch_;
+  testing_util::ScratchDir scratch_;
   // The events file as it was while the golden journal was open: what a
   // crash leaves.
   std::string open_bytes_;

@@ -26,7 +26,6 @@ using testing_util::Event;
 using testing_util::Events;
 using testing_util::LoadAll;
 using testing_util::Loaded;
-using testing_util::ReadFileOrDie;
 using testing_util::ScratchDir;
 
 std::shared_ptr<Store> OpenOrDie(const std::string& dir,
@@ -128,14 +127,17 @@ TEST(JournalTest, SnapshotLeavesNoByteOfCoveredEvents) {
     // The snapshot at 40 covers the rest of the marked events.
     ASSERT_TRUE(store->WriteSnapshot({40, "snapshot through 40"}).ok());
     for (const std::string& file : testing_util::FilesIn(dir.path())) {
-      EXPECT_EQ(ReadFileOrDie(file).find(kCovered), std::string::npos)
+      EXPECT_EQ(testing_util::ReadFileOrDie(file).find(kCovered),
+                std::string::npos)
           << file << " still holds a covered event";
     }
     ASSERT_TRUE(store->Append(Events(51, 2, "after")).ok());
   }
   int snapshots = 0;
   for (const std::string& file : testing_util::FilesIn(dir.path())) {
-    EXPECT_EQ(ReadFileOrDie(file).find(kCovered), std::string::npos) << file;
+    EXPECT_EQ(testing_util::ReadFileOrDie(file).find(kCovered),
+              std::string::npos)
+        << file;
     if (file.find("snapshot-") != std::string::npos) ++snapshots;
   }
   EXPECT_EQ(snapshots, 1);  // the older one is gone

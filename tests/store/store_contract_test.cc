@@ -13,13 +13,11 @@
 namespace threadline {
 namespace {
 
-using testing_util::Equal;
 using testing_util::Event;
 using testing_util::Events;
 using testing_util::LoadAll;
 using testing_util::LoadCancelledAt;
 using testing_util::Loaded;
-using testing_util::ScratchDir;
 
 struct Kind {
   std::string name;
@@ -46,7 +44,7 @@ class StoreContractTest : public ::testing::TestWithParam<Kind> {
     return GetParam().open(dir_.Sub("store"));
   }
 
-  ScratchDir dir_;
+  testing_util::ScratchDir dir_;
   std::shared_ptr<Store> store_;
 };
 
@@ -102,7 +100,7 @@ TEST_P(StoreContractTest, SnapshotDropsCoveredEvents) {
   ASSERT_TRUE(loaded.snapshot.has_value());
   EXPECT_EQ(loaded.snapshot->sequence, 6u);
   EXPECT_EQ(loaded.snapshot->data, "state as of 6");
-  EXPECT_TRUE(Equal(loaded.events, Events(7, 6)));
+  EXPECT_TRUE(testing_util::Equal(loaded.events, Events(7, 6)));
   EXPECT_EQ(loaded.report->snapshot_sequence, 6u);
   EXPECT_EQ(loaded.report->events, 6u);
   EXPECT_EQ(loaded.report->last_sequence, 12u);
