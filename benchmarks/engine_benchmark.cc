@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/synchronization/mutex.h"
 #include "benchmark/benchmark.h"
 #include "cli/commands.h"
 #include "jsonl/jsonl.h"
@@ -80,9 +81,12 @@ void BM_LinkCommand(benchmark::State& state) {
     args.push_back("--own-identity");
     args.push_back(std::string(IdentityKindName(id.kind)) + ":" + id.value);
   }
+  // As the command's main does; Abseil's default again afterwards.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   for (auto _ : state) {
     if (cli::RunLink(args) != 0) state.SkipWithError("link failed");
   }
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kAbort);
   unlink(path);
   state.SetItemsProcessed(state.iterations() * sim.interactions.size());
   state.SetBytesProcessed(state.iterations() * data.size());
