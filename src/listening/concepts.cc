@@ -10,6 +10,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "listening/terms.h"
+#include "text/hash_filter.h"
 #include "text/hash_table.h"
 #include "text/tokenizer.h"
 
@@ -129,16 +130,11 @@ struct Known {
 // read as itself. (No two words of the tables share a hash: checked when
 // built.)
 struct Tables {
-  static constexpr int kFilterBits = 15;
   std::vector<Known> known;
   text::HashIndex index;
-  // Bit (hash >> 49) of each known word's hash: most words of a message
-  // are not in the tables, and this tells so with one load.
-  uint64_t filter[(1 << kFilterBits) / 64] = {};
-  bool MayKnow(uint64_t hash) const {
-    const uint64_t bit = hash >> (64 - kFilterBits);
-    return (filter[bit >> 6] >> (bit & 63)) & 1;
-  }
+  // The known words' hashes: most words of a message are not in the
+  // tables, and this tells so with one load.
+  text::HashFilter<15> filter;
 };
 
 const Tables& GetTables() {
@@ -163,8 +159,7 @@ const Tables& GetTables() {
       const uint64_t h = text::HashWord(t->known[i].word);
       if (!hashes.insert(h == 0 ? 1 : h).second) std::abort();
       entries.emplace_back(h, static_cast<uint32_t>(i));
-      const uint64_t bit = h >> (64 - Tables::kFilterBits);
-      t->filter[bit >> 6] |= uint64_t{1} << (bit & 63);
+      t->filter.Add(h);
     }
     t->index = text::HashIndex(entries);
     return t;
@@ -175,7 +170,7 @@ const Tables& GetTables() {
 // The known word `word[0, size)` whose hash is `hash`, or null.
 inline const Known* Find(const Tables& t, const char* word, int size,
                          uint64_t hash) {
-  if (!t.MayKnow(hash)) return nullptr;
+  if (!t.filter.MayContain(hash)) return nullptr;
   const uint32_t i = t.index.Find(hash);
   if (i == text::HashIndex::kMissing) return nullptr;
   const Known& k = t.known[i];

@@ -145,8 +145,7 @@ void Lexicon::Finish() {
     e.fixed = e.fixed || negator;
     uint8_t& len = entries_[p.ids[0]].phrase_len;
     len = std::max<uint8_t>(len, static_cast<uint8_t>(p.ids.size()));
-    const uint32_t bit = PairBit(p.ids[0], p.ids[1]);
-    phrase_pairs_[bit >> 6] |= uint64_t{1} << (bit & 63);
+    phrase_pairs_.Add(PairHash(p.ids[0], p.ids[1]));
   }
   for (int language : {kUnknown, kEnglish, kSpanish}) {
     std::vector<UnitSense>& senses = unit_senses_[language + 1];

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "text/hash_filter.h"
 #include "text/hash_table.h"
 #include "text/sentiment_lexicon.h"
 #include "text/stem_index.h"
@@ -75,8 +76,7 @@ class Lexicon {
   // `first` and `second`; true when one may (a filter: most pairs are
   // ruled out at the cost of a bit test).
   bool MayBeginPhrase(uint32_t first, uint32_t second) const {
-    const uint32_t bit = PairBit(first, second);
-    return (phrase_pairs_[bit >> 6] >> (bit & 63)) & 1;
+    return phrase_pairs_.MayContain(PairHash(first, second));
   }
 
   // Word: the entry of a normalized word of `size` letters, exact, else its
@@ -114,10 +114,10 @@ class Lexicon {
     Sense sense;
   };
 
-  static constexpr int kPairBits = 16;
-  static uint32_t PairBit(uint32_t first, uint32_t second) {
-    const uint64_t x = (uint64_t{first} << 32 | second) * 0x9e3779b97f4a7c15ull;
-    return static_cast<uint32_t>(x >> (64 - kPairBits));
+  // The entries of a pair of words, mixed so that the top bits the filter
+  // takes depend on both.
+  static uint64_t PairHash(uint32_t first, uint32_t second) {
+    return (uint64_t{first} << 32 | second) * 0x9e3779b97f4a7c15ull;
   }
 
   Lexicon();
@@ -132,8 +132,8 @@ class Lexicon {
   StemIndex stems_;
   std::vector<float> emoji_valences_;
   std::vector<UnitSense> unit_senses_[3];  // by language + 1
-  std::vector<uint64_t> phrase_pairs_ =
-      std::vector<uint64_t>((1 << kPairBits) / 64);
+  // The first two words of every phrase, by PairHash.
+  HashFilter<16> phrase_pairs_;
 };
 
 }  // namespace threadline::text::sentiment
