@@ -147,8 +147,8 @@ void Lexicon::Finish() {
     len = std::max<uint8_t>(len, static_cast<uint8_t>(p.ids.size()));
     phrase_pairs_.Add(PairHash(p.ids[0], p.ids[1]));
   }
-  for (int language : {kUnknown, kEnglish, kSpanish}) {
-    std::vector<UnitSense>& senses = unit_senses_[language + 1];
+  for (int language : {kEnglish, kSpanish}) {
+    std::vector<UnitSense>& senses = unit_senses_[language];
     for (const Entry& e : entries_) {
       const Sense& sense = SenseOf(e, language);
       senses.push_back(

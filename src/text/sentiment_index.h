@@ -42,12 +42,16 @@ struct Entry {
   bool fixed = false;              // a phrase holding a negator
 };
 
+// The language whose senses a text in `language` reads first: a text of
+// unknown language reads as English.
+inline int FirstSenseLanguage(int language) {
+  return language == kSpanish ? kSpanish : kEnglish;
+}
+
 // The sense of `e` in `language`, else in the other language.
 inline const Sense& SenseOf(const Entry& e, int language) {
-  if (language == kUnknown) {
-    return e.sense[kEnglish].defined ? e.sense[kEnglish] : e.sense[kSpanish];
-  }
-  return e.sense[language].defined ? e.sense[language] : e.sense[1 - language];
+  const int first = FirstSenseLanguage(language);
+  return e.sense[first].defined ? e.sense[first] : e.sense[1 - first];
 }
 
 // UnitSense: what an entry weighs in a sentence of one language, worked
@@ -69,7 +73,7 @@ class Lexicon {
   // UnitSenses: by entry, SenseOf it in `language` (kUnknown, kEnglish or
   // kSpanish), with its phrase length and fixedness.
   const UnitSense* UnitSenses(int language) const {
-    return unit_senses_[language + 1].data();
+    return unit_senses_[FirstSenseLanguage(language)].data();
   }
 
   // MayBeginPhrase: false when no phrase begins with the words of entries
@@ -131,7 +135,9 @@ class Lexicon {
   HashIndex words_, phrases_, emoji_;
   StemIndex stems_;
   std::vector<float> emoji_valences_;
-  std::vector<UnitSense> unit_senses_[3];  // by language + 1
+  // By FirstSenseLanguage: a text of unknown language has the same
+  // senses as an English one, and shares its table.
+  std::vector<UnitSense> unit_senses_[2];
   // The first two words of every phrase, by PairHash.
   HashFilter<16> phrase_pairs_;
 };
