@@ -28,6 +28,17 @@ using chars::kUpper;
 using emoticons::EmoticonTable;
 using emoticons::kEmoticonTable;
 using emoticons::LoadWord;
+using tokenizer_internal::AsciiLetters;
+using tokenizer_internal::HasTripleLetter;
+using tokenizer_internal::HasTripleLetterIn8;
+using tokenizer_internal::kEachByte;
+using tokenizer_internal::kHighBits;
+using tokenizer_internal::LoadUpTo8;
+using tokenizer_internal::MayContinueWord;
+using tokenizer_internal::SaturatedCount;
+using tokenizer_internal::SetAsciiWord;
+using tokenizer_internal::SetEnd;
+using tokenizer_internal::UpperBytes;
 
 // The position of the next "://" at or after `from` that ends before
 // `size`, or `size`.
@@ -54,7 +65,7 @@ inline void SetSymbol(Token* token, TokenKind kind, uint8_t gap, int exclaims,
                       uint32_t symbol) {
   token->kind = kind;
   token->gap = gap;
-  token->exclaims = static_cast<uint8_t>(std::min(exclaims, 255));
+  token->exclaims = SaturatedCount(exclaims);
   token->size = 0;
   token->letters = token->upper = 0;
   token->elongated = token->too_long = token->accented = false;
@@ -220,45 +231,31 @@ size_t AddAsciiLetters(const unsigned char* data, size_t pos, size_t end,
   return pos;
 }
 
-using tokenizer_internal::AsciiLetters;
-using tokenizer_internal::kEachByte;
-using tokenizer_internal::kHighBits;
-using tokenizer_internal::ZeroBytes;
-
-// The eight bytes at data[pos] (or as many as there are before `end`, at
-// least one, then zeros, which are no letter), little-endian.
-inline uint64_t LoadUpTo8(const unsigned char* data, size_t pos, size_t end) {
-  uint64_t w = 0;
-  if (end - pos >= 8) {
-    std::memcpy(&w, data + pos, 8);
-  } else if (end >= 8) {
-    // The last eight bytes of the text, shifted down to start at pos.
-    std::memcpy(&w, data + end - 8, 8);
-    w >>= 8 * (8 - (end - pos));
-  } else {
-    for (size_t i = pos; i < end; ++i) w |= uint64_t{data[i]} << (8 * (i - pos));
-  }
-  return w;
-}
-
 // ReadAsciiWord (below) for a word of eight letters or more.
 size_t ReadLongAsciiWord(const unsigned char* data, size_t end, size_t pos,
                          Token* token);
 
-
-inline void SetAsciiWord(Token* token, size_t n, uint64_t upper_bytes,
-                         uint64_t hash) {
-  token->kind = TokenKind::kWord;
-  token->size = static_cast<uint8_t>(n);
-  token->letters = static_cast<uint8_t>(n);
-  token->upper = static_cast<uint8_t>((upper_bytes * kEachByte) >> 56);
-  token->too_long = false;
-  token->elongated = false;
-  token->accented = false;
-  token->elongated_runs = 0;
-  token->symbol = 0;
+// The word of `n` ASCII letters, `upper_bytes` (UpperBytes) of them
+// capitals, whose text and prefix hashes are in *token and whose hash is
+// `hash`.
+inline void SetHashedAsciiWord(Token* token, size_t n, uint64_t upper_bytes,
+                               uint64_t hash) {
+  SetAsciiWord(token, n, upper_bytes);
   token->hashed = true;
   token->hash = hash;
+}
+
+// FnvStep from `h` over the first `k` bytes of `letters` (folded letters
+// of a word, the first in the low byte), noting the hash after each in
+// prefix[0, k); returns the last.
+inline uint64_t HashLetters(uint64_t h, uint64_t letters, size_t k,
+                            uint64_t* prefix) {
+  for (size_t j = 0; j < k; ++j) {
+    h = FnvStep(h, static_cast<unsigned char>(letters));
+    letters >>= 8;
+    prefix[j] = h;
+  }
+  return h;
 }
 
 // The common word: ASCII letters only, outside a hashtag, as ReadWord below
@@ -279,22 +276,12 @@ inline size_t ReadAsciiWord(const unsigned char* data, size_t end, size_t pos,
   const uint64_t in_word = (stop & -stop) - 1;
   // The byte after the word (0 at the end of the text).
   const unsigned next = static_cast<unsigned>(w >> (8 * k)) & 0xff;
-  if (next == '\'' || next == '`' || next >= 0x80) return pos;
+  if (MayContinueWord(next)) return pos;
   const uint64_t lower = w | (kEachByte * 0x20);
-  // Byte j of `same` is zero when letters j, j + 1 and j + 2 are alike: a
-  // run ReadWord cuts.
-  const uint64_t same = (lower ^ (lower >> 8)) | (lower ^ (lower >> 16));
-  if ((ZeroBytes(same) & (in_word >> 16)) != 0) return pos;
+  if (HasTripleLetterIn8(lower, in_word)) return pos;
   std::memcpy(token->text, &lower, 8);
-  uint64_t h = kFnvOffset;
-  uint64_t rest = lower;
-  for (unsigned j = 0; j < k; ++j) {
-    h = FnvStep(h, static_cast<unsigned char>(rest));
-    rest >>= 8;
-    token->prefix_hash[j] = h;
-  }
-  // Capitals: letters with bit 5 clear, counted a byte each.
-  SetAsciiWord(token, k, ((~w << 2) & letters & in_word) >> 7, h);
+  const uint64_t h = HashLetters(kFnvOffset, lower, k, token->prefix_hash);
+  SetHashedAsciiWord(token, k, UpperBytes(w, letters, in_word), h);
   return pos + k;
 }
 
@@ -314,35 +301,17 @@ size_t ReadLongAsciiWord(const unsigned char* data, size_t end, size_t pos,
     if (n + k > static_cast<size_t>(kMaxWordBytes)) return pos;
     // The letters of this load: all bytes below the first that is not one.
     const uint64_t in_word = stop == 0 ? ~uint64_t{0} : (stop & -stop) - 1;
-    uppers += ((~w << 2) & letters & in_word) >> 7;
+    uppers += UpperBytes(w, letters, in_word);
     const uint64_t lower = w | (kEachByte * 0x20);
     std::memcpy(text + n, &lower, 8);
-    uint64_t rest = lower;
-    for (size_t j = 0; j < k; ++j) {
-      h = FnvStep(h, static_cast<unsigned char>(rest));
-      rest >>= 8;
-      prefix[n + j] = h;
-    }
+    h = HashLetters(h, lower, k, prefix + n);
     n += k;
     i += k;
     if (k < 8 || i == end) break;
   }
-  if (i < end) {
-    const unsigned char b = data[i];
-    if (b == '\'' || b == '`' || b >= 0x80) return pos;
-  }
-  // A letter three times in a row: text[j] == text[j + 1] == text[j + 2].
-  for (size_t o = 0; o + 2 < n; o += 8) {
-    uint64_t a, b, c;
-    std::memcpy(&a, text + o, 8);
-    std::memcpy(&b, text + o + 1, 8);
-    std::memcpy(&c, text + o + 2, 8);
-    uint64_t triple = ZeroBytes((a ^ b) | (a ^ c));
-    const size_t valid = n - 2 - o;  // starts of a full triple
-    if (valid < 8) triple &= (uint64_t{1} << (8 * valid)) - 1;
-    if (triple != 0) return pos;
-  }
-  SetAsciiWord(token, n, uppers, h);
+  if (i < end && MayContinueWord(data[i])) return pos;
+  if (HasTripleLetter(text, n)) return pos;
+  SetHashedAsciiWord(token, n, uppers, h);
   return i;
 }
 
@@ -481,7 +450,7 @@ bool Tokenizer::NextGeneral(Token* token) {
           stop != pos) {
         pos_ = stop;
         token->gap = gap;
-        token->exclaims = static_cast<uint8_t>(std::min(exclaims, 255));
+        token->exclaims = SaturatedCount(exclaims);
         return true;
       }
     }
@@ -534,17 +503,12 @@ bool Tokenizer::NextGeneral(Token* token) {
     pos_ = ReadWord(data, end, pos, letter, upper, length, non_ascii, hashtag,
                     &camel_, token);
     token->gap = gap;
-    token->exclaims = static_cast<uint8_t>(std::min(exclaims, 255));
+    token->exclaims = SaturatedCount(exclaims);
     return true;
   }
   pos_ = pos;
-  token->kind = TokenKind::kEnd;
-  token->gap = gap;
-  token->exclaims = static_cast<uint8_t>(std::min(exclaims, 255));
-  token->size = 0;
-  token->symbol = 0;
-  token->hash = 0;
   done_ = true;
+  SetEnd(token, gap, exclaims);
   return true;
 }
 
