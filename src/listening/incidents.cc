@@ -109,10 +109,19 @@ bool IncidentBook::Active(
 float IncidentBook::Fit(const IncidentRecord& i, const Report& r,
                         const CaseView& c) const {
   if (!Fresh(c, i.first_at)) return 0;
-  const float resemblance = Resemblance(i, r);
   // The same matter as the incident, during its wave, is the same grievance
   // in other words; so is a close enough wording of another matter.
-  if (r.topic != 0 && r.topic == DominantTopic(i)) return 1 + resemblance;
+  if (SameMatter(i, r)) return 1 + Resemblance(i, r);
+  return WordFit(i, r, 0);
+}
+
+bool IncidentBook::SameMatter(const IncidentRecord& i, const Report& r) {
+  return r.topic != 0 && r.topic == DominantTopic(i);
+}
+
+float IncidentBook::WordFit(const IncidentRecord& i, const Report& r,
+                            size_t from) const {
+  const float resemblance = Resemblance(i, r, from);
   return resemblance >= options_.join_similarity ? resemblance : 0;
 }
 
@@ -121,10 +130,9 @@ bool IncidentBook::TakesWaiting(uint32_t n, Report* r, const CaseView& c) {
   if (!Fresh(c, i.first_at)) return false;
   // Fit gives 1 + resemblance here, and a resemblance is never negative
   // (weights are not): no need to weigh it.
-  if (r->topic != 0 && r->topic == DominantTopic(i)) return true;
+  if (SameMatter(i, *r)) return true;
   const size_t from = r->compared_with == n ? r->compared_exemplars : 0;
-  const float resemblance = Resemblance(i, *r, from);
-  if (resemblance >= options_.join_similarity && resemblance > 0) return true;
+  if (WordFit(i, *r, from) > 0) return true;
   // Not taken: none of the exemplars so far can take it later either. (One
   // close enough gives join_similarity as a float, which takes it, unless
   // rounding puts that below the option: then no exemplar ever does.)

@@ -10,9 +10,9 @@
 // pool of recent reports on its topic; when enough reports of different
 // customers within the incident window share that topic (or, with no topic,
 // resemble each other), and they are far above the topic's usual volume
-// (several times it, and unlikely under it), they seed a new incident. Cases a host took out of an incident never join
-// one automatically again. The same reports in the same order give the same
-// incidents.
+// (several times it, and unlikely under it), they seed a new incident.
+// Cases a host took out of an incident never join one automatically again.
+// The same reports in the same order give the same incidents.
 //
 // Thread-compatible.
 #ifndef THREADLINE_SRC_LISTENING_INCIDENTS_H_
@@ -131,6 +131,12 @@ class IncidentBook {
   // How well report `r` of case `c` fits an active incident; 0: not at all.
   float Fit(const IncidentRecord& incident, const Report& r,
             const CaseView& c) const;
+  // Fit's parts: whether `r` names the incident's matter (then it fits
+  // whatever its words), and else how well its words fit, comparing it
+  // with the incident's exemplars from `from` on.
+  static bool SameMatter(const IncidentRecord& incident, const Report& r);
+  float WordFit(const IncidentRecord& incident, const Report& r,
+                size_t from) const;
   // TakesWaiting: whether Fit(incidents_[n], *r, c) > 0 for a waiting
   // report, weighing its words only when that depends on them, and against
   // only the exemplars it was not weighed against yet.
