@@ -62,17 +62,11 @@ float IncidentBook::Resemblance(const IncidentRecord& incident,
   // often speaks in a few phrasings, each far from the blend of all. An
   // exemplar sharing no term with the report has cosine 0.
   for (size_t k = from; k < incident.exemplars.size(); ++k) {
-    if (ExemplarReaches(incident, k, r, options_.seed_similarity)) {
+    if (Reaches(incident.exemplars[k], r, options_.seed_similarity)) {
       return static_cast<float>(options_.join_similarity);
     }
   }
   return best;
-}
-
-bool IncidentBook::ExemplarReaches(const IncidentRecord& i, size_t k,
-                                   const Report& r, double least) {
-  return Reaches(i.exemplars[k], i.exemplar_signatures[k],
-                 i.exemplar_max_weights[k], r, least);
 }
 
 bool IncidentBook::Reaches(const TermVector& v, const TermSignature& signature,
@@ -177,12 +171,10 @@ void IncidentBook::Join(uint32_t incident, const Report& r) {
   if (i.exemplars.size() < kMaxExemplars) {
     bool known = false;
     for (size_t k = 0; k < i.exemplars.size() && !known; ++k) {
-      known = ExemplarReaches(i, k, r, kSameExemplar);
+      known = Reaches(i.exemplars[k], r, kSameExemplar);
     }
     if (!known) {
-      i.exemplars.push_back(r.terms);
-      i.exemplar_signatures.push_back(r.signature);
-      i.exemplar_max_weights.push_back(MaxWeight(r.terms));
+      i.exemplars.push_back({r.terms, r.signature, MaxWeight(r.terms)});
     }
   }
 }

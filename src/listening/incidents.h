@@ -57,6 +57,14 @@ struct CaseView {
   absl::Time opened_at;
 };
 
+// A distinct member report kept to compare newcomers with, and what rules
+// most of them out without a cosine.
+struct Exemplar {
+  TermVector terms;
+  TermSignature signature;  // of terms
+  float max_weight = 0;     // of terms
+};
+
 struct IncidentRecord {
   IncidentStatus status = IncidentStatus::kOpen;
   std::vector<uint32_t> cases;  // case ordinals, in order joined
@@ -77,9 +85,7 @@ struct IncidentRecord {
   bool by_hand = false;                       // opened by a host
   TermVector sum;       // of member reports' vectors
   TermVector centroid;  // sum, normalized
-  std::vector<TermVector> exemplars;  // distinct member reports
-  std::vector<TermSignature> exemplar_signatures;  // of exemplars
-  std::vector<float> exemplar_max_weights;         // of exemplars
+  std::vector<Exemplar> exemplars;
 };
 
 class IncidentBook {
@@ -141,11 +147,12 @@ class IncidentBook {
   // report, weighing its words only when that depends on them, and against
   // only the exemplars it was not weighed against yet.
   bool TakesWaiting(uint32_t n, Report* r, const CaseView& c);
-  // ExemplarReaches: whether exemplar k of incident `i` has a cosine of at
-  // least `least` (above 0) with report `r`, its bound telling most
-  // exemplars apart without their cosine.
-  static bool ExemplarReaches(const IncidentRecord& i, size_t k,
-                              const Report& r, double least);
+  // Reaches: whether exemplar `e` has a cosine of at least `least` (above
+  // 0) with report `r`, its bound telling most exemplars apart without
+  // their cosine.
+  static bool Reaches(const Exemplar& e, const Report& r, double least) {
+    return Reaches(e.terms, e.signature, e.max_weight, r, least);
+  }
   // Reaches: the same for a vector `v` of that signature and largest
   // weight (or more).
   static bool Reaches(const TermVector& v, const TermSignature& signature,

@@ -55,9 +55,8 @@ size_t IncidentBook::ApproximateBytes() const {
   for (const IncidentRecord& i : incidents_) {
     bytes += VectorBytes(i.cases) + DequeBytes(i.joined) + FlatBytes(i.topics) +
              TermVectorBytes(i.sum) + TermVectorBytes(i.centroid) +
-             VectorBytes(i.exemplars) + VectorBytes(i.exemplar_signatures) +
-             VectorBytes(i.exemplar_max_weights);
-    for (const TermVector& e : i.exemplars) bytes += TermVectorBytes(e);
+             VectorBytes(i.exemplars);
+    for (const Exemplar& e : i.exemplars) bytes += TermVectorBytes(e.terms);
   }
   for (const auto& [topic, pool] : pools_) {
     // A std::map node: the pair and three pointers and a color.
