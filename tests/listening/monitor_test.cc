@@ -1,6 +1,7 @@
 // Monitor::OnLinked ends in the same state whether it reads a message's
 // content words itself (as on replay) or is handed them, read outside the
-// engine's lock by ReadInboundText.
+// engine's lock by ReadInboundText; Monitor::ApproximateMemory follows what
+// the monitor keeps.
 #include "listening/monitor.h"
 
 #include <cstdint>
@@ -22,8 +23,10 @@ struct Message {
   std::vector<uint64_t> words;
 };
 
-// Three quiet days of mixed traffic, then an outage wave of 80 customers
-// in an hour, in English and Spanish.
+constexpr size_t kWaveCustomers = 80;
+
+// Three quiet days of mixed traffic, then an outage wave of kWaveCustomers
+// customers in an hour, in English and Spanish.
 std::vector<Message> Traffic() {
   static const char* const kQuiet[] = {
       "I was billed twice this month",
@@ -71,15 +74,18 @@ std::vector<Message> Traffic() {
         (rng() % 3) == 0 ? -0.6f : 0.3f);
   }
   const absl::Time wave = day0 + absl::Hours(3 * 24 + 2);
-  for (int i = 0; i < 80; ++i) {
+  for (size_t i = 0; i < kWaveCustomers; ++i) {
     add(wave + absl::Seconds(45 * i), kWave[rng() % 5], -0.7f);
   }
   return out;
 }
 
-void Feed(Monitor& monitor, std::vector<Message>& messages, bool precomputed) {
+// Feeds messages[from, to) to `monitor`.
+void Feed(Monitor& monitor, std::vector<Message>& messages, bool precomputed,
+          size_t from, size_t to) {
   const text::TopicClassifier classifier;
-  for (Message& m : messages) {
+  for (size_t i = from; i < to; ++i) {
+    Message& m = messages[i];
     m.linked.text = m.text;
     m.linked.content_words = nullptr;
     if (precomputed) {
@@ -107,8 +113,8 @@ TEST(MonitorTest, PrecomputedContentWordsLeaveTheSameState) {
   std::vector<Message> messages = Traffic();
   MonitorOptions options;
   Monitor read(options), handed(options);
-  Feed(read, messages, false);
-  Feed(handed, messages, true);
+  Feed(read, messages, false, 0, messages.size());
+  Feed(handed, messages, true, 0, messages.size());
 
   ASSERT_EQ(read.alerts().size(), handed.alerts().size());
   EXPECT_FALSE(read.alerts().empty());
@@ -132,6 +138,37 @@ TEST(MonitorTest, PrecomputedContentWordsLeaveTheSameState) {
     EXPECT_EQ(x[i].seed_index, y[i].seed_index);
     EXPECT_EQ(x[i].centroid, y[i].centroid);
   }
+}
+
+// ApproximateMemory: the monitor's heap grows as it takes messages in,
+// and more with the wave's alert and incident, but what it keeps per
+// message is a window entry or a waiting report's few terms, not the
+// message: past the first blocks of its windows and tables, a few hundred
+// bytes a message at most (the windows and pools are bounded by time, so
+// on a longer run it grows still less).
+TEST(MonitorTest, ApproximateMemoryGrowsWithinABoundPerMessage) {
+  constexpr size_t kFirstBlocksBytes = 16 * 1024;
+  constexpr size_t kBytesPerMessage = 256;
+  std::vector<Message> messages = Traffic();
+  const size_t wave_start = messages.size() - kWaveCustomers;
+  Monitor monitor(MonitorOptions{});
+  const size_t empty = monitor.ApproximateMemory().total();
+  size_t before_wave = 0;
+  for (size_t n = 1; n <= messages.size(); ++n) {
+    Feed(monitor, messages, false, n - 1, n);
+    const size_t bytes = monitor.ApproximateMemory().total();
+    ASSERT_LE(bytes, kFirstBlocksBytes + kBytesPerMessage * n)
+        << "after " << n << " messages";
+    if (n == 1) {
+      EXPECT_GT(bytes, empty);
+    }
+    if (n == wave_start) before_wave = bytes;
+  }
+  const Monitor::Memory after_wave = monitor.ApproximateMemory();
+  EXPECT_GT(before_wave, empty);
+  EXPECT_GT(after_wave.total(), before_wave);
+  EXPECT_GT(after_wave.alerts, 0u);
+  EXPECT_GT(after_wave.incidents, 0u);
 }
 
 }  // namespace
