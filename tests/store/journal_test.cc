@@ -263,6 +263,18 @@ class FileSizeLimit {
   sighandler_t old_handler_;
 };
 
+// ExpectReopensHolding: the journal in `dir`, opened again, holds exactly
+// `events` and cuts nothing.
+void ExpectReopensHolding(const std::string& dir,
+                          const std::vector<StoredEvent>& events) {
+  std::shared_ptr<Store> store = OpenOrDie(dir);
+  ASSERT_NE(store, nullptr);
+  Loaded loaded = LoadAll(*store);
+  ASSERT_TRUE(loaded.report.ok()) << loaded.report.status();
+  EXPECT_TRUE(Equal(loaded.events, events));
+  EXPECT_EQ(loaded.report->dropped_bytes, 0u);
+}
+
 TEST(JournalTest, WriteErrorLeavesNoPartialRecordAndTheJournalUsable) {
   ScratchDir dir;
   std::shared_ptr<Store> store = OpenOrDie(dir.path());
@@ -299,13 +311,7 @@ TEST(JournalTest, WriteErrorLeavesNoPartialRecordAndTheJournalUsable) {
   ASSERT_TRUE(ticket.ok()) << ticket.status();
   ASSERT_TRUE(store->Sync(*ticket).ok());
   store.reset();
-
-  store = OpenOrDie(dir.path());
-  ASSERT_NE(store, nullptr);
-  Loaded loaded = LoadAll(*store);
-  ASSERT_TRUE(loaded.report.ok()) << loaded.report.status();
-  EXPECT_TRUE(Equal(loaded.events, Events(1, 20)));
-  EXPECT_EQ(loaded.report->dropped_bytes, 0u);
+  ExpectReopensHolding(dir.path(), Events(1, 20));
 }
 
 // The zeros written ahead of the records only speed syncs up: a disk with
@@ -330,13 +336,7 @@ TEST(JournalTest, NoRoomToWriteAheadIsNoError) {
   ASSERT_TRUE(ticket.ok()) << ticket.status();
   ASSERT_TRUE(store->Sync(*ticket).ok());
   store.reset();
-
-  store = OpenOrDie(dir.path());
-  ASSERT_NE(store, nullptr);
-  Loaded loaded = LoadAll(*store);
-  ASSERT_TRUE(loaded.report.ok()) << loaded.report.status();
-  EXPECT_TRUE(Equal(loaded.events, Events(1, 20)));
-  EXPECT_EQ(loaded.report->dropped_bytes, 0u);
+  ExpectReopensHolding(dir.path(), Events(1, 20));
 }
 
 TEST(JournalTest, GroupCommitSharesFdatasync) {
