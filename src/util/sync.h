@@ -96,11 +96,11 @@ class Semaphore {
   unsigned count_ = 0;
 };
 
-// The calling thread's own semaphore, made on first use.
-inline Semaphore& ThisThreadsSemaphore() {
-  thread_local Semaphore semaphore;
-  return semaphore;
-}
+// ThisThreadsSemaphore: the calling thread's own semaphore. Semaphores are
+// never freed: Post lets the woken thread go before it signals, so a waker
+// may still be inside Post when the woken thread has returned and exited.
+// A thread that exits leaves its semaphore to the next thread that asks.
+Semaphore& ThisThreadsSemaphore();
 
 }  // namespace threadline::util
 

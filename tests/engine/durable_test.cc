@@ -406,6 +406,33 @@ TEST_F(DurableTest, ConcurrentSingleIngestsAreCommittedTogether) {
   EXPECT_EQ(DumpEngine(*b, Ids()), before);
 }
 
+// Writers on threads that come and go: each waits for its round through
+// its thread's semaphore, which outlives the thread and serves the next.
+TEST_F(DurableTest, WritersOnShortLivedThreadsAreAllServed) {
+  auto store = std::make_shared<FaultStore>(OpenMemoryStore());
+  std::unique_ptr<Engine> a = Open(store);
+  ASSERT_NE(a, nullptr);
+  store->append_micros = 100;
+  constexpr size_t kThreads = 4;
+  constexpr size_t kEach = 3;
+  std::atomic<int> failed{0};
+  size_t next = 0;
+  while (next + kThreads * kEach <= data_->size() && next < 600) {
+    std::vector<std::thread> threads;
+    for (size_t t = 0; t < kThreads; ++t) {
+      threads.emplace_back([&, first = next + t * kEach] {
+        for (size_t i = first; i < first + kEach; ++i) {
+          if (!a->Ingest((*data_)[i]).ok()) ++failed;
+        }
+      });
+    }
+    for (std::thread& t : threads) t.join();
+    next += kThreads * kEach;
+  }
+  EXPECT_EQ(failed.load(), 0);
+  EXPECT_EQ(a->Stats().interactions, next);
+}
+
 // A round whose append fails fails every writer in it, and the engine goes
 // on with what the store holds.
 TEST_F(DurableTest, AFailedRoundFailsItsWritersAndTheEngineGoesOn) {
