@@ -25,20 +25,12 @@ using testing_dump::DumpEngine;
 const absl::Time kNow =
     absl::FromCivil(absl::CivilDay(2026, 4, 1), absl::UTCTimeZone());
 
-class PostgresEngineTest : public ::testing::Test {
+class PostgresEngineTest : public testing_postgres::PostgresTest {
  protected:
   static void SetUpTestSuite() {
     data_ = new std::vector<Interaction>(testing_sim::SimInteractions(120));
   }
   static void TearDownTestSuite() { delete data_; }
-
-  void SetUp() override {
-    std::string why;
-    connection_ = testing_postgres::TestConnection(&why);
-    ASSERT_FALSE(connection_.empty()) << why;
-    tenant_ = testing_postgres::UniqueTenant(
-        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  }
 
   // Open: an engine on the tenant, as a new host would open it; or on no
   // store at all with `durable` false.
@@ -89,8 +81,6 @@ class PostgresEngineTest : public ::testing::Test {
   }
 
   static std::vector<Interaction>* data_;
-  std::string connection_;
-  std::string tenant_;
 };
 
 std::vector<Interaction>* PostgresEngineTest::data_ = nullptr;

@@ -22,19 +22,9 @@
 namespace threadline {
 namespace {
 
-using testing_postgres::TestConnection;
-using testing_postgres::UniqueTenant;
 
-class PostgresSchemaTest : public ::testing::Test {
+class PostgresSchemaTest : public testing_postgres::PostgresTest {
  protected:
-  void SetUp() override {
-    std::string why;
-    connection_ = TestConnection(&why);
-    ASSERT_FALSE(connection_.empty()) << why;
-    tenant_ = UniqueTenant(
-        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  }
-
   absl::StatusOr<std::shared_ptr<Store>> Open(const std::string& connection,
                                               const std::string& tenant) {
     PostgresOptions options;
@@ -70,8 +60,6 @@ class PostgresSchemaTest : public ::testing::Test {
     return found;
   }
 
-  std::string connection_;
-  std::string tenant_;
 };
 
 TEST_F(PostgresSchemaTest, CreatesTheSchemaOnceWhenHostsOpenAtOnce) {

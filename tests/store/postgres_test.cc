@@ -19,20 +19,10 @@
 namespace threadline {
 namespace {
 
-using testing_postgres::TestConnection;
-using testing_postgres::UniqueTenant;
 using testing_util::LoadCancelledAt;
 
-class PostgresStoreTest : public ::testing::Test {
+class PostgresStoreTest : public testing_postgres::PostgresTest {
  protected:
-  void SetUp() override {
-    std::string why;
-    connection_ = TestConnection(&why);
-    ASSERT_FALSE(connection_.empty()) << why;
-    tenant_ = UniqueTenant(
-        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  }
-
   std::shared_ptr<Store> Open(const std::string& tenant) {
     PostgresOptions options;
     options.connection = connection_;
@@ -94,8 +84,6 @@ class PostgresStoreTest : public ::testing::Test {
     return txn.exec_params1(sql, tenant_)[0].as<int64_t>();
   }
 
-  std::string connection_;
-  std::string tenant_;
 };
 
 TEST_F(PostgresStoreTest, RoundTripsAndReopens) {

@@ -19,6 +19,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "gtest/gtest.h"
 
 namespace threadline {
 namespace testing_postgres {
@@ -54,6 +55,22 @@ inline std::string UniqueTenant(const std::string& name) {
   static const unsigned salt = std::random_device{}();
   return absl::StrCat(name, "-", getpid(), "-", salt, "-", ++counter);
 }
+
+// PostgresTest: a test of its own tenant on the test server; fails, saying
+// why, when there is no server.
+class PostgresTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string why;
+    connection_ = TestConnection(&why);
+    ASSERT_FALSE(connection_.empty()) << why;
+    tenant_ = UniqueTenant(
+        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  }
+
+  std::string connection_;
+  std::string tenant_;
+};
 
 }  // namespace testing_postgres
 }  // namespace threadline
