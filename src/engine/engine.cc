@@ -1,5 +1,7 @@
 // The Engine façade: validates, runs the stages, records their answers as
-// events, and applies them to the State under one lock.
+// events, and applies them to the State under one lock. Reading an
+// interaction (stage 1) is in engine_prepare.cc, the host's merges and
+// status changes in engine_merge.cc.
 //
 //   1 normalize  (outside the lock) identities and mentions → canonical
 //   2 resolve    IdentitiesResolved: the identity graph decides the customer
@@ -9,23 +11,19 @@
 
 #include <algorithm>
 #include <atomic>
-#include <memory>
 #include <cctype>
+#include <memory>
 #include <thread>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "engine/engine_impl.h"
 #include "engine/fingerprint.h"
-#include "engine/ids.h"
 #include "engine/listening_view.h"
 #include "engine/state.h"
-#include "listening/inbound_text.h"
 #include "model/convert.h"
-#include "text/topic.h"
 #include "threadline/identity.h"
 #include "threadline/status_macros.h"
 
@@ -36,187 +34,6 @@ std::array<uint8_t, kIdentityKindCount> EngineOptions::DefaultIdentityLimits() {
 }
 
 namespace engine {
-namespace {
-
-// Confidence below which a matter read from the text is weak: the
-// classifier's confidence falls when few words speak for the matter or
-// another is close ("here you go, I'm the account holder").
-constexpr float kStrongTopic = 0.4f;
-
-// Identities that identify no one: the brand's own, matched in canonical
-// form; WhatsApp and phone meet as in the identity graph.
-std::string OwnKey(const Identity& id) {
-  IdentityKind kind =
-      id.kind == IdentityKind::kWhatsapp ? IdentityKind::kPhone : id.kind;
-  return absl::StrCat(static_cast<int>(kind), ":", id.value);
-}
-
-// Whether `id` (canonical) is one of `own`: asked of every identity of every
-// interaction, so the key is built on the stack when it fits.
-bool IsOwn(const absl::flat_hash_set<std::string>& own, const Identity& id) {
-  if (own.empty()) return false;
-  char buffer[128];
-  if (id.value.size() + 4 > sizeof buffer) return own.contains(OwnKey(id));
-  const IdentityKind kind =
-      id.kind == IdentityKind::kWhatsapp ? IdentityKind::kPhone : id.kind;
-  char* end = absl::numbers_internal::FastIntToBuffer(static_cast<int>(kind),
-                                                      buffer);
-  *end++ = ':';
-  end = std::copy(id.value.begin(), id.value.end(), end);
-  return own.contains(absl::string_view(buffer, end - buffer));
-}
-
-// Tweets to a brand open with the handles they address ("@AcmeCare @Help
-// my order…"): those are recipients, not the customer's own identities.
-std::string_view SkipAddressees(std::string_view text) {
-  size_t i = 0;
-  while (true) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
-    if (i >= text.size() || text[i] != '@') return text.substr(i);
-    size_t j = i + 1;
-    while (j < text.size() &&
-           (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_' ||
-            text[j] == '.')) {
-      ++j;
-    }
-    if (j == i + 1) return text.substr(i);
-    i = j;
-  }
-}
-
-
-absl::Status Validate(const Interaction& in) {
-  if (in.id.empty()) {
-    return absl::InvalidArgumentError("interaction: field \"id\" is required");
-  }
-  auto bad = [&in](std::string_view what) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("interaction \"", in.id, "\": ", std::string(what)));
-  };
-  if (in.occurred_at == absl::InfinitePast() ||
-      in.occurred_at == absl::InfiniteFuture()) {
-    return bad("field \"occurred_at\" is required");
-  }
-  if (in.channel == Channel::kUnspecified ||
-      static_cast<int>(in.channel) >= kChannelCount) {
-    return bad("field \"channel\" is required and must name a channel");
-  }
-  if (in.direction != Direction::kInbound &&
-      in.direction != Direction::kOutbound) {
-    return bad("field \"direction\" must be INBOUND or OUTBOUND");
-  }
-  if (in.contact.kind == IdentityKind::kUnspecified ||
-      in.contact.value.empty()) {
-    return bad("field \"contact\" needs a kind and a value");
-  }
-  return absl::OkStatus();
-}
-
-// The digits of a phone number written the national way ("(316) 565-4325")
-// when the interaction names no region to read it by; empty otherwise.
-std::string NationalDigits(const Identity& raw, const std::string& region) {
-  if (raw.kind != IdentityKind::kPhone || !region.empty()) return "";
-  std::string digits;
-  for (char c : raw.value) {
-    if (c == '+') return "";  // international
-    if (c >= '0' && c <= '9') digits.push_back(c);
-  }
-  if (digits.size() < 7 || digits.rfind("00", 0) == 0 ||
-      digits.rfind("011", 0) == 0) {
-    return "";  // too short to match safely, or an international prefix
-  }
-  return digits;
-}
-
-}  // namespace
-
-absl::StatusOr<EngineImpl::Prepared> EngineImpl::Prepare(
-    const Interaction& in) const {
-  THREADLINE_RETURN_IF_ERROR(Validate(in));
-  Prepared p;
-  p.evidence.reserve(4 + in.identities.size());
-  p.digest = Digest(in);
-  auto read = [&](const Identity& raw) {
-    Evidence e;
-    e.national = NationalDigits(raw, in.region);
-    absl::StatusOr<Identity> id = normalizer_.Normalize(raw, in.region);
-    if (id.ok()) {
-      e.identity = *std::move(id);
-      if (IsOwn(own_, e.identity)) return;
-    } else {
-      e.status = id.status();
-    }
-    // Identities that do not normalize are left out (unless a national
-    // number may still match a known one): the host's other data must not
-    // be lost for one bad field.
-    if (e.status.ok() || !e.national.empty()) {
-      p.evidence.push_back(std::move(e));
-    }
-  };
-  // The primary identity decides which customer the interaction belongs to:
-  // an account number when one is given (a family shares a landline, not an
-  // account), else the contact.
-  size_t primary_account = in.identities.size();
-  for (size_t i = 0; i < in.identities.size(); ++i) {
-    if (in.identities[i].kind != IdentityKind::kAccount) continue;
-    const size_t before = p.evidence.size();
-    read(in.identities[i]);
-    if (p.evidence.size() > before) {
-      primary_account = i;
-      break;
-    }
-  }
-  // A contact that does not normalize (a withheld caller id, a garbled
-  // address) identifies no one, but the interaction is still linked: by its
-  // other identities, its reply or thread, or as a customer of its own.
-  read(in.contact);
-  for (size_t i = 0; i < in.identities.size(); ++i) {
-    if (i != primary_account) read(in.identities[i]);
-  }
-  if (options_.use_mentioned_identities &&
-      in.direction == Direction::kInbound && !in.text.empty()) {
-    for (Identity& id : normalizer_.ExtractMentions(SkipAddressees(in.text),
-                                                    in.region, in.channel)) {
-      if (IsOwn(own_, id)) continue;
-      Evidence e;
-      e.identity = std::move(id);
-      e.mentioned = true;
-      p.evidence.push_back(std::move(e));
-    }
-  }
-
-  if (!in.topic.empty()) {
-    p.topic = in.topic;
-  }
-  if (in.direction != Direction::kInbound) return p;
-  // 3 matter and 4 enrich, outside the lock, in one reading of the text:
-  // the matter, the sentiment (the language is the host's, else the one
-  // the text reads in) and the listening stage's content words.
-  listening::InboundTextOptions reading;
-  reading.sentiment = options_.sentiment.get();
-  reading.detect_language = !options_.sentiment && in.language.empty();
-  reading.content_words = options_.listening.incidents;
-  listening::InboundText text =
-      listening::ReadInboundText(in.text, in.language, topics_, reading);
-  if (p.topic.empty()) {
-    p.topic = std::string(text.topic.topic);
-    p.weak_topic = text.topic.confidence < kStrongTopic;
-  }
-  p.follow_up = text.topic.follow_up;
-  p.content_words = std::move(text.content_words);
-  if (!in.text.empty()) {
-    const std::string_view language = in.language;
-    if (text.sentiment) {
-      p.sentiment = text.sentiment->score;
-      if (language.empty()) p.language = std::move(text.sentiment->language);
-    } else if (language.empty()) {
-      p.language = std::string(text.language);
-    }
-    if (!language.empty()) p.language = std::string(language.substr(0, 2));
-  }
-  return p;
-}
-
 void EngineImpl::ResolveEvidence(
     std::vector<Evidence>& evidence,
     std::vector<identity::KeyEvidence>* keys) const {
@@ -556,170 +373,6 @@ absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
   return CurrentLinkage(
       static_cast<uint32_t>(state_.interactions().size() - 1));
 }
-
-void EngineImpl::MergeCasesAfterMerge(uint32_t base) {
-  // Two customers just became one: their open cases on the same matter are
-  // one inquiry seen from two sides, and so is a case that began by saying
-  // it follows up, when the other side has the one conversation it can
-  // mean. The oldest case survives.
-  const continuity::CaseBook& book = state_.cases();
-  const uint32_t cause = state_.last_resolve().merges.front();
-  auto live = [&](continuity::CaseId c) {
-    const continuity::CaseRecord& r = book.get(c);
-    return r.parent == c && r.status == CaseStatus::kOpen;
-  };
-  auto close_in_time = [&](continuity::CaseId a, continuity::CaseId b) {
-    const continuity::CaseRecord& x = book.get(a);
-    const continuity::CaseRecord& y = book.get(b);
-    absl::Duration gap = y.opened_at() > x.last_activity()
-                             ? y.opened_at() - x.last_activity()
-                             : x.opened_at() - y.last_activity();
-    return gap <= options_.idle_window;
-  };
-  auto merge = [&](continuity::CaseId survivor, continuity::CaseId absorbed) {
-    v1::Event event;
-    auto* m = event.mutable_cases_merged();
-    m->set_survivor(survivor);
-    m->set_absorbed(absorbed);
-    m->set_cause(cause);
-    ApplyLocked(event);
-  };
-  const continuity::CaseList cases = state_.CustomerCases(base);
-  for (size_t i = 0; i < cases.size(); ++i) {
-    if (!live(cases[i]) || book.get(cases[i]).topic == 0) continue;
-    for (size_t j = i + 1; j < cases.size(); ++j) {
-      if (live(cases[j]) && book.get(cases[j]).topic == book.get(cases[i]).topic &&
-          close_in_time(cases[i], cases[j])) {
-        merge(cases[i], cases[j]);
-      }
-    }
-  }
-  for (continuity::CaseId c : cases) {
-    if (!live(c) || !book.get(c).continuation) continue;
-    continuity::CaseId only = continuity::kNoCase;
-    int candidates = 0;
-    for (continuity::CaseId o : cases) {
-      if (o == c || !live(o) ||
-          book.get(o).opener_base == book.get(c).opener_base ||
-          book.get(o).opened_nanos > book.get(c).opened_nanos ||
-          !close_in_time(o, c)) {
-        continue;
-      }
-      only = o;
-      ++candidates;
-    }
-    if (candidates == 1) merge(std::min(only, c), std::max(only, c));
-  }
-}
-
-absl::StatusOr<MergeRecord> EngineImpl::Merge(std::string_view a,
-                                              std::string_view b) {
-  const absl::Time now = options_.clock->Now();
-  absl::StatusOr<MergeRecord> out;
-  uint64_t ticket = 0;
-  {
-    absl::MutexLock lock(&mu_);
-    THREADLINE_RETURN_IF_ERROR(WritableLocked());
-    out = MergeLocked(a, b, now);
-    // Even a refused merge may have applied (and must store) its event.
-    THREADLINE_ASSIGN_OR_RETURN(ticket, AppendLocked());
-  }
-  THREADLINE_RETURN_IF_ERROR(AwaitDurable(ticket));
-  return out;
-}
-
-absl::StatusOr<MergeRecord> EngineImpl::MergeLocked(std::string_view a,
-                                                    std::string_view b,
-                                                    absl::Time now) {
-  THREADLINE_ASSIGN_OR_RETURN(uint32_t base_a, BaseOf(a));
-  THREADLINE_ASSIGN_OR_RETURN(uint32_t base_b, BaseOf(b));
-  const identity::IdentityGraph& g = state_.graph();
-  if (g.CustomerOf(base_a) == g.CustomerOf(base_b)) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("customers \"", std::string(a), "\" and \"",
-                     std::string(b), "\" are already one customer"));
-  }
-  v1::Event event;
-  auto* m = event.mutable_customers_merged();
-  m->set_base_a(base_a);
-  m->set_base_b(base_b);
-  model::ToProto(now, m->mutable_at());
-  ApplyLocked(event);
-  if (g.CustomerOf(base_a) != g.CustomerOf(base_b)) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("customers \"", std::string(a), "\" and \"",
-                     std::string(b), "\" were unmerged and are kept apart"));
-  }
-  std::vector<identity::LinkId> merges = g.MergesOf(base_a);
-  return BuildMerge(merges.back());
-}
-
-absl::StatusOr<std::vector<MergeRecord>> EngineImpl::Unmerge(
-    std::string_view merge_id) {
-  absl::StatusOr<std::vector<MergeRecord>> out;
-  uint64_t ticket = 0;
-  {
-    absl::MutexLock lock(&mu_);
-    THREADLINE_RETURN_IF_ERROR(WritableLocked());
-    out = UnmergeLocked(merge_id);
-    THREADLINE_ASSIGN_OR_RETURN(ticket, AppendLocked());
-  }
-  THREADLINE_RETURN_IF_ERROR(AwaitDurable(ticket));
-  return out;
-}
-
-absl::StatusOr<std::vector<MergeRecord>> EngineImpl::UnmergeLocked(
-    std::string_view merge_id) {
-  std::optional<uint32_t> link = ParseMergeId(merge_id);
-  const identity::MergeInfo* info =
-      link ? state_.graph().merge(*link) : nullptr;
-  if (info == nullptr) {
-    return absl::NotFoundError(
-        absl::StrCat("no merge with id \"", std::string(merge_id), "\""));
-  }
-  if (!info->active) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "merge \"", std::string(merge_id), "\" is already undone"));
-  }
-  // The records undone are those active before and not after.
-  std::vector<identity::LinkId> before = state_.graph().MergesOf(info->survivor);
-  std::vector<identity::LinkId> active_before;
-  for (identity::LinkId l : before) {
-    if (state_.graph().merge(l)->active) active_before.push_back(l);
-  }
-  v1::Event event;
-  event.mutable_merge_undone()->set_merge(*link);
-  ApplyLocked(event);
-  std::vector<MergeRecord> out;
-  for (identity::LinkId l : active_before) {
-    if (!state_.graph().merge(l)->active) out.push_back(BuildMerge(l));
-  }
-  return out;
-}
-
-
-absl::Status EngineImpl::SetCaseStatus(std::string_view case_id,
-                                       CaseStatus status, absl::Time at) {
-  if (status != CaseStatus::kOpen && status != CaseStatus::kResolved) {
-    return absl::InvalidArgumentError(
-        "case status must be kOpen or kResolved");
-  }
-  uint64_t ticket = 0;
-  {
-    absl::MutexLock lock(&mu_);
-    THREADLINE_RETURN_IF_ERROR(WritableLocked());
-    THREADLINE_ASSIGN_OR_RETURN(continuity::CaseId c, CaseOf(case_id));
-    v1::Event event;
-    auto* e = event.mutable_case_status_changed();
-    e->set_case_ordinal(c);
-    e->set_status(static_cast<v1::Case::Status>(status));
-    model::ToProto(at, e->mutable_at());
-    ApplyLocked(event);
-    THREADLINE_ASSIGN_OR_RETURN(ticket, AppendLocked());
-  }
-  return AwaitDurable(ticket);
-}
-
 
 }  // namespace engine
 

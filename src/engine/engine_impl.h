@@ -30,6 +30,10 @@ namespace threadline::engine {
 // The snapshot layout written by this engine (v1::Snapshot.version).
 inline constexpr uint32_t kSnapshotVersion = 1;
 
+// OwnKey: how the brand's own identities are kept (canonical; WhatsApp and
+// phone meet as in the identity graph), which identify no one.
+std::string OwnKey(const Identity& id);
+
 class EngineImpl final : public Engine {
  public:
   EngineImpl(EngineOptions options, absl::flat_hash_set<std::string> own,

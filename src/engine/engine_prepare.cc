@@ -1,0 +1,203 @@
+// The reading stage of an ingest, outside the engine's lock: the
+// interaction checked, its identities and the ones its text mentions
+// normalized, and its text read once for the matter, the sentiment and the
+// listening stage's content words (EngineImpl::Prepare).
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "engine/engine_impl.h"
+#include "engine/fingerprint.h"
+#include "listening/inbound_text.h"
+#include "threadline/identity.h"
+#include "threadline/status_macros.h"
+
+namespace threadline::engine {
+
+// Identities that identify no one: the brand's own, matched in canonical
+// form; WhatsApp and phone meet as in the identity graph.
+std::string OwnKey(const Identity& id) {
+  IdentityKind kind =
+      id.kind == IdentityKind::kWhatsapp ? IdentityKind::kPhone : id.kind;
+  return absl::StrCat(static_cast<int>(kind), ":", id.value);
+}
+
+namespace {
+
+// Confidence below which a matter read from the text is weak: the
+// classifier's confidence falls when few words speak for the matter or
+// another is close ("here you go, I'm the account holder").
+constexpr float kStrongTopic = 0.4f;
+
+// Whether `id` (canonical) is one of `own`: asked of every identity of every
+// interaction, so the key is built on the stack when it fits.
+bool IsOwn(const absl::flat_hash_set<std::string>& own, const Identity& id) {
+  if (own.empty()) return false;
+  char buffer[128];
+  if (id.value.size() + 4 > sizeof buffer) return own.contains(OwnKey(id));
+  const IdentityKind kind =
+      id.kind == IdentityKind::kWhatsapp ? IdentityKind::kPhone : id.kind;
+  char* end = absl::numbers_internal::FastIntToBuffer(static_cast<int>(kind),
+                                                      buffer);
+  *end++ = ':';
+  end = std::copy(id.value.begin(), id.value.end(), end);
+  return own.contains(absl::string_view(buffer, end - buffer));
+}
+
+// Tweets to a brand open with the handles they address ("@AcmeCare @Help
+// my order…"): those are recipients, not the customer's own identities.
+std::string_view SkipAddressees(std::string_view text) {
+  size_t i = 0;
+  while (true) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    if (i >= text.size() || text[i] != '@') return text.substr(i);
+    size_t j = i + 1;
+    while (j < text.size() &&
+           (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_' ||
+            text[j] == '.')) {
+      ++j;
+    }
+    if (j == i + 1) return text.substr(i);
+    i = j;
+  }
+}
+
+
+absl::Status Validate(const Interaction& in) {
+  if (in.id.empty()) {
+    return absl::InvalidArgumentError("interaction: field \"id\" is required");
+  }
+  auto bad = [&in](std::string_view what) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("interaction \"", in.id, "\": ", std::string(what)));
+  };
+  if (in.occurred_at == absl::InfinitePast() ||
+      in.occurred_at == absl::InfiniteFuture()) {
+    return bad("field \"occurred_at\" is required");
+  }
+  if (in.channel == Channel::kUnspecified ||
+      static_cast<int>(in.channel) >= kChannelCount) {
+    return bad("field \"channel\" is required and must name a channel");
+  }
+  if (in.direction != Direction::kInbound &&
+      in.direction != Direction::kOutbound) {
+    return bad("field \"direction\" must be INBOUND or OUTBOUND");
+  }
+  if (in.contact.kind == IdentityKind::kUnspecified ||
+      in.contact.value.empty()) {
+    return bad("field \"contact\" needs a kind and a value");
+  }
+  return absl::OkStatus();
+}
+
+// The digits of a phone number written the national way ("(316) 565-4325")
+// when the interaction names no region to read it by; empty otherwise.
+std::string NationalDigits(const Identity& raw, const std::string& region) {
+  if (raw.kind != IdentityKind::kPhone || !region.empty()) return "";
+  std::string digits;
+  for (char c : raw.value) {
+    if (c == '+') return "";  // international
+    if (c >= '0' && c <= '9') digits.push_back(c);
+  }
+  if (digits.size() < 7 || digits.rfind("00", 0) == 0 ||
+      digits.rfind("011", 0) == 0) {
+    return "";  // too short to match safely, or an international prefix
+  }
+  return digits;
+}
+
+}  // namespace
+
+absl::StatusOr<EngineImpl::Prepared> EngineImpl::Prepare(
+    const Interaction& in) const {
+  THREADLINE_RETURN_IF_ERROR(Validate(in));
+  Prepared p;
+  p.evidence.reserve(4 + in.identities.size());
+  p.digest = Digest(in);
+  auto read = [&](const Identity& raw) {
+    Evidence e;
+    e.national = NationalDigits(raw, in.region);
+    absl::StatusOr<Identity> id = normalizer_.Normalize(raw, in.region);
+    if (id.ok()) {
+      e.identity = *std::move(id);
+      if (IsOwn(own_, e.identity)) return;
+    } else {
+      e.status = id.status();
+    }
+    // Identities that do not normalize are left out (unless a national
+    // number may still match a known one): the host's other data must not
+    // be lost for one bad field.
+    if (e.status.ok() || !e.national.empty()) {
+      p.evidence.push_back(std::move(e));
+    }
+  };
+  // The primary identity decides which customer the interaction belongs to:
+  // an account number when one is given (a family shares a landline, not an
+  // account), else the contact.
+  size_t primary_account = in.identities.size();
+  for (size_t i = 0; i < in.identities.size(); ++i) {
+    if (in.identities[i].kind != IdentityKind::kAccount) continue;
+    const size_t before = p.evidence.size();
+    read(in.identities[i]);
+    if (p.evidence.size() > before) {
+      primary_account = i;
+      break;
+    }
+  }
+  // A contact that does not normalize (a withheld caller id, a garbled
+  // address) identifies no one, but the interaction is still linked: by its
+  // other identities, its reply or thread, or as a customer of its own.
+  read(in.contact);
+  for (size_t i = 0; i < in.identities.size(); ++i) {
+    if (i != primary_account) read(in.identities[i]);
+  }
+  if (options_.use_mentioned_identities &&
+      in.direction == Direction::kInbound && !in.text.empty()) {
+    for (Identity& id : normalizer_.ExtractMentions(SkipAddressees(in.text),
+                                                    in.region, in.channel)) {
+      if (IsOwn(own_, id)) continue;
+      Evidence e;
+      e.identity = std::move(id);
+      e.mentioned = true;
+      p.evidence.push_back(std::move(e));
+    }
+  }
+
+  if (!in.topic.empty()) {
+    p.topic = in.topic;
+  }
+  if (in.direction != Direction::kInbound) return p;
+  // 3 matter and 4 enrich, outside the lock, in one reading of the text:
+  // the matter, the sentiment (the language is the host's, else the one
+  // the text reads in) and the listening stage's content words.
+  listening::InboundTextOptions reading;
+  reading.sentiment = options_.sentiment.get();
+  reading.detect_language = !options_.sentiment && in.language.empty();
+  reading.content_words = options_.listening.incidents;
+  listening::InboundText text =
+      listening::ReadInboundText(in.text, in.language, topics_, reading);
+  if (p.topic.empty()) {
+    p.topic = std::string(text.topic.topic);
+    p.weak_topic = text.topic.confidence < kStrongTopic;
+  }
+  p.follow_up = text.topic.follow_up;
+  p.content_words = std::move(text.content_words);
+  if (!in.text.empty()) {
+    const std::string_view language = in.language;
+    if (text.sentiment) {
+      p.sentiment = text.sentiment->score;
+      if (language.empty()) p.language = std::move(text.sentiment->language);
+    } else if (language.empty()) {
+      p.language = std::string(text.language);
+    }
+    if (!language.empty()) p.language = std::string(language.substr(0, 2));
+  }
+  return p;
+}
+
+}  // namespace threadline::engine
