@@ -1,12 +1,13 @@
-// Mutex and CondVar on the C library's own primitives, with Abseil's
-// thread-safety annotations, for the engine's group commit, which every
-// durable ingest passes through.
+// Mutex, CondVar and Semaphore on the C library's own primitives, with
+// Abseil's thread-safety annotations, for the engine's group commit, which
+// every durable ingest passes through.
 //
 // absl::Mutex is what the rest of the code uses, but Debian builds Abseil
 // without NDEBUG, so every absl lock also runs deadlock detection under one
-// process-wide spin lock, which concurrent writers contend on; and a
-// writer waiting for its round must be woken alone, by a condition
-// variable of its own, which these make cheap.
+// process-wide spin lock, which concurrent writers contend on; and
+// absl::CondVar hands the waiters it wakes to its mutex, which lets them go
+// one after another. A writer waiting for its round is woken alone,
+// through a semaphore of its own.
 //
 // Thread-safe.
 #ifndef THREADLINE_SRC_UTIL_SYNC_H_
