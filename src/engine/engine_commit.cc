@@ -71,7 +71,8 @@ void EngineImpl::Commit(CommitRequest* mine) {
     if (commit_queue_.size() < expected_) {
       gathering_ = true;
       const absl::Duration limit =
-          std::min(absl::Nanoseconds(sync_nanos_ / 2), absl::Milliseconds(1));
+          std::min(absl::Nanoseconds(sync_nanos_.load() / 2),
+                   absl::Milliseconds(1));
       const absl::Time deadline = absl::Now() + limit;
       while (commit_queue_.size() < expected_) {
         const absl::Duration left = deadline - absl::Now();
@@ -97,9 +98,7 @@ void EngineImpl::Commit(CommitRequest* mine) {
     }
     ticket = EndWriteLocked(&stored, &alerts);
   }
-  const absl::Time sync_start = absl::Now();
   stored = AwaitWrite(std::move(stored), ticket, &alerts);
-  const int64_t took = absl::ToInt64Nanoseconds(absl::Now() - sync_start);
   if (!stored.ok()) {
     for (CommitRequest* r : batch) {
       if (r->result.ok()) r->result = stored;
@@ -110,7 +109,6 @@ void EngineImpl::Commit(CommitRequest* mine) {
   {
     util::MutexLock lock(&commit_mu_);
     expected_ = batch.size();
-    sync_nanos_ += (took - sync_nanos_) / 8;
     if (commit_queue_.empty()) {
       leading_ = false;
     } else {

@@ -252,9 +252,9 @@ class EngineImpl final : public Engine {
   bool gathering_ ABSL_GUARDED_BY(commit_mu_) = false;
   size_t expected_ ABSL_GUARDED_BY(commit_mu_) = 1;
   util::CondVar arrivals_;
-  // A moving average of a round's wait for its sync, which bounds the
-  // gathering.
-  int64_t sync_nanos_ ABSL_GUARDED_BY(commit_mu_) = 0;
+  // A moving average of the store's Sync (AwaitDurable), which bounds the
+  // gathering; a snapshot taken after a sync is not counted.
+  std::atomic<int64_t> sync_nanos_{0};
 };
 
 

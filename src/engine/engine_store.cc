@@ -142,7 +142,14 @@ absl::StatusOr<uint64_t> EngineImpl::AppendLocked() {
 absl::Status EngineImpl::AwaitDurable(uint64_t ticket) {
   if (store_ == nullptr) return absl::OkStatus();
   if (ticket != 0) {
+    const absl::Time start = absl::Now();
     absl::Status synced = store_->Sync(ticket);
+    // Concurrent writers may lose an update to the average: no matter.
+    const int64_t average = sync_nanos_.load(std::memory_order_relaxed);
+    sync_nanos_.store(
+        average +
+            (absl::ToInt64Nanoseconds(absl::Now() - start) - average) / 8,
+        std::memory_order_relaxed);
     if (!synced.ok()) {
       // What is durable is unknown: believe the store.
       absl::MutexLock lock(&mu_);
