@@ -14,15 +14,13 @@
 #include "absl/synchronization/mutex.h"
 #include "benchmark/benchmark.h"
 #include "store/journal.h"
+#include "store_loops.h"
 #include "threadline/store.h"
 
 namespace {
 
 using threadline::JournalOptions;
-using threadline::StoredEvent;
 using threadline::store::Journal;
-
-constexpr size_t kEventBytes = 300;
 
 // BenchDir: a fresh directory under the working directory (the build tree,
 // on the real disk: /dev/shm would make fdatasync free).
@@ -41,12 +39,6 @@ class BenchDir {
  private:
   std::string path_;
 };
-
-std::string Payload() {
-  std::string data(kEventBytes, 'x');
-  for (size_t i = 0; i < data.size(); ++i) data[i] = static_cast<char>('a' + i % 26);
-  return data;
-}
 
 // Shared by the threads of one run; set up and torn down by thread 0 (the
 // benchmark library starts and ends the timed loop of all threads together).
@@ -91,24 +83,8 @@ void Close(benchmark::State& state) {
 void BM_JournalAppendSync(benchmark::State& state) {
   if (state.thread_index() == 0) Open(state);
   Shared& s = shared();
-  std::vector<StoredEvent> events(1);
-  events[0].data = Payload();
-  for (auto _ : state) {
-    absl::StatusOr<uint64_t> ticket;
-    {
-      absl::MutexLock lock(&s.mu);
-      events[0].sequence = s.next;
-      ticket = s.journal->Append(events);
-      if (ticket.ok()) ++s.next;
-    }
-    if (!ticket.ok() || !s.journal->Sync(*ticket).ok()) {
-      state.SkipWithError("append or sync failed");
-      break;
-    }
-    s.syncs.fetch_add(1, std::memory_order_relaxed);
-  }
-  state.SetItemsProcessed(state.iterations());
-  state.SetBytesProcessed(state.iterations() * kEventBytes);
+  threadline::bench::AppendSyncOneAtATime(state, s.journal, &s.mu, &s.next,
+                                          &s.syncs);
   if (state.thread_index() == 0) Close(state);
 }
 BENCHMARK(BM_JournalAppendSync)->Threads(1)->Threads(2)->Threads(8)->UseRealTime();
@@ -116,19 +92,7 @@ BENCHMARK(BM_JournalAppendSync)->Threads(1)->Threads(2)->Threads(8)->UseRealTime
 void BM_JournalAppendSyncBatch(benchmark::State& state) {
   Open(state);
   Shared& s = shared();
-  std::vector<StoredEvent> events(static_cast<size_t>(state.range(0)));
-  for (StoredEvent& event : events) event.data = Payload();
-  for (auto _ : state) {
-    for (StoredEvent& event : events) event.sequence = s.next++;
-    absl::StatusOr<uint64_t> ticket = s.journal->Append(events);
-    if (!ticket.ok() || !s.journal->Sync(*ticket).ok()) {
-      state.SkipWithError("append or sync failed");
-      break;
-    }
-    ++s.syncs;
-  }
-  state.SetItemsProcessed(state.iterations() * state.range(0));
-  state.SetBytesProcessed(state.iterations() * state.range(0) * kEventBytes);
+  s.syncs += threadline::bench::AppendSyncBatches(state, *s.journal, &s.next);
   Close(state);
 }
 BENCHMARK(BM_JournalAppendSyncBatch)->Arg(1000)->UseRealTime();
@@ -137,16 +101,7 @@ BENCHMARK(BM_JournalAppendSyncBatch)->Arg(1000)->UseRealTime();
 void BM_JournalAppend(benchmark::State& state) {
   Open(state);
   Shared& s = shared();
-  std::vector<StoredEvent> events(1);
-  events[0].data = Payload();
-  for (auto _ : state) {
-    events[0].sequence = s.next++;
-    if (!s.journal->Append(events).ok()) {
-      state.SkipWithError("append failed");
-      break;
-    }
-  }
-  state.SetItemsProcessed(state.iterations());
+  threadline::bench::AppendOnly(state, *s.journal, &s.next);
   Close(state);
 }
 BENCHMARK(BM_JournalAppend);

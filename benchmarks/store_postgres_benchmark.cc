@@ -24,14 +24,12 @@
 #include "absl/strings/strip.h"
 #include "absl/synchronization/mutex.h"
 #include "benchmark/benchmark.h"
+#include "store_loops.h"
 #include "threadline/store.h"
 
 namespace {
 
-using threadline::StoredEvent;
 using threadline::Store;
-
-constexpr size_t kEventBytes = 300;
 
 // Server: the connection string, starting a private server on first use.
 class Server {
@@ -76,12 +74,6 @@ class Server {
 };
 Server server;
 
-std::string Payload() {
-  std::string data(kEventBytes, 'x');
-  for (size_t i = 0; i < data.size(); ++i) data[i] = static_cast<char>('a' + i % 26);
-  return data;
-}
-
 // Shared by the threads of one run; set up and torn down by thread 0 (the
 // benchmark library starts and ends the timed loop of all threads together).
 struct Shared {
@@ -121,23 +113,8 @@ void Open(benchmark::State& state) {
 void BM_PostgresAppendSync(benchmark::State& state) {
   if (state.thread_index() == 0) Open(state);
   Shared& s = shared();
-  std::vector<StoredEvent> events(1);
-  events[0].data = Payload();
-  for (auto _ : state) {
-    absl::StatusOr<uint64_t> ticket;
-    {
-      absl::MutexLock lock(&s.mu);
-      events[0].sequence = s.next;
-      ticket = s.store->Append(events);
-      if (ticket.ok()) ++s.next;
-    }
-    if (!ticket.ok() || !s.store->Sync(*ticket).ok()) {
-      state.SkipWithError("append or sync failed");
-      break;
-    }
-  }
-  state.SetItemsProcessed(state.iterations());
-  state.SetBytesProcessed(state.iterations() * kEventBytes);
+  threadline::bench::AppendSyncOneAtATime(state, s.store, &s.mu, &s.next,
+                                          /*syncs=*/nullptr);
   if (state.thread_index() == 0) s.store.reset();
 }
 BENCHMARK(BM_PostgresAppendSync)->Threads(1)->Threads(2)->Threads(8)->UseRealTime();
@@ -145,18 +122,7 @@ BENCHMARK(BM_PostgresAppendSync)->Threads(1)->Threads(2)->Threads(8)->UseRealTim
 void BM_PostgresAppendSyncBatch(benchmark::State& state) {
   Open(state);
   Shared& s = shared();
-  std::vector<StoredEvent> events(static_cast<size_t>(state.range(0)));
-  for (StoredEvent& event : events) event.data = Payload();
-  for (auto _ : state) {
-    for (StoredEvent& event : events) event.sequence = s.next++;
-    absl::StatusOr<uint64_t> ticket = s.store->Append(events);
-    if (!ticket.ok() || !s.store->Sync(*ticket).ok()) {
-      state.SkipWithError("append or sync failed");
-      break;
-    }
-  }
-  state.SetItemsProcessed(state.iterations() * state.range(0));
-  state.SetBytesProcessed(state.iterations() * state.range(0) * kEventBytes);
+  threadline::bench::AppendSyncBatches(state, *s.store, &s.next);
   s.store.reset();
 }
 BENCHMARK(BM_PostgresAppendSyncBatch)->Arg(1000)->UseRealTime();
@@ -165,16 +131,7 @@ BENCHMARK(BM_PostgresAppendSyncBatch)->Arg(1000)->UseRealTime();
 void BM_PostgresAppend(benchmark::State& state) {
   Open(state);
   Shared& s = shared();
-  std::vector<StoredEvent> events(1);
-  events[0].data = Payload();
-  for (auto _ : state) {
-    events[0].sequence = s.next++;
-    if (!s.store->Append(events).ok()) {
-      state.SkipWithError("append failed");
-      break;
-    }
-  }
-  state.SetItemsProcessed(state.iterations());
+  threadline::bench::AppendOnly(state, *s.store, &s.next);
   s.store.reset();  // stores the queue, after the timed loop
 }
 // A fixed count: closing the store writes every queued event.
