@@ -61,12 +61,11 @@ void AppendSyncOneAtATime(benchmark::State& state, const StorePtr& store,
 }
 
 // AppendSyncBatches: batches of state.range(0) events, one Append and one
-// Sync each. Returns the syncs made.
-inline uint64_t AppendSyncBatches(benchmark::State& state, Store& store,
-                                  uint64_t* next) {
+// Sync each (one sync per iteration).
+inline void AppendSyncBatches(benchmark::State& state, Store& store,
+                              uint64_t* next) {
   std::vector<StoredEvent> events(static_cast<size_t>(state.range(0)));
   for (StoredEvent& event : events) event.data = Payload();
-  uint64_t syncs = 0;
   for (auto _ : state) {
     for (StoredEvent& event : events) event.sequence = (*next)++;
     absl::StatusOr<uint64_t> ticket = store.Append(events);
@@ -74,11 +73,9 @@ inline uint64_t AppendSyncBatches(benchmark::State& state, Store& store,
       state.SkipWithError("append or sync failed");
       break;
     }
-    ++syncs;
   }
   state.SetItemsProcessed(state.iterations() * state.range(0));
   state.SetBytesProcessed(state.iterations() * state.range(0) * kEventBytes);
-  return syncs;
 }
 
 // AppendOnly: one event per Append, never synced in the timed loop.
