@@ -134,10 +134,12 @@ void BindStore(py::module_& m) {
 
   m.def(
       "open_journal",
-      [](const std::string& dir, int sync, int64_t interval_us) {
+      [](const std::string& dir, int sync, int64_t interval_us,
+         bool create_if_missing) {
         JournalOptions options;
         options.sync = static_cast<SyncPolicy>(sync);
         options.sync_interval = absl::Microseconds(interval_us);
+        options.create_if_missing = create_if_missing;
         absl::StatusOr<std::shared_ptr<Store>> store;
         {
           py::gil_scoped_release release;
@@ -145,7 +147,8 @@ void BindStore(py::module_& m) {
         }
         return PyStore(Unwrap(std::move(store)));
       },
-      py::arg("dir"), py::arg("sync"), py::arg("interval_us"));
+      py::arg("dir"), py::arg("sync"), py::arg("interval_us"),
+      py::arg("create_if_missing"));
   m.def(
       "open_postgres",
       [](const std::string& connection, const std::string& tenant) {

@@ -137,9 +137,15 @@ struct JournalOptions {
   // With SyncPolicy::kInterval, the longest a written event waits for its
   // sync. Default: 10 ms.
   absl::Duration sync_interval = absl::Milliseconds(10);
+  // Whether OpenJournal makes a new journal where `dir` holds none. When
+  // false it fails with NotFound instead and creates nothing (no directory,
+  // no file): for tools that only look, such as `threadline inspect`.
+  // Default: true.
+  bool create_if_missing = true;
 };
 
-// OpenJournal: the journal in directory `dir` (created when missing). One
+// OpenJournal: the journal in directory `dir` (created when missing, unless
+// options.create_if_missing is false). One
 // process at a time: while it is open, another OpenJournal of the same
 // directory fails with FailedPrecondition naming it. InvalidArgument for a
 // bad option; the failing system call and path for a file error.

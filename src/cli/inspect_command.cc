@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/flags.h"
 #include "threadline/engine.h"
+#include "threadline/store.h"
 
 namespace threadline::cli {
 namespace {
@@ -23,7 +24,8 @@ constexpr char kUsage[] =
     "the last event's sequence, the snapshot's sequence and age, the\n"
     "customers, cases and interactions they make, and what a crash cut off\n"
     "(an unfinished write at the end is dropped on open, as any open does).\n"
-    "Fails when another process has the journal open.\n"
+    "Fails when DIR holds no journal (it makes none) or another process\n"
+    "has the journal open.\n"
     "\n"
     "Example:\n"
     "  threadline link --in journeys.jsonl --journal state/ > /dev/null\n"
@@ -59,9 +61,20 @@ int RunInspect(const std::vector<std::string>& args) {
                  kUsage);
     return 2;
   }
+  // Looking must not write: no journal made where there is none, and no
+  // snapshot taken.
+  JournalOptions journal_options;
+  journal_options.create_if_missing = false;
+  absl::StatusOr<std::shared_ptr<Store>> journal =
+      OpenJournal(rest[0], journal_options);
+  if (!journal.ok()) {
+    std::fprintf(stderr, "threadline inspect: %s\n",
+                 std::string(journal.status().message()).c_str());
+    return 1;
+  }
   EngineOptions options;
-  options.journal_dir = rest[0];
-  options.snapshot_every = 0;  // looking must not write
+  options.store = *std::move(journal);
+  options.snapshot_every = 0;
   absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Open(options);
   if (!engine.ok()) {
     std::fprintf(stderr, "threadline inspect: %s\n",

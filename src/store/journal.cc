@@ -37,6 +37,28 @@ absl::Status ValidateOptions(const JournalOptions& options) {
   return absl::OkStatus();
 }
 
+// CheckJournalIsThere: OK when `dir` holds a journal (its events file, or a
+// snapshot, whose missing events file Open reports as data loss); NotFound
+// naming the directory otherwise. Reads only.
+absl::Status CheckJournalIsThere(const std::string& dir) {
+  absl::StatusOr<std::vector<std::string>> names = ListDirectory(dir);
+  if (!names.ok()) {
+    if (absl::IsNotFound(names.status())) {  // ENOENT or ENOTDIR
+      return absl::NotFoundError(
+          absl::StrCat("journal ", dir, ": no such directory"));
+    }
+    return names.status();
+  }
+  for (const std::string& name : *names) {
+    uint64_t sequence;
+    if (name == kEventsName || ParseSnapshotFileName(name, &sequence)) {
+      return absl::OkStatus();
+    }
+  }
+  return absl::NotFoundError(absl::StrCat(
+      "journal ", dir, ": no journal there (no events file, no snapshot)"));
+}
+
 }  // namespace
 
 absl::StatusOr<std::shared_ptr<Journal>> Journal::Open(
@@ -44,6 +66,9 @@ absl::StatusOr<std::shared_ptr<Journal>> Journal::Open(
   THREADLINE_RETURN_IF_ERROR(ValidateOptions(options));
   if (dir.empty()) {
     return absl::InvalidArgumentError("journal directory must not be empty");
+  }
+  if (!options.create_if_missing) {
+    THREADLINE_RETURN_IF_ERROR(CheckJournalIsThere(dir));
   }
   THREADLINE_RETURN_IF_ERROR(CreateDirectories(dir));
   THREADLINE_ASSIGN_OR_RETURN(

@@ -118,6 +118,21 @@ TEST_F(JournalCliTest, InspectTellsWhatACrashCutOff) {
   EXPECT_NE(report.find("6 bytes cut off"), std::string::npos) << report;
 }
 
+// Looking makes nothing: a directory without a journal is reported as
+// such, not shown as an empty journal, and no journal is left behind.
+TEST_F(JournalCliTest, InspectOfADirectoryWithoutAJournalFailsAndMakesNone) {
+  for (const std::string& dir : {Path("missing"), tmp_}) {
+    ::testing::internal::CaptureStderr();
+    const int code = RunInspect({dir});
+    const std::string err = ::testing::internal::GetCapturedStderr();
+    EXPECT_EQ(code, 1) << dir;
+    EXPECT_NE(err.find(dir), std::string::npos) << err;
+    EXPECT_NE(err.find("no "), std::string::npos) << err;
+  }
+  EXPECT_FALSE(std::filesystem::exists(Path("missing")));
+  EXPECT_TRUE(std::filesystem::is_empty(tmp_));
+}
+
 TEST_F(JournalCliTest, InspectNeedsADirectory) {
   int code = 0;
   ::testing::internal::CaptureStderr();

@@ -8,6 +8,7 @@
 #include <sys/resource.h>
 
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <thread>
@@ -100,6 +101,49 @@ TEST(JournalTest, SecondOpenOfTheSameDirectoryFails) {
       << second.status();
   first.reset();  // closing releases the lock
   EXPECT_TRUE(OpenJournal(dir.path()).ok());
+}
+
+// A tool that only looks (threadline inspect) opens with create_if_missing
+// false: where there is no journal it is told so, and nothing is made.
+TEST(JournalTest, WithoutCreateIfMissingOnlyAJournalThatIsThereOpens) {
+  ScratchDir dir;
+  JournalOptions look;
+  look.create_if_missing = false;
+  const std::string missing = dir.Sub("missing");
+  absl::StatusOr<std::shared_ptr<Store>> store = OpenJournal(missing, look);
+  EXPECT_EQ(store.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_NE(store.status().message().find(missing), std::string::npos)
+      << store.status();
+  EXPECT_FALSE(std::filesystem::exists(missing));
+
+  const std::string empty = dir.Sub("empty");
+  std::filesystem::create_directory(empty);
+  store = OpenJournal(empty, look);
+  EXPECT_EQ(store.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_NE(store.status().message().find("no journal"), std::string::npos)
+      << store.status();
+  EXPECT_TRUE(std::filesystem::is_empty(empty));  // no LOCK, no events
+
+  const std::string file = dir.Sub("file");
+  std::ofstream(file) << "not a journal";
+  EXPECT_EQ(OpenJournal(file, look).status().code(),
+            absl::StatusCode::kNotFound);
+
+  // A journal that is there opens and holds what was written.
+  const std::string journal = dir.Sub("journal");
+  {
+    std::shared_ptr<Store> made = OpenOrDie(journal);
+    ASSERT_NE(made, nullptr);
+    ASSERT_TRUE(LoadAll(*made).report.ok());
+    absl::StatusOr<uint64_t> ticket = made->Append(Events(1, 2));
+    ASSERT_TRUE(ticket.ok()) << ticket.status();
+    ASSERT_TRUE(made->Sync(*ticket).ok());
+  }
+  std::shared_ptr<Store> opened = OpenOrDie(journal, look);
+  ASSERT_NE(opened, nullptr);
+  Loaded loaded = LoadAll(*opened);
+  ASSERT_TRUE(loaded.report.ok()) << loaded.report.status();
+  EXPECT_TRUE(Equal(loaded.events, Events(1, 2)));
 }
 
 TEST(JournalTest, BadOptionsNameTheField) {

@@ -87,6 +87,27 @@ def test_store_from_open_journal_serves_one_engine(tmp_path):
     assert e.value.code == "INVALID_ARGUMENT" and "sync" in e.value.message
 
 
+def test_open_journal_without_create_if_missing_makes_nothing(tmp_path):
+    missing = tmp_path / "missing"
+    with pytest.raises(threadline.Error) as e:
+        threadline.open_journal(missing, create_if_missing=False)
+    assert e.value.code == "NOT_FOUND" and str(missing) in e.value.message
+    assert not missing.exists()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(threadline.Error) as e:
+        threadline.open_journal(empty, create_if_missing=False)
+    assert e.value.code == "NOT_FOUND"
+    assert list(empty.iterdir()) == []
+    with pytest.raises(TypeError):
+        threadline.open_journal(empty, create_if_missing="no")
+    with threadline.Engine(journal_dir=tmp_path / "j") as engine:
+        _journey(engine)
+    store = threadline.open_journal(tmp_path / "j", create_if_missing=False)
+    with threadline.Engine(store=store) as again:
+        assert again.stats().interactions == 4
+
+
 def test_checkpoint_bounds_what_the_next_open_replays(tmp_path, clock):
     d = tmp_path / "journal"
     with threadline.Engine(journal_dir=d, clock=clock) as engine:

@@ -41,8 +41,8 @@ class Store:
 
 def open_journal(dir: Union[str, "os.PathLike[str]"], *,
                  sync: Union[SyncPolicy, str] = SyncPolicy.EVERY_INGEST,
-                 sync_interval: _dt.timedelta = _dt.timedelta(milliseconds=10)
-                 ) -> Store:
+                 sync_interval: _dt.timedelta = _dt.timedelta(milliseconds=10),
+                 create_if_missing: bool = True) -> Store:
     """Opens (creating it when missing) the journal in directory `dir`: an
     append-only log of the engine's events plus snapshots, in files of that
     directory, locked against a second opener.
@@ -51,12 +51,19 @@ def open_journal(dir: Union[str, "os.PathLike[str]"], *,
         events are on disk) or "interval" (synced in the background at most
         every sync_interval; survives a crash of the process, may lose the
         last interval on a power cut).
+    create_if_missing: False to open only a journal that is there: where
+        `dir` holds none, nothing is created and Error (NOT_FOUND) is
+        raised, as a tool that only looks wants.
     Raises Error with the journal's code when it cannot be opened
     (FAILED_PRECONDITION when another engine holds it)."""
     policy = SyncPolicy.parse(sync, "sync")
+    if not isinstance(create_if_missing, bool):
+        raise TypeError("create_if_missing must be True or False, got "
+                        f"{create_if_missing!r}")
     return Store(_threadline.open_journal(
         os.fspath(dir), policy.number,
-        micros_of_duration(sync_interval, "sync_interval")))
+        micros_of_duration(sync_interval, "sync_interval"),
+        create_if_missing))
 
 
 def open_postgres(connection: str, tenant: str) -> Store:

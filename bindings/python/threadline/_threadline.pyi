@@ -96,7 +96,8 @@ class Store:
     @property
     def taken(self) -> bool: ...
 
-def open_journal(dir: str, sync: int, interval_us: int) -> Store:
+def open_journal(dir: str, sync: int, interval_us: int,
+                 create_if_missing: bool) -> Store:
     """OpenJournal with SyncPolicy number `sync`."""
 def open_postgres(connection: str, tenant: str) -> Store:
     """OpenPostgresStore."""
