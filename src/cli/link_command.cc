@@ -217,10 +217,16 @@ int RunLink(const std::vector<std::string>& args) {
     return 0;
   }
 
+  if (threads < 1 || threads > 256) {
+    std::fprintf(stderr, "threadline link: --threads takes 1 to 256, got %lld\n",
+                 threads);
+    return 2;
+  }
+
   EngineOptions options;
   options.default_region = region;
   options.reopen_window = absl::Hours(24 * reopen_days);
-  options.batch_threads = static_cast<int>(std::clamp(threads, 1LL, 256LL));
+  options.batch_threads = static_cast<int>(threads);
   if (no_sentiment) options.sentiment = nullptr;
   for (const std::string& f : own) {
     Identity id;

@@ -134,9 +134,13 @@ int RunSimulate(const std::vector<std::string>& args) {
   options.customers = customers;
   options.seed = static_cast<uint64_t>(seed);
   options.outages = !no_outages;
-  options.threads = static_cast<int>(threads < 1    ? 1
-                                     : threads > 64 ? 64
-                                                    : threads);
+  if (threads < 1 || threads > 64) {
+    std::fprintf(stderr,
+                 "threadline simulate: --threads takes 1 to 64, got %lld\n",
+                 threads);
+    return 2;
+  }
+  options.threads = static_cast<int>(threads);
   if (days < 1 || days > 3650) {
     std::fprintf(stderr,
                  "threadline simulate: --days must be between 1 and 3650, "

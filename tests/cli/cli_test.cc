@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -152,6 +153,29 @@ TEST(CliTest, HelpAndUsageErrors) {
   EXPECT_EQ(RunLink({"--own-identity", "PIGEON:@x"}), 2);
   EXPECT_NE(::testing::internal::GetCapturedStderr().find("PIGEON"),
             std::string::npos);
+  // A thread count out of range is named, not quietly changed.
+  for (const char* threads : {"0", "257"}) {
+    ::testing::internal::CaptureStderr();
+    EXPECT_EQ(RunLink({"--threads", threads, "--in", "/dev/null"}), 2);
+    const std::string err = ::testing::internal::GetCapturedStderr();
+    EXPECT_NE(err.find(std::string("--threads takes 1 to 256, got ") + threads),
+              std::string::npos)
+        << err;
+  }
+}
+
+TEST(CliTest, SimulateNamesAFlagOutOfRange) {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> bad = {
+      {{"--customers", "-5"}, "--customers"},
+      {{"--threads", "0"}, "--threads takes 1 to 64, got 0"},
+      {{"--days", "0"}, "--days"},
+  };
+  for (const auto& [args, named] : bad) {
+    ::testing::internal::CaptureStderr();
+    EXPECT_EQ(RunSimulate(args), 2) << named;
+    const std::string err = ::testing::internal::GetCapturedStderr();
+    EXPECT_NE(err.find(named), std::string::npos) << err;
+  }
 }
 
 TEST(ScoreTest, PairwiseAndBCubed) {
