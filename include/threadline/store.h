@@ -147,8 +147,8 @@ struct JournalOptions {
 // OpenJournal: the journal in directory `dir` (created when missing, unless
 // options.create_if_missing is false). One process at a time: while it is
 // open, another OpenJournal of the same directory fails with
-// FailedPrecondition naming it. InvalidArgument for a
-// bad option; the failing system call and path for a file error.
+// FailedPrecondition naming it. InvalidArgument for a bad option; the
+// failing system call and path for a file error.
 [[nodiscard]] THREADLINE_EXPORT absl::StatusOr<std::shared_ptr<Store>>
 OpenJournal(const std::string& dir, JournalOptions options = {});
 
