@@ -70,6 +70,28 @@ bool LineReader::Fill() {
 }
 
 bool LineReader::Next(std::string_view* line) {
+  const bool first = position_ == 0;
+  if (!NextRaw(line)) return false;
+  if (!first) return true;
+  // Some Windows tools start a UTF-8 file with a byte order mark; JSON
+  // (RFC 8259) lets a reader ignore it, and the first line must not be
+  // lost to it. A file saved as UTF-16 would fail line by line as bad
+  // JSON: it is named once instead (a failure of the input, not of the
+  // command's use: FailedPrecondition).
+  if (line->substr(0, 3) == "\xEF\xBB\xBF") {
+    line->remove_prefix(3);
+  } else if (line->substr(0, 2) == "\xFF\xFE" ||
+             line->substr(0, 2) == "\xFE\xFF") {
+    status_ = absl::FailedPreconditionError(absl::StrCat(
+        "cannot read \"", path_,
+        "\": it is UTF-16 (it starts with a UTF-16 byte order mark); save "
+        "it as UTF-8"));
+    return false;
+  }
+  return true;
+}
+
+bool LineReader::NextRaw(std::string_view* line) {
   while (true) {
     const char* data = buffer_.data();
     const void* nl = begin_ < end_ ? std::memchr(data + begin_, '\n', end_ - begin_)

@@ -23,8 +23,9 @@ class LineReader {
       const std::string& path);
   ~LineReader();
 
-  // Next: the next line without its newline; false at the end or on a read
-  // error (then status() says which). The view lives until the next call.
+  // Next: the next line without its newline (and the first without a
+  // UTF-8 byte order mark); false at the end or on a read error (then
+  // status() says which). The view lives until the next call.
   bool Next(std::string_view* line);
   absl::Status status() const { return status_; }
   // Bytes consumed so far, and the file's size (0 when unknown, e.g. a pipe).
@@ -34,6 +35,7 @@ class LineReader {
  private:
   LineReader(std::FILE* file, bool owned, int64_t size, std::string path);
   bool Fill();
+  bool NextRaw(std::string_view* line);
 
   std::FILE* file_;
   bool owned_;

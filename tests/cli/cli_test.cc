@@ -133,6 +133,37 @@ TEST(CliTest, BadLinesAreReportedWithTheirNumberAndSkipped) {
   std::remove(out.c_str());
 }
 
+// Files saved by Windows tools: a UTF-8 byte order mark and CRLF line ends
+// lose no line; a UTF-16 file is named as such once, not as bad JSON on
+// every line.
+TEST(CliTest, ByteOrderMarksAndCrlfLineEnds) {
+  const std::string in = TempPath("bom.jsonl");
+  const std::string out = TempPath("bom-out.jsonl");
+  const std::string line =
+      R"({"id": "ID", "occurred_at": "2026-01-05T10:00:00Z", "channel": "SMS", )"
+      R"("direction": "INBOUND", "contact": {"kind": "PHONE", "value": "+14155550100"}})";
+  auto with_id = [&line](const std::string& id) {
+    std::string l = line;
+    l.replace(l.find("ID"), 2, id);
+    return l;
+  };
+  WriteFile(in, "\xEF\xBB\xBF" + with_id("a") + "\r\n" + with_id("b") + "\r\n");
+  ::testing::internal::CaptureStderr();
+  EXPECT_EQ(RunLink({"--in", in, "--out", out, "--quiet"}), 0);
+  const std::string err = ::testing::internal::GetCapturedStderr();
+  EXPECT_EQ(err, "");
+  EXPECT_EQ(ReadLines(out).size(), 2u);
+
+  WriteFile(in, std::string("\xFF\xFE{\0}\0\n\0", 7));
+  ::testing::internal::CaptureStderr();
+  EXPECT_EQ(RunLink({"--in", in, "--out", out, "--quiet"}), 1);
+  const std::string utf16 = ::testing::internal::GetCapturedStderr();
+  EXPECT_NE(utf16.find("UTF-16"), std::string::npos) << utf16;
+  EXPECT_EQ(utf16.find("line 1"), std::string::npos) << utf16;
+  std::remove(in.c_str());
+  std::remove(out.c_str());
+}
+
 TEST(CliTest, MissingInputFileIsAClearError) {
   ::testing::internal::CaptureStderr();
   EXPECT_EQ(RunLink({"--in", "/nonexistent/journeys.jsonl", "--quiet"}), 1);
