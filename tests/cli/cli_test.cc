@@ -26,6 +26,13 @@ std::string TempPath(const std::string& name) {
          "-" + name;
 }
 
+// SmsLine: a line of one valid interaction, `id`, an SMS from one number.
+std::string SmsLine(const std::string& id) {
+  return R"({"id": ")" + id +
+         R"(", "occurred_at": "2026-01-05T10:00:00Z", "channel": "SMS", )"
+         R"("direction": "INBOUND", "contact": {"kind": "PHONE", "value": "+14155550100"}})";
+}
+
 void WriteFile(const std::string& path, const std::string& data) {
   std::ofstream(path) << data;
 }
@@ -103,9 +110,7 @@ TEST(CliTest, OutputIsTheSameForAnyNumberOfThreads) {
 TEST(CliTest, BadLinesAreReportedWithTheirNumberAndSkipped) {
   const std::string in = TempPath("bad.jsonl");
   const std::string out = TempPath("bad-out.jsonl");
-  const std::string good =
-      R"({"id": "a", "occurred_at": "2026-01-05T10:00:00Z", "channel": "SMS", )"
-      R"("direction": "INBOUND", "contact": {"kind": "PHONE", "value": "+14155550100"}})";
+  const std::string good = SmsLine("a");
   WriteFile(in, good + "\n" +
                     "{not json\n" +
                     R"({"id": "b", "channel": "SMS", "direction": "INBOUND", "contact": {"kind": "PHONE", "value": "+14155550100"}})" "\n" +
@@ -139,15 +144,7 @@ TEST(CliTest, BadLinesAreReportedWithTheirNumberAndSkipped) {
 TEST(CliTest, ByteOrderMarksAndCrlfLineEnds) {
   const std::string in = TempPath("bom.jsonl");
   const std::string out = TempPath("bom-out.jsonl");
-  const std::string line =
-      R"({"id": "ID", "occurred_at": "2026-01-05T10:00:00Z", "channel": "SMS", )"
-      R"("direction": "INBOUND", "contact": {"kind": "PHONE", "value": "+14155550100"}})";
-  auto with_id = [&line](const std::string& id) {
-    std::string l = line;
-    l.replace(l.find("ID"), 2, id);
-    return l;
-  };
-  WriteFile(in, "\xEF\xBB\xBF" + with_id("a") + "\r\n" + with_id("b") + "\r\n");
+  WriteFile(in, "\xEF\xBB\xBF" + SmsLine("a") + "\r\n" + SmsLine("b") + "\r\n");
   ::testing::internal::CaptureStderr();
   EXPECT_EQ(RunLink({"--in", in, "--out", out, "--quiet"}), 0);
   const std::string err = ::testing::internal::GetCapturedStderr();
