@@ -116,6 +116,24 @@ bool LineReader::NextRaw(std::string_view* line) {
   }
 }
 
+std::string Clip(std::string_view text, size_t max) {
+  size_t cut = text.size();
+  if (cut > max) {
+    cut = max;
+    // Back to the start of the character the cut falls in: a continuation
+    // byte is 10xxxxxx.
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+      --cut;
+    }
+  }
+  std::string out(text.substr(0, cut));
+  for (char& c : out) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  if (cut < text.size()) out += "…";
+  return out;
+}
+
 absl::StatusOr<std::unique_ptr<OutputFile>> OutputFile::Open(
     const std::string& path) {
   if (IsStd(path)) {

@@ -83,18 +83,6 @@ void PrintSummary(const LinkSummary& summary) {
   std::fputs(out.c_str(), stderr);
 }
 
-std::string Clip(std::string_view text, size_t max) {
-  std::string out;
-  for (char c : text) {
-    if (out.size() >= max) {
-      out += "…";
-      break;
-    }
-    out.push_back(c == '\n' || c == '\r' ? ' ' : c);
-  }
-  return out;
-}
-
 // The handoff contexts of the `n` cases that went through the most
 // channels, as the next agent would see them.
 void PrintJourneys(const Engine& engine, const std::vector<Linkage>& linkages,

@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/time.h"
+#include "cli/io.h"
 #include "jsonl/jsonl.h"
 
 namespace threadline::cli {
@@ -105,7 +106,7 @@ std::string ListeningSummary(const std::vector<Alert>& alerts,
   absl::StrAppend(&out, absl::StrFormat("  incidents        %d\n",
                                         incidents.size()));
   for (const Incident& i : incidents) {
-    std::string sample = i.sample_text.substr(0, 60);
+    const std::string sample = Clip(i.sample_text, 60);
     absl::StrAppend(
         &out, absl::StrFormat(
                   "    %-5s %s %-8s %-14s %4d cases, %4d reports: \"%s\"\n",

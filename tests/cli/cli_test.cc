@@ -11,6 +11,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "cli/commands.h"
+#include "cli/io.h"
 #include "cli/score.h"
 #include "cli_test_util.h"
 #include "gtest/gtest.h"
@@ -204,6 +205,18 @@ TEST(CliTest, SimulateNamesAFlagOutOfRange) {
     const std::string err = ::testing::internal::GetCapturedStderr();
     EXPECT_NE(err.find(named), std::string::npos) << err;
   }
+}
+
+// Texts shown in summaries and handoff contexts stay on one line and are
+// never cut inside a character (the terminal would show garbage).
+TEST(ClipTest, OneLineCutBetweenCharacters) {
+  EXPECT_EQ(Clip("Cordial saludo,\r\n\tOtra vez", 100), "Cordial saludo,   Otra vez");
+  EXPECT_EQ(Clip("exactly", 7), "exactly");
+  EXPECT_EQ(Clip("exactly!", 7), "exactly…");
+  EXPECT_EQ(Clip("d\xC3\xAD" "a", 2), "d…");  // "día": not inside the í
+  EXPECT_EQ(Clip("ok \xF0\x9F\x98\xA1 no", 5), "ok …");  // nor an emoji
+  EXPECT_EQ(Clip("\xF0\x9F\x98\xA1", 2), "…");
+  EXPECT_EQ(Clip("", 0), "");
 }
 
 TEST(ScoreTest, PairwiseAndBCubed) {
