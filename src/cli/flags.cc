@@ -19,20 +19,26 @@ void FlagSet::String(std::string name, std::string value_name,
 }
 
 void FlagSet::Int(std::string name, std::string value_name, std::string help,
-                  long long* value) {
+                  long long* value, long long min, long long max) {
   std::string flag = name;
   flags_.push_back(
       {std::move(name), std::move(value_name), std::move(help),
-       [value, flag](const std::string& v) {
+       [value, flag, min, max](const std::string& v) {
          char* end = nullptr;
          errno = 0;
          long long n = std::strtoll(v.c_str(), &end, 10);
-         if (v.empty() || *end != '\0' || errno != 0 || n < 0) {
+         const bool number = !v.empty() && *end == '\0' && errno == 0;
+         if (number && min <= n && n <= max) {
+           *value = n;
+           return absl::OkStatus();
+         }
+         if (min == 0 && max == std::numeric_limits<long long>::max()) {
            return absl::InvalidArgumentError(absl::StrCat(
                "--", flag, " takes a non-negative integer, got \"", v, "\""));
          }
-         *value = n;
-         return absl::OkStatus();
+         return absl::InvalidArgumentError(
+             absl::StrCat("--", flag, " takes ", min, " to ", max, ", got ",
+                          number ? v : absl::StrCat("\"", v, "\"")));
        }});
 }
 

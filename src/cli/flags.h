@@ -5,6 +5,7 @@
 #define THREADLINE_SRC_CLI_FLAGS_H_
 
 #include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -23,9 +24,11 @@ class FlagSet {
   // default.
   void String(std::string name, std::string value_name, std::string help,
               std::string* value);
-  // Declares "--name N" (a non-negative integer).
+  // Declares "--name N": an integer from `min` to `max` (by default any
+  // non-negative one); Parse names the flag and the range for another.
   void Int(std::string name, std::string value_name, std::string help,
-           long long* value);
+           long long* value, long long min = 0,
+           long long max = std::numeric_limits<long long>::max());
   // Declares a boolean "--name".
   void Bool(std::string name, std::string help, bool* value);
   // Declares a repeatable "--name VALUE", appending to *values.

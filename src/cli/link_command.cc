@@ -180,7 +180,7 @@ int RunLink(const std::vector<std::string>& args) {
             "threads reading identities and text; linking stays in input "
             "order and the output is the same for any N (default: the "
             "machine's cores)",
-            &threads);
+            &threads, 1, 256);
   long long journeys = 0;
   flags.Int("journeys", "N",
             "also show the handoff context of N cases that crossed the most "
@@ -203,12 +203,6 @@ int RunLink(const std::vector<std::string>& args) {
   if (flags.help_requested()) {
     std::fputs(flags.Help().c_str(), stdout);
     return 0;
-  }
-
-  if (threads < 1 || threads > 256) {
-    std::fprintf(stderr, "threadline link: --threads takes 1 to 256, got %lld\n",
-                 threads);
-    return 2;
   }
 
   EngineOptions options;

@@ -102,11 +102,13 @@ int RunSimulate(const std::vector<std::string>& args) {
   std::string out_path, truth_path, start = "2026-01-05";
   bool no_outages = false, quiet = false;
   FlagSet flags(Usage());
-  flags.Int("customers", "N", "people to simulate (default: 1000)", &customers);
+  flags.Int("customers", "N", "people to simulate (default: 1000)", &customers,
+            0, 100000000);
   flags.Int("seed", "S",
             "random seed; the same seed gives the same output (default: 1)",
             &seed);
-  flags.Int("days", "D", "length of the simulated window (default: 75)", &days);
+  flags.Int("days", "D", "length of the simulated window (default: 75)", &days,
+            1, 3650);
   flags.String("start", "YYYY-MM-DD",
                "first day of the window, UTC (default: 2026-01-05)", &start);
   flags.String("out", "FILE",
@@ -118,7 +120,7 @@ int RunSimulate(const std::vector<std::string>& args) {
   flags.Int("threads", "N",
             "threads writing interactions; the output is the same for any "
             "number (default: 2)",
-            &threads);
+            &threads, 1, 64);
   flags.Bool("quiet", "no summary on stderr", &quiet);
   if (absl::Status s = flags.Parse(args); !s.ok()) {
     std::fprintf(stderr, "threadline simulate: %s\n",
@@ -134,33 +136,13 @@ int RunSimulate(const std::vector<std::string>& args) {
   options.customers = customers;
   options.seed = static_cast<uint64_t>(seed);
   options.outages = !no_outages;
-  if (threads < 1 || threads > 64) {
-    std::fprintf(stderr,
-                 "threadline simulate: --threads takes 1 to 64, got %lld\n",
-                 threads);
-    return 2;
-  }
   options.threads = static_cast<int>(threads);
-  if (days < 1 || days > 3650) {
-    std::fprintf(stderr,
-                 "threadline simulate: --days must be between 1 and 3650, "
-                 "got %lld\n",
-                 days);
-    return 2;
-  }
   options.days = static_cast<int>(days);
   if (!ParseDate(start, &options.start)) {
     std::fprintf(stderr,
                  "threadline simulate: --start takes a date as YYYY-MM-DD, "
                  "got \"%s\"\n",
                  start.c_str());
-    return 2;
-  }
-  if (customers > 100000000) {
-    std::fprintf(stderr,
-                 "threadline simulate: --customers is at most 100000000, got "
-                 "%lld\n",
-                 customers);
     return 2;
   }
 
