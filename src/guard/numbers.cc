@@ -1,254 +1,25 @@
+// FindNumberRuns and ClassifyRun of numbers.h: digits joined by separators
+// read as runs, and what each run is, told by its surroundings, its shape,
+// the words before it (labels.h) and its digits.
 #include "guard/numbers.h"
 
 #include <algorithm>
-#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
+#include "guard/labels.h"
 #include "guard/text.h"
 
 namespace threadline::guard_internal {
 namespace {
 
-// Card issuer prefixes (ISO/IEC 7812 IINs as the networks publish them) and
-// the lengths each issues, as a bit set (bit n: n digits). First match wins,
-// so narrow ranges come before the wide ones they sit in.
-struct CardRange {
-  std::string_view low;  // the range over the first low.size() digits
-  std::string_view high;
-  uint32_t lengths;
-  std::string_view network;
-};
-constexpr uint32_t Len(int n) { return uint32_t{1} << n; }
-constexpr uint32_t LenRange(int lo, int hi) {
-  uint32_t bits = 0;
-  for (int n = lo; n <= hi; ++n) bits |= Len(n);
-  return bits;
-}
-constexpr CardRange kCardRanges[] = {
-    {"34", "34", Len(15), "American Express"},
-    {"37", "37", Len(15), "American Express"},
-    {"4", "4", Len(13) | Len(16) | Len(19), "Visa"},
-    {"51", "55", Len(16), "Mastercard"},
-    {"2221", "2720", Len(16), "Mastercard"},
-    {"2200", "2204", LenRange(16, 19), "Mir"},
-    {"6011", "6011", LenRange(16, 19), "Discover"},
-    {"644", "649", LenRange(16, 19), "Discover"},
-    {"65", "65", LenRange(16, 19), "Discover"},
-    {"622126", "622925", LenRange(16, 19), "Discover"},
-    {"62", "62", LenRange(16, 19), "UnionPay"},
-    {"3528", "3589", LenRange(16, 19), "JCB"},
-    {"300", "305", LenRange(14, 19), "Diners Club"},
-    {"3095", "3095", LenRange(14, 19), "Diners Club"},
-    {"36", "36", LenRange(14, 19), "Diners Club"},
-    {"38", "39", LenRange(16, 19), "Diners Club"},
-    {"50", "50", LenRange(13, 19), "Maestro"},
-    {"56", "69", LenRange(13, 19), "Maestro"},
-};
-
-// IBAN lengths by country (the SWIFT IBAN registry).
-struct IbanCountry {
-  char code[3];
-  int length;
-};
-constexpr IbanCountry kIbanCountries[] = {
-    {"AD", 24}, {"AE", 23}, {"AL", 28}, {"AT", 20}, {"AZ", 28}, {"BA", 20},
-    {"BE", 16}, {"BG", 22}, {"BH", 22}, {"BR", 29}, {"CH", 21}, {"CR", 22},
-    {"CY", 28}, {"CZ", 24}, {"DE", 22}, {"DK", 18}, {"DO", 28}, {"EE", 20},
-    {"EG", 29}, {"ES", 24}, {"FI", 18}, {"FO", 18}, {"FR", 27}, {"GB", 22},
-    {"GE", 22}, {"GI", 23}, {"GL", 18}, {"GR", 27}, {"GT", 28}, {"HR", 21},
-    {"HU", 28}, {"IE", 22}, {"IL", 23}, {"IS", 26}, {"IT", 27}, {"JO", 30},
-    {"KW", 30}, {"KZ", 20}, {"LB", 28}, {"LI", 21}, {"LT", 20}, {"LU", 20},
-    {"LV", 21}, {"MC", 27}, {"MD", 24}, {"ME", 22}, {"MK", 19}, {"MR", 27},
-    {"MT", 31}, {"MU", 30}, {"NL", 18}, {"NO", 15}, {"PK", 24}, {"PL", 28},
-    {"PS", 29}, {"PT", 25}, {"QA", 29}, {"RO", 24}, {"RS", 22}, {"SA", 24},
-    {"SE", 24}, {"SI", 19}, {"SK", 24}, {"SM", 27}, {"SV", 28}, {"TN", 24},
-    {"TR", 26}, {"UA", 29}, {"VG", 24}, {"XK", 20},
-};
-
 // A run longer than this is a pasted blob, not one number; the scanner
 // stops adding to it (its digits are still read, so it stays one run).
 constexpr size_t kMaxRunDigits = 64;
 constexpr size_t kMaxRunGroups = 16;
-
-// How far back the words that label a number are looked for.
-constexpr int kMaxLabelWords = 4;
-constexpr size_t kMaxLabelBytes = 40;
-
-enum class Label : uint8_t {
-  kNone,
-  kFiller,     // "number", "your", "de": look further back
-  kReference,  // order, ticket, case: not personal
-  kAccount,
-  kSecret,
-  kCurrency,
-};
-
-struct LabelWord {
-  std::string_view word;
-  Label label;
-};
-
-// clang-format off
-constexpr LabelWord kLabelWords[] = {
-    // Words between a label and its number.
-    {"number", Label::kFiller}, {"numbers", Label::kFiller},
-    {"num", Label::kFiller}, {"numero", Label::kFiller},
-    {"numeros", Label::kFiller}, {"no", Label::kFiller},
-    {"nos", Label::kFiller}, {"nr", Label::kFiller},
-    {"nro", Label::kFiller}, {"nros", Label::kFiller},
-    {"n", Label::kFiller}, {"id", Label::kFiller},
-    {"code", Label::kFiller}, {"codigo", Label::kFiller},
-    {"is", Label::kFiller}, {"es", Label::kFiller},
-    {"was", Label::kFiller}, {"era", Label::kFiller},
-    {"your", Label::kFiller}, {"su", Label::kFiller},
-    {"sus", Label::kFiller}, {"tu", Label::kFiller},
-    {"tus", Label::kFiller}, {"my", Label::kFiller},
-    {"mi", Label::kFiller}, {"our", Label::kFiller},
-    {"nuestro", Label::kFiller}, {"nuestra", Label::kFiller},
-    {"de", Label::kFiller}, {"del", Label::kFiller},
-    {"the", Label::kFiller}, {"el", Label::kFiller},
-    {"la", Label::kFiller}, {"a", Label::kFiller},
-    {"an", Label::kFiller}, {"un", Label::kFiller},
-    {"una", Label::kFiller}, {"with", Label::kFiller},
-    {"con", Label::kFiller}, {"ending", Label::kFiller},
-    {"ends", Label::kFiller}, {"in", Label::kFiller},
-    {"en", Label::kFiller}, {"terminada", Label::kFiller},
-    {"terminado", Label::kFiller}, {"termina", Label::kFiller},
-    {"new", Label::kFiller}, {"nuevo", Label::kFiller},
-    {"nueva", Label::kFiller}, {"this", Label::kFiller},
-    {"este", Label::kFiller}, {"esta", Label::kFiller},
-    {"of", Label::kFiller}, {"for", Label::kFiller},
-    {"para", Label::kFiller}, {"al", Label::kFiller},
-    // Labels of numbers that identify no one.
-    {"order", Label::kReference}, {"orders", Label::kReference},
-    {"pedido", Label::kReference}, {"pedidos", Label::kReference},
-    {"orden", Label::kReference}, {"ordenes", Label::kReference},
-    {"ticket", Label::kReference}, {"tickets", Label::kReference},
-    {"case", Label::kReference}, {"caso", Label::kReference},
-    {"casos", Label::kReference}, {"reference", Label::kReference},
-    {"ref", Label::kReference}, {"referencia", Label::kReference},
-    {"folio", Label::kReference}, {"invoice", Label::kReference},
-    {"factura", Label::kReference}, {"tracking", Label::kReference},
-    {"rastreo", Label::kReference}, {"seguimiento", Label::kReference},
-    {"guia", Label::kReference}, {"confirmation", Label::kReference},
-    {"confirmacion", Label::kReference}, {"reservation", Label::kReference},
-    {"reserva", Label::kReference}, {"reservacion", Label::kReference},
-    {"booking", Label::kReference}, {"incident", Label::kReference},
-    {"incidencia", Label::kReference}, {"claim", Label::kReference},
-    {"reclamo", Label::kReference}, {"reclamacion", Label::kReference},
-    {"request", Label::kReference}, {"solicitud", Label::kReference},
-    {"tramite", Label::kReference}, {"radicado", Label::kReference},
-    {"expediente", Label::kReference}, {"report", Label::kReference},
-    {"reporte", Label::kReference}, {"complaint", Label::kReference},
-    {"queja", Label::kReference}, {"shipment", Label::kReference},
-    {"envio", Label::kReference}, {"package", Label::kReference},
-    {"paquete", Label::kReference}, {"item", Label::kReference},
-    {"articulo", Label::kReference}, {"sku", Label::kReference},
-    {"model", Label::kReference}, {"modelo", Label::kReference},
-    {"serial", Label::kReference}, {"serie", Label::kReference},
-    {"flight", Label::kReference}, {"vuelo", Label::kReference},
-    {"store", Label::kReference}, {"tienda", Label::kReference},
-    {"sucursal", Label::kReference}, {"ext", Label::kReference},
-    {"extension", Label::kReference}, {"version", Label::kReference},
-    {"coupon", Label::kReference}, {"cupon", Label::kReference},
-    {"promo", Label::kReference}, {"discount", Label::kReference},
-    {"descuento", Label::kReference}, {"postal", Label::kReference},
-    {"zip", Label::kReference}, {"part", Label::kReference},
-    {"pieza", Label::kReference}, {"receipt", Label::kReference},
-    {"recibo", Label::kReference}, {"transaction", Label::kReference},
-    {"transaccion", Label::kReference}, {"operation", Label::kReference},
-    {"operacion", Label::kReference}, {"rma", Label::kReference},
-    {"return", Label::kReference}, {"devolucion", Label::kReference},
-    {"refund", Label::kReference}, {"reembolso", Label::kReference},
-    {"batch", Label::kReference}, {"lote", Label::kReference},
-    {"room", Label::kReference}, {"habitacion", Label::kReference},
-    {"seat", Label::kReference}, {"asiento", Label::kReference},
-    // Labels of account and identity numbers.
-    {"account", Label::kAccount}, {"accounts", Label::kAccount},
-    {"acct", Label::kAccount}, {"acc", Label::kAccount},
-    {"cuenta", Label::kAccount}, {"cuentas", Label::kAccount},
-    {"cta", Label::kAccount}, {"iban", Label::kAccount},
-    {"clabe", Label::kAccount}, {"routing", Label::kAccount},
-    {"aba", Label::kAccount}, {"bank", Label::kAccount},
-    {"banco", Label::kAccount}, {"bancaria", Label::kAccount},
-    {"bancario", Label::kAccount}, {"checking", Label::kAccount},
-    {"savings", Label::kAccount}, {"ahorros", Label::kAccount},
-    {"member", Label::kAccount}, {"membership", Label::kAccount},
-    {"socio", Label::kAccount}, {"afiliado", Label::kAccount},
-    {"afiliacion", Label::kAccount}, {"policy", Label::kAccount},
-    {"poliza", Label::kAccount}, {"contract", Label::kAccount},
-    {"contrato", Label::kAccount}, {"customer", Label::kAccount},
-    {"cliente", Label::kAccount}, {"subscriber", Label::kAccount},
-    {"suscriptor", Label::kAccount}, {"abonado", Label::kAccount},
-    {"card", Label::kAccount}, {"tarjeta", Label::kAccount},
-    {"credit", Label::kAccount}, {"credito", Label::kAccount},
-    {"debit", Label::kAccount}, {"debito", Label::kAccount},
-    {"ssn", Label::kAccount}, {"social", Label::kAccount},
-    {"dni", Label::kAccount}, {"nif", Label::kAccount},
-    {"nie", Label::kAccount}, {"curp", Label::kAccount},
-    {"rfc", Label::kAccount}, {"cedula", Label::kAccount},
-    {"passport", Label::kAccount}, {"pasaporte", Label::kAccount},
-    {"license", Label::kAccount}, {"licencia", Label::kAccount},
-    {"itin", Label::kAccount}, {"ein", Label::kAccount},
-    {"rut", Label::kAccount}, {"cuit", Label::kAccount},
-    {"cuil", Label::kAccount}, {"nss", Label::kAccount},
-    {"identification", Label::kAccount}, {"identificacion", Label::kAccount},
-    {"documento", Label::kAccount},
-    // Labels of secrets, which no message may carry.
-    {"cvv", Label::kSecret}, {"cvc", Label::kSecret},
-    {"cvv2", Label::kSecret}, {"pin", Label::kSecret},
-    {"nip", Label::kSecret}, {"security", Label::kSecret},
-    {"seguridad", Label::kSecret}, {"verification", Label::kSecret},
-    {"verificacion", Label::kSecret}, {"otp", Label::kSecret},
-    {"password", Label::kSecret}, {"passcode", Label::kSecret},
-    {"contrase\xC3\xB1" "a", Label::kSecret}, {"clave", Label::kSecret},
-    // Currency codes written before an amount ("USD 1,250", "MXN 40.000").
-    {"usd", Label::kCurrency}, {"eur", Label::kCurrency},
-    {"mxn", Label::kCurrency}, {"cop", Label::kCurrency},
-    {"clp", Label::kCurrency}, {"ars", Label::kCurrency},
-    {"pen", Label::kCurrency}, {"gbp", Label::kCurrency},
-    {"brl", Label::kCurrency}, {"cad", Label::kCurrency},
-    {"uyu", Label::kCurrency}, {"dop", Label::kCurrency},
-    {"crc", Label::kCurrency}, {"gtq", Label::kCurrency},
-};
-// clang-format on
-
-// Words after a number that make it an amount or a quantity.
-constexpr std::string_view kAmountWords[] = {
-    "usd",      "eur",      "mxn",     "cop",       "clp",       "ars",
-    "pen",      "gbp",      "brl",     "cad",       "uyu",       "dop",
-    "crc",      "gtq",      "pesos",   "peso",      "dolares",   "dollars",
-    "dollar",   "euros",    "euro",    "bucks",     "cents",     "centavos",
-    "centimos", "libras",   "pounds",  "soles",     "reales",    "reais",
-    "mil",      "millones", "million", "millions",  "billion",   "points",
-    "puntos",   "pts",      "miles",   "millas",    "km",        "kms",
-    "kg",       "kgs",      "gb",      "mb",        "tb",        "mbps",
-    "gbps",     "veces",    "times",   "views",     "followers", "seguidores",
-    "users",    "usuarios", "percent", "porciento",
-};
-
-// Currency signs written next to an amount.
-bool IsCurrencySign(uint32_t cp) {
-  return cp == '$' || cp == 0xA3 || cp == 0xA5 || cp == 0x20AC ||
-         cp == 0x20A1 || cp == 0x20A9 || cp == 0x20B1 || cp == 0x20B2 ||
-         cp == 0x20B9 || cp == 0x20BA || cp == 0x20BD;
-}
-
-Label LabelOf(std::string_view word) {
-  static const auto* const kLabels = [] {
-    auto* labels = new absl::flat_hash_map<std::string, Label>();
-    for (const LabelWord& entry : kLabelWords) {
-      labels->emplace(std::string(entry.word), entry.label);
-    }
-    return labels;
-  }();
-  auto it = kLabels->find(ToAbsl(word));
-  return it == kLabels->end() ? Label::kNone : it->second;
-}
 
 // Separators inside a phone or card number. Unicode spaces count as ' '.
 char SeparatorAt(std::string_view text, size_t pos, int* length) {
@@ -279,29 +50,6 @@ bool JoinsGroups(std::string_view seps) {
   if (seps.size() == 1) return true;
   return seps == ") " || seps == " (" || seps == " - " || seps == " / " ||
          seps == "- " || seps == " -" || seps == ")-";
-}
-
-// The normalized word starting at or after `pos`, past at most two spaces,
-// or empty.
-std::string WordAfter(std::string_view text, size_t pos) {
-  for (int spaces = 0; pos < text.size() && spaces < 2 && text[pos] == ' ';
-       ++spaces) {
-    ++pos;
-  }
-  const size_t begin = pos;
-  while (pos < text.size()) {
-    int n = 0;
-    Letter letter;
-    if (!FoldLetter(DecodeAt(text, pos, &n), &letter)) break;
-    pos += n;
-  }
-  if (pos < text.size() && IsAsciiDigit(text[pos])) return {};
-  return NormalizeWord(text.substr(begin, pos - begin));
-}
-
-bool IsAmountWord(std::string_view word) {
-  return std::find(std::begin(kAmountWords), std::end(kAmountWords), word) !=
-         std::end(kAmountWords);
 }
 
 int GroupValue(std::string_view text, Span group) {
@@ -448,119 +196,7 @@ bool IsDniLetter(std::string_view digits, char letter) {
   return AsciiUpper(letter) == kLetters[remainder];
 }
 
-// The label of the number at `pos`: the nearest label word among the four
-// words before it, past filler words.
-Label LabelBefore(std::string_view text, size_t pos, std::string* label) {
-  std::string word;
-  size_t begin = 0;
-  for (int i = 0; i < kMaxLabelWords; ++i) {
-    if (!WordBefore(text, pos, kMaxLabelBytes, /*within_clause=*/false, &word,
-                    &begin)) {
-      break;
-    }
-    const Label found = LabelOf(word);
-    if (found == Label::kNone) break;
-    if (found != Label::kFiller) {
-      *label = word;
-      return found;
-    }
-    pos = begin;
-  }
-  return Label::kNone;
-}
-
 }  // namespace
-
-bool PassesLuhn(std::string_view digits) {
-  int sum = 0;
-  bool twice = false;
-  for (size_t i = digits.size(); i-- > 0;) {
-    int d = digits[i] - '0';
-    if (twice) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-    twice = !twice;
-  }
-  return !digits.empty() && sum % 10 == 0;
-}
-
-std::string_view CardNetwork(std::string_view digits) {
-  const size_t length = digits.size();
-  if (length < 13 || length > 19) return {};
-  for (const CardRange& range : kCardRanges) {
-    const std::string_view head = digits.substr(0, range.low.size());
-    if (head < range.low || head > range.high) continue;
-    return (range.lengths & Len(static_cast<int>(length))) ? range.network
-                                                           : std::string_view();
-  }
-  return {};
-}
-
-int IbanLength(std::string_view country) {
-  for (const IbanCountry& c : kIbanCountries) {
-    if (country == c.code) return c.length;
-  }
-  return 0;
-}
-
-bool IbanChecksumValid(std::string_view iban) {
-  if (iban.size() < 5) return false;
-  int remainder = 0;
-  const auto add = [&remainder](char c) {
-    if (IsAsciiDigit(c)) {
-      remainder = (remainder * 10 + (c - '0')) % 97;
-    } else {
-      remainder = (remainder * 100 + (c - 'A' + 10)) % 97;
-    }
-  };
-  for (size_t i = 4; i < iban.size(); ++i) add(iban[i]);
-  for (size_t i = 0; i < 4; ++i) add(iban[i]);
-  return remainder == 1;
-}
-
-std::vector<Span> FindIbans(std::string_view text,
-                            const std::vector<uint8_t>& skip) {
-  std::vector<Span> found;
-  std::string chars;
-  for (size_t i = 0; i + 4 <= text.size(); ++i) {
-    // Digits are rarer than letters: test them first.
-    if (!IsAsciiDigit(text[i + 2]) || !IsAsciiDigit(text[i + 3]) ||
-        !IsAsciiAlpha(text[i]) || !IsAsciiAlpha(text[i + 1]) || skip[i] ||
-        (i > 0 && IsAsciiAlnum(text[i - 1])) || IsLetterBefore(text, i)) {
-      continue;
-    }
-    const char country[3] = {AsciiUpper(text[i]), AsciiUpper(text[i + 1]), 0};
-    const int length = IbanLength(country);
-    if (length == 0) continue;
-    chars.clear();
-    size_t pos = i;
-    // Single spaces or dashes may group the characters ("ES91 2100 ...").
-    while (pos < text.size() && static_cast<int>(chars.size()) < length &&
-           !skip[pos]) {
-      const char c = text[pos];
-      if (IsAsciiAlnum(c)) {
-        chars.push_back(AsciiUpper(c));
-        ++pos;
-      } else if ((c == ' ' || c == '-') && pos + 1 < text.size() &&
-                 IsAsciiAlnum(text[pos + 1]) && !chars.empty()) {
-        ++pos;
-      } else {
-        break;
-      }
-    }
-    if (static_cast<int>(chars.size()) != length) continue;
-    if (pos < text.size() &&
-        (IsAsciiAlnum(text[pos]) || IsLetterAt(text, pos))) {
-      continue;
-    }
-    if (!IbanChecksumValid(chars)) continue;
-    found.push_back({i, pos});
-    i = pos - 1;
-  }
-  return found;
-}
 
 std::vector<NumberRun> FindNumberRuns(std::string_view text,
                                       const std::vector<uint8_t>& skip) {

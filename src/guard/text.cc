@@ -238,4 +238,20 @@ bool WordBefore(std::string_view text, size_t pos, size_t max_bytes,
   return !after_period || IsNumberAbbreviation(*word);
 }
 
+std::string WordAfter(std::string_view text, size_t pos) {
+  for (int spaces = 0; pos < text.size() && spaces < 2 && text[pos] == ' ';
+       ++spaces) {
+    ++pos;
+  }
+  const size_t begin = pos;
+  while (pos < text.size()) {
+    int n = 0;
+    Letter letter;
+    if (!FoldLetter(DecodeAt(text, pos, &n), &letter)) break;
+    pos += n;
+  }
+  if (pos < text.size() && IsAsciiDigit(text[pos])) return {};
+  return NormalizeWord(text.substr(begin, pos - begin));
+}
+
 }  // namespace threadline::guard_internal

@@ -1,7 +1,8 @@
 // Character-level reading of replies for the guard: UTF-8 decoding that
 // tolerates any bytes, letter folding to lower-case ASCII (keeping "ñ", which
 // tells "coño" from "cono"), and the words just before a position, which
-// label the numbers after them ("cuenta", "order #"). Internal to src/guard.
+// label the numbers after them ("cuenta", "order #"), and just after it
+// ("pesos"). Internal to src/guard.
 //
 // All functions are pure and thread-safe.
 #ifndef THREADLINE_SRC_GUARD_TEXT_H_
@@ -136,6 +137,10 @@ std::string NormalizeWord(std::string_view word);
 // the second number.
 bool WordBefore(std::string_view text, size_t pos, size_t max_bytes,
                 bool within_clause, std::string* word, size_t* begin);
+
+// The normalized word starting at or after `pos`, past at most two spaces,
+// or empty.
+std::string WordAfter(std::string_view text, size_t pos);
 
 }  // namespace threadline::guard_internal
 
