@@ -22,6 +22,18 @@ absl::Status ErrnoStatus(const std::string& what, const std::string& path) {
 
 bool IsStd(const std::string& path) { return path.empty() || path == "-"; }
 
+// ControlAt: the width in bytes of the control character at `text[i]`, C0
+// (and DEL) or C1 (U+0080 to U+009F, C2 80 to C2 9F in UTF-8); 0 for none.
+size_t ControlAt(std::string_view text, size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x20 || c == 0x7F) return 1;
+  if (c == 0xC2 && i + 1 < text.size()) {
+    const auto next = static_cast<unsigned char>(text[i + 1]);
+    if (next >= 0x80 && next <= 0x9F) return 2;
+  }
+  return 0;
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<LineReader>> LineReader::Open(
@@ -117,20 +129,40 @@ bool LineReader::NextRaw(std::string_view* line) {
 }
 
 std::string Clip(std::string_view text, size_t max) {
-  size_t cut = text.size();
-  if (cut > max) {
-    cut = max;
-    // Back to the start of the character the cut falls in: a continuation
-    // byte is 10xxxxxx.
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
-      --cut;
+  // A message's layout is not the terminal's: every run of spaces and
+  // control characters (line breaks, and escapes that would move the
+  // cursor or recolour the screen) becomes one space.
+  std::string out;
+  bool gap = false;
+  bool cut = false;
+  for (size_t i = 0; i < text.size();) {
+    if (const size_t control = ControlAt(text, i);
+        control > 0 || text[i] == ' ') {
+      gap = !out.empty();
+      i += control > 0 ? control : 1;
+      continue;
+    }
+    if (gap) {
+      out += ' ';
+      gap = false;
+    }
+    out += text[i++];
+    if (out.size() > max) {
+      cut = true;
+      break;
     }
   }
-  std::string out(text.substr(0, cut));
-  for (char& c : out) {
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  if (cut) {
+    size_t at = max;
+    // Back to the start of the character the cut falls in: a continuation
+    // byte is 10xxxxxx.
+    while (at > 0 && (static_cast<unsigned char>(out[at]) & 0xC0) == 0x80) {
+      --at;
+    }
+    out.resize(at);
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    out += "…";
   }
-  if (cut < text.size()) out += "…";
   return out;
 }
 

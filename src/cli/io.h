@@ -66,9 +66,11 @@ class OutputFile {
   std::string path_;
 };
 
-// Clip: `text` on one line of a terminal: line breaks and tabs become
-// spaces, and a text longer than `max` bytes is cut (between characters,
-// never inside one) and ends with "…".
+// Clip: `text` (untrusted bytes) on one line of a terminal: each run of
+// spaces, line breaks, tabs and other control characters (C0, DEL, C1:
+// terminal escapes among them) becomes one space, none at either end, and
+// a text still longer than `max` bytes is cut (between characters, never
+// inside one) and ends with "…".
 std::string Clip(std::string_view text, size_t max);
 
 // Progress: a one-line bar on stderr, redrawn at most ten times a second;

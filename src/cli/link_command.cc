@@ -111,11 +111,11 @@ void PrintJourneys(const Engine& engine, const std::vector<Linkage>& linkages,
       absl::StrAppend(&ids, ids.empty() ? "" : ", ", IdentityToString(id.identity));
     }
     for (const std::string& name : ctx->customer.display_names) {
-      absl::StrAppend(&names, names.empty() ? "" : ", ", name);
+      absl::StrAppend(&names, names.empty() ? "" : ", ", Clip(name, 60));
     }
     absl::StrAppend(
         &out, "\ncase ", ctx->case_info.id, " (", std::string(CaseStatusName(ctx->case_info.status)),
-        ctx->case_info.topic.empty() ? "" : ", " + ctx->case_info.topic, "): ", path, "\n",
+        ctx->case_info.topic.empty() ? "" : ", " + Clip(ctx->case_info.topic, 40), "): ", path, "\n",
         "  customer ", ctx->customer.id, names.empty() ? "" : " " + names, ": ", ids, "\n",
         "  started ", absl::FormatTime("%Y-%m-%d %H:%M", ctx->started_at, absl::UTCTimeZone()),
         " on ", std::string(ChannelName(ctx->started_on)), ", ",

@@ -98,7 +98,7 @@ std::string ListeningSummary(const std::vector<Alert>& alerts,
             a.id, absl::FormatTime("%Y-%m-%d %H:%M", a.raised_at,
                                    absl::UTCTimeZone()),
             std::string(Sv(AlertScopeName(a.scope))),
-            a.scope == AlertScope::kTopic ? a.topic
+            a.scope == AlertScope::kTopic ? Clip(a.topic, 40)
                                           : std::string(ChannelName(a.channel)),
             a.count, absl::ToInt64Minutes(a.window), a.expected,
             a.public_count));
@@ -113,7 +113,7 @@ std::string ListeningSummary(const std::vector<Alert>& alerts,
                   i.id,
                   absl::FormatTime("%Y-%m-%d %H:%M", i.first_at,
                                    absl::UTCTimeZone()),
-                  std::string(Sv(IncidentStatusName(i.status))), i.topic,
+                  std::string(Sv(IncidentStatusName(i.status))), Clip(i.topic, 40),
                   i.case_ids.size(), i.reports, sample));
   }
   return out;

@@ -210,13 +210,30 @@ TEST(CliTest, SimulateNamesAFlagOutOfRange) {
 // Texts shown in summaries and handoff contexts stay on one line and are
 // never cut inside a character (the terminal would show garbage).
 TEST(ClipTest, OneLineCutBetweenCharacters) {
-  EXPECT_EQ(Clip("Cordial saludo,\r\n\tOtra vez", 100), "Cordial saludo,   Otra vez");
+  EXPECT_EQ(Clip("Cordial saludo,\r\n\tOtra vez", 100), "Cordial saludo, Otra vez");
+  EXPECT_EQ(Clip("  Estimados:\n\n  Ya les   escribí \n", 100),
+            "Estimados: Ya les escribí");
   EXPECT_EQ(Clip("exactly", 7), "exactly");
   EXPECT_EQ(Clip("exactly!", 7), "exactly…");
   EXPECT_EQ(Clip("d\xC3\xAD" "a", 2), "d…");  // "día": not inside the í
-  EXPECT_EQ(Clip("ok \xF0\x9F\x98\xA1 no", 5), "ok …");  // nor an emoji
+  EXPECT_EQ(Clip("ok \xF0\x9F\x98\xA1 no", 5), "ok…");  // nor an emoji
   EXPECT_EQ(Clip("\xF0\x9F\x98\xA1", 2), "…");
   EXPECT_EQ(Clip("", 0), "");
+  EXPECT_EQ(Clip(" \n\t ", 10), "");
+  // Cut after the runs are gone, and no space before the "…".
+  EXPECT_EQ(Clip("one\n\n\ntwo three", 7), "one two…");
+  EXPECT_EQ(Clip("one   two", 4), "one…");
+}
+
+TEST(ClipTest, TerminalEscapesInACustomersTextNeverReachTheTerminal) {
+  // ESC [2J clears a screen; ESC ] 0 ; … BEL retitles a window; C1's CSI
+  // (U+009B) does what ESC [ does on some terminals.
+  EXPECT_EQ(Clip("hi\x1b[2Jthere", 40), "hi [2Jthere");
+  EXPECT_EQ(Clip("a\x1b]0;pwned\x07" "b", 40), "a ]0;pwned b");
+  EXPECT_EQ(Clip("x\xC2\x9B" "31my", 40), "x 31my");
+  EXPECT_EQ(Clip("del\x7F", 40), "del");
+  // A letter of Latin-1 Supplement (C2 A0 and up) is text, kept.
+  EXPECT_EQ(Clip("\xC2\xBFqu\xC3\xA9?", 40), "\xC2\xBFqu\xC3\xA9?");
 }
 
 TEST(ScoreTest, PairwiseAndBCubed) {
