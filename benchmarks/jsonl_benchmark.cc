@@ -131,7 +131,7 @@ BENCHMARK(BM_AppendInteractionJson);
 
 void BM_AppendLinkageJson(benchmark::State& state) {
   const Linkage linkage{"tw-0001128", "c-1042", "k-2210", LinkReason::kReplyTo,
-                        true};
+                        true, {}};
   std::string out;
   size_t bytes = 0;
   for (auto _ : state) {

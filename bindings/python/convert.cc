@@ -74,9 +74,15 @@ py::tuple ToTuple(const Identity& id) {
 }
 
 py::tuple ToTuple(const Linkage& l) {
+  py::list ignored(l.ignored_identities.size());
+  for (size_t i = 0; i < l.ignored_identities.size(); ++i) {
+    const IgnoredIdentity& g = l.ignored_identities[i];
+    ignored[i] = py::make_tuple(ToTuple(g.identity),
+                                Str(std::string(g.why.message())));
+  }
   return py::make_tuple(Str(l.interaction_id), Str(l.customer_id),
                         Str(l.case_id), static_cast<int>(l.reason),
-                        l.continued);
+                        l.continued, ignored);
 }
 
 py::tuple ToTuple(const Customer& c) {

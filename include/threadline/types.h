@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "threadline/export.h"
 
@@ -142,6 +143,14 @@ enum class LinkReason : uint8_t {
 };
 THREADLINE_EXPORT std::string_view LinkReasonName(LinkReason reason);
 
+// IgnoredIdentity: an identity of an interaction that names no one, as the
+// host gave it, and why (IdentityNormalizer's status: InvalidArgument
+// naming the value and what is wrong with it).
+struct IgnoredIdentity {
+  Identity identity;
+  absl::Status why;
+};
+
 // Linkage: the answer to one ingest.
 struct Linkage {
   std::string interaction_id;
@@ -149,6 +158,12 @@ struct Linkage {
   std::string case_id;
   LinkReason reason = LinkReason::kUnspecified;
   bool continued = false;  // true when it joined an existing case
+  // The contact and identities that were left out because their values
+  // are not valid for their kind (a withheld caller id, a garbled email):
+  // the interaction is linked without them, and a host can fix the source.
+  // Only the ingest that links the interaction reports them; a retry of
+  // the same interaction and LinkageOf report none.
+  std::vector<IgnoredIdentity> ignored_identities;
 };
 
 // CustomerIdentity: an identity of a customer and how it came to be theirs.

@@ -24,6 +24,9 @@ namespace {
 // share, small enough to keep the progress bar moving.
 constexpr size_t kBatchLines = 1024;
 
+// Identities left out that a summary shows one by one; the rest are counted.
+constexpr size_t kIgnoredShown = 5;
+
 struct Accepted {
   std::string id;
   absl::Time at;
@@ -125,6 +128,12 @@ absl::StatusOr<LinkRun> LinkJsonl(
       if (!results[i].ok()) {
         report(batch.lines[i], results[i].status());
         continue;
+      }
+      for (IgnoredIdentity& g : results[i]->ignored_identities) {
+        if (summary.first_ignored.size() < kIgnoredShown) {
+          summary.first_ignored.emplace_back(batch.lines[i], std::move(g));
+        }
+        ++summary.ignored_identities;
       }
       Interaction& in = batch.interactions[i];
       accepted.push_back({std::move(in.id), in.occurred_at, in.channel});

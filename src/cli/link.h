@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -42,6 +43,10 @@ struct LinkSummary {
   int64_t linked = 0;   // linkages written
   int64_t skipped = 0;  // lines that could not be read or ingested
   int64_t cross_channel_cases = 0;  // cases that switched channel
+  // Identities linked lines carried that name no one (the lines were
+  // linked without them), and the first few, by line number.
+  int64_t ignored_identities = 0;
+  std::vector<std::pair<int64_t, IgnoredIdentity>> first_ignored;
   // Every switch seen, commonest first (ties in channel order).
   std::vector<ChannelSwitch> switches;
   EngineStats stats;

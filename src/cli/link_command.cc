@@ -69,6 +69,18 @@ void PrintSummary(const LinkSummary& summary) {
       stats.customers, stats.cases, summary.cross_channel_cases,
       stats.cases ? 100.0 * summary.cross_channel_cases / stats.cases : 0.0,
       stats.identities, stats.shared_identities, stats.merges);
+  if (summary.ignored_identities > 0) {
+    absl::StrAppend(
+        &out, absl::StrFormat(
+                  "  left out         %d identity value%s naming no one "
+                  "(lines linked without them)\n",
+                  summary.ignored_identities,
+                  summary.ignored_identities == 1 ? "" : "s"));
+    for (const auto& [line, g] : summary.first_ignored) {
+      absl::StrAppend(&out, "    line ", line, ": ",
+                      Clip(std::string(g.why.message()), 100), "\n");
+    }
+  }
   if (!summary.switches.empty()) {
     absl::StrAppend(&out, "  top channel switches:\n");
     for (size_t i = 0; i < summary.switches.size() && i < 8; ++i) {

@@ -370,8 +370,10 @@ absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
     }
   }
   state_.set_content_words(nullptr);
-  return CurrentLinkage(
-      static_cast<uint32_t>(state_.interactions().size() - 1));
+  Linkage linkage =
+      CurrentLinkage(static_cast<uint32_t>(state_.interactions().size() - 1));
+  linkage.ignored_identities = std::move(prepared.ignored);
+  return linkage;
 }
 
 }  // namespace engine

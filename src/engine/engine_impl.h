@@ -105,6 +105,7 @@ class EngineImpl final : public Engine {
   // The normalized form of one interaction, computed outside the lock.
   struct Prepared {
     std::vector<Evidence> evidence;  // the primary identity first
+    std::vector<IgnoredIdentity> ignored;  // Linkage::ignored_identities
     std::string topic;
     bool weak_topic = false;
     bool follow_up = false;

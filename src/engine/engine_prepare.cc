@@ -134,6 +134,8 @@ absl::StatusOr<EngineImpl::Prepared> EngineImpl::Prepare(
     // be lost for one bad field.
     if (e.status.ok() || !e.national.empty()) {
       p.evidence.push_back(std::move(e));
+    } else {
+      p.ignored.push_back({raw, std::move(e.status)});
     }
   };
   // The primary identity decides which customer the interaction belongs to:

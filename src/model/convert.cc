@@ -83,8 +83,13 @@ void ToProto(const Linkage& in, v1::Linkage* out) {
 }
 
 Linkage FromProto(const v1::Linkage& in) {
-  return Linkage{in.interaction_id(), in.customer_id(), in.case_id(),
-                 static_cast<LinkReason>(in.reason()), in.continued()};
+  Linkage out;
+  out.interaction_id = in.interaction_id();
+  out.customer_id = in.customer_id();
+  out.case_id = in.case_id();
+  out.reason = static_cast<LinkReason>(in.reason());
+  out.continued = in.continued();
+  return out;
 }
 
 void ToProto(const Customer& in, v1::Customer* out) {

@@ -139,6 +139,31 @@ TEST(CliTest, BadLinesAreReportedWithTheirNumberAndSkipped) {
   std::remove(out.c_str());
 }
 
+// Lines whose identities name no one are linked all the same; the summary
+// counts the values left out and shows the first few with their lines.
+TEST(CliTest, SummaryNamesTheIdentityValuesLeftOut) {
+  const std::string in = TempPath("left-out.jsonl");
+  std::string data = SmsLine("a") + "\n";
+  for (int i = 1; i <= 7; ++i) {
+    data += R"({"id": "e)" + std::to_string(i) +
+            R"(", "occurred_at": "2026-01-05T10:00:00Z", "channel": "EMAIL", )"
+            R"("direction": "INBOUND", "contact": {"kind": "EMAIL", "value": "bad-)" +
+            std::to_string(i) + R"("}})" "\n";
+  }
+  WriteFile(in, data);
+  ::testing::internal::CaptureStderr();
+  EXPECT_EQ(RunLink({"--in", in, "--out", "/dev/null"}), 0);
+  const std::string err = ::testing::internal::GetCapturedStderr();
+  EXPECT_NE(err.find("8 linked, 0 skipped"), std::string::npos) << err;
+  EXPECT_NE(err.find("left out         7 identity values naming no one"), std::string::npos)
+      << err;
+  EXPECT_NE(err.find("line 2: "), std::string::npos) << err;
+  EXPECT_NE(err.find("\"bad-1\""), std::string::npos) << err;
+  EXPECT_NE(err.find("line 6: "), std::string::npos) << err;
+  EXPECT_EQ(err.find("line 7: "), std::string::npos) << err;
+  std::remove(in.c_str());
+}
+
 // Files saved by Windows tools: a UTF-8 byte order mark and CRLF line ends
 // lose no line; a UTF-16 file is named as such once, not as bad JSON on
 // every line.

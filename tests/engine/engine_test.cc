@@ -92,6 +92,36 @@ TEST_F(EngineTest, WhatsappIdWithoutPlusIsThePhoneNumber) {
   EXPECT_EQ(call.customer_id, wa.customer_id);
 }
 
+// A host whose connector garbles a field learns which one: the interaction
+// is linked by what remains, and the answer names what was left out.
+TEST_F(EngineTest, IngestNamesTheIdentitiesItLeftOut) {
+  Interaction in = Make("e-1", At(0), Channel::kEmail, IdentityKind::kEmail,
+                        "not-an-email", "Where is my refund?");
+  in.identities = {{IdentityKind::kAccount, "AC-305510"},
+                   {IdentityKind::kPhone, "+1 12"}};
+  Linkage l = Ingest(in);
+  ASSERT_EQ(l.ignored_identities.size(), 2u);
+  EXPECT_EQ(l.ignored_identities[0].identity,
+            (Identity{IdentityKind::kEmail, "not-an-email"}));
+  EXPECT_EQ(l.ignored_identities[1].identity,
+            (Identity{IdentityKind::kPhone, "+1 12"}));
+  for (const IgnoredIdentity& g : l.ignored_identities) {
+    EXPECT_EQ(g.why.code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_NE(g.why.message().find(g.identity.value), absl::string_view::npos)
+        << g.why;
+  }
+  absl::StatusOr<Customer> c =
+      engine_->FindCustomer({IdentityKind::kAccount, "AC-305510"});
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->id, l.customer_id);
+  // Only the ingest that links it reports them.
+  EXPECT_TRUE(Ingest(in).ignored_identities.empty());
+  EXPECT_TRUE(Now("e-1").ignored_identities.empty());
+  EXPECT_TRUE(Ingest(Make("e-2", At(1), Channel::kEmail, IdentityKind::kEmail,
+                          "grace@example.com"))
+                  .ignored_identities.empty());
+}
+
 TEST_F(EngineTest, TweetThenCallGivingTheHandleJoinsTheCase) {
   Interaction tweet = Make("tw-1", At(0, 19), Channel::kTwitter,
                            IdentityKind::kTwitter, "@GraceC",

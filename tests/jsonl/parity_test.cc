@@ -667,7 +667,7 @@ TEST(ParityTest, ProtobufReadsEveryFieldAppendWrites) {
 }
 
 TEST(ParityTest, ProtobufReadsAppendLinkageJson) {
-  const Linkage linkage{"tw-1", "c-2", "k-3", LinkReason::kSameMatter, true};
+  const Linkage linkage{"tw-1", "c-2", "k-3", LinkReason::kSameMatter, true, {}};
   std::string json;
   AppendLinkageJson(linkage, &json);
   v1::Linkage back;

@@ -68,7 +68,7 @@ Interaction FormatExample() {
 
 TEST(AppendLinkageJsonTest, WritesAllFiveFieldsAsFormatShows) {
   std::string out = "previous\n";
-  AppendLinkageJson({"tw-0001128", "c-17", "k-42", LinkReason::kReplyTo, true},
+  AppendLinkageJson({"tw-0001128", "c-17", "k-42", LinkReason::kReplyTo, true, {}},
                     &out);
   EXPECT_EQ(out,
             "previous\n"
@@ -78,13 +78,14 @@ TEST(AppendLinkageJsonTest, WritesAllFiveFieldsAsFormatShows) {
 
 TEST(AppendLinkageJsonTest, ContinuedFalseAndEveryReason) {
   std::string out;
-  AppendLinkageJson({"a", "c-1", "k-1", LinkReason::kNewCase, false}, &out);
+  AppendLinkageJson({"a", "c-1", "k-1", LinkReason::kNewCase, false, {}}, &out);
   EXPECT_EQ(
       out, R"({"interaction_id": "a", "customer_id": "c-1", "case_id": "k-1", )"
            R"("reason": "NEW_CASE", "continued": false})");
   for (int r = 0; r <= static_cast<int>(LinkReason::kOnlyOpenCase); ++r) {
     out.clear();
-    AppendLinkageJson({"a", "c", "k", static_cast<LinkReason>(r), true}, &out);
+    AppendLinkageJson({"a", "c", "k", static_cast<LinkReason>(r), true, {}},
+                      &out);
     EXPECT_THAT(
         out,
         HasSubstr(absl::StrCat(
@@ -93,13 +94,14 @@ TEST(AppendLinkageJsonTest, ContinuedFalseAndEveryReason) {
   }
   // A value without a name is written as its number, as proto3 JSON does.
   out.clear();
-  AppendLinkageJson({"a", "c", "k", static_cast<LinkReason>(99), true}, &out);
+  AppendLinkageJson({"a", "c", "k", static_cast<LinkReason>(99), true, {}},
+                    &out);
   EXPECT_THAT(out, HasSubstr("\"reason\": 99,"));
 }
 
 TEST(AppendLinkageJsonTest, EscapesIds) {
   std::string out;
-  AppendLinkageJson({"a\"b\\c\n", "c", "k", LinkReason::kThread, true}, &out);
+  AppendLinkageJson({"a\"b\\c\n", "c", "k", LinkReason::kThread, true, {}}, &out);
   EXPECT_THAT(out, HasSubstr(R"("interaction_id": "a\"b\\c\n")"));
 }
 

@@ -269,3 +269,21 @@ def test_results_have_readable_repr_and_dicts(engine):
     assert engine.customer(link.customer_id).to_dict()["identities"][0]["identity"] == {
         "kind": "TWITTER", "value": "gracec"}
     assert engine.stats().to_dict()["interactions"] == 1
+
+
+def test_ingest_names_the_identities_it_left_out(engine):
+    item = make("e-1", at(0), "EMAIL", "EMAIL", "not-an-email",
+                "Where is my refund?",
+                identities=[{"kind": "ACCOUNT", "value": "AC-305510"}])
+    linked = engine.ingest(item)
+    assert [(g.identity.kind, g.identity.value)
+            for g in linked.ignored_identities] == [
+                (IdentityKind.EMAIL, "not-an-email")]
+    assert "not-an-email" in linked.ignored_identities[0].why
+    assert linked.to_dict()["ignored_identities"][0]["identity"] == {
+        "kind": "EMAIL", "value": "not-an-email"}
+    # Only the ingest that links it reports them.
+    assert engine.ingest(item).ignored_identities == ()
+    assert engine.linkage_of("e-1").ignored_identities == ()
+    [batch] = engine.ingest_many([make("e-2", at(1), "SMS", "PHONE", "+1 12")])
+    assert [g.identity.value for g in batch.ignored_identities] == ["+1 12"]

@@ -43,8 +43,9 @@ from ._reports import (Alert, AlertSample, ChannelCount, ErasureReport,
                        Incident, IncidentReply, ListeningOptions,
                        RecoveryReport)
 from ._types import (Case, ContextMessage, Customer, CustomerIdentity,
-                     EngineStats, HandoffContext, Identity, Interaction,
-                     Linkage, MergeRecord, SentimentTrend, TimelineEntry)
+                     EngineStats, HandoffContext, Identity, IgnoredIdentity,
+                     Interaction, Linkage, MergeRecord, SentimentTrend,
+                     TimelineEntry)
 
 __version__ = "0.1.0"
 
@@ -57,6 +58,7 @@ __all__ = [
     "ContextMessage", "Customer", "CustomerIdentity", "Direction",
     "Disposition", "Engine", "EngineStats", "Error", "Finding", "FindingKind",
     "GuardResult", "HandoffContext", "Identity", "IdentityKind",
+    "IgnoredIdentity",
     "Interaction", "LinkReason", "LinkSummary", "Linkage", "ManualClock",
     "MergeRecord", "ReplyGuard", "Sentiment", "SentimentLabel",
     "TimelineEntry", "analyze_sentiment", "detect_language",

@@ -182,18 +182,44 @@ class Interaction(_Value):
 
 
 @dataclass(frozen=True)
+class IgnoredIdentity(_Value):
+    """An identity of an interaction that names no one, as given, and why
+    (the value and what is wrong with it)."""
+    identity: Identity
+    why: str
+
+    @classmethod
+    def _from(cls, t: tuple) -> "IgnoredIdentity":
+        return cls(Identity._from(t[0]), t[1])
+
+
+@dataclass(frozen=True)
 class Linkage(_Value):
     """The answer to one ingest: the interaction's customer and case, why it
-    joined that case, and whether the case existed before."""
+    joined that case, and whether the case existed before.
+
+    ``ignored_identities``: the contact and identities left out because
+    their values are not valid for their kind (the interaction is linked
+    without them); only the ingest that links it reports them."""
     interaction_id: str
     customer_id: str
     case_id: str
     reason: LinkReason
     continued: bool
+    ignored_identities: tuple[IgnoredIdentity, ...] = ()
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The FORMAT.md linkage dict, with ``ignored_identities`` only when
+        there are some."""
+        d = super().to_dict()
+        if not self.ignored_identities:
+            del d["ignored_identities"]
+        return d
 
     @classmethod
     def _from(cls, t: tuple) -> "Linkage":
-        return cls(t[0], t[1], t[2], LINK_REASONS[t[3]], t[4])
+        return cls(t[0], t[1], t[2], LINK_REASONS[t[3]], t[4],
+                   tuple(IgnoredIdentity._from(g) for g in t[5]))
 
 
 @dataclass(frozen=True)
