@@ -15,7 +15,7 @@
 #include "cli/flags.h"
 #include "cli/io.h"
 #include "jsonl/jsonl.h"
-#include "jsonl/utf8.h"
+#include "util/utf8.h"
 #include "threadline/guard.h"
 #include "threadline/types.h"
 
@@ -112,7 +112,7 @@ std::string Excerpt(std::string_view reply, size_t begin, size_t end) {
     }
     const unsigned char c = data[i];
     if (c >= 0x80) {
-      const int n = jsonl::Utf8SequenceLength(data + i, data + span.size());
+      const int n = util::Utf8SequenceLength(data + i, data + span.size());
       if (n > 0) {
         out.append(span.substr(i, n));
         i += n;

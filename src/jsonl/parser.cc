@@ -22,7 +22,7 @@
 #include "jsonl/parser_errors.h"
 #include "jsonl/parser_impl.h"
 #include "jsonl/parser_tables.h"
-#include "jsonl/utf8.h"
+#include "util/utf8.h"
 #include "simdjson.h"
 #include "threadline/status_macros.h"
 #include "threadline/v1/interaction.pb.h"
@@ -105,7 +105,7 @@ absl::Status InteractionParser::Impl::Parse(std::string_view line,
     // allows it in text from a broken source and the line must not be lost:
     // replace each invalid sequence with U+FFFD and parse the repaired copy.
     // ReadString then refuses a replacement outside text and display_name.
-    RepairUtf8(line, &repaired, &repairs);
+    util::RepairUtf8(line, &repaired, &repairs);
     e = Load(repaired, &doc);
   }
   if (e == simdjson::EMPTY) {
@@ -120,7 +120,7 @@ bool InteractionParser::Impl::Repaired(std::string_view token) const {
   const size_t begin = token.data() - base, end = begin + token.size();
   auto it = std::lower_bound(
       repairs.begin(), repairs.end(), begin,
-      [](const Utf8Repair& r, size_t pos) { return r.end <= pos; });
+      [](const util::Utf8Repair& r, size_t pos) { return r.end <= pos; });
   return it != repairs.end() && it->begin < end;
 }
 

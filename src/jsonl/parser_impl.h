@@ -15,7 +15,7 @@
 #include "jsonl/jsonl.h"
 #include "jsonl/parser_errors.h"
 #include "jsonl/parser_tables.h"
-#include "jsonl/utf8.h"
+#include "util/utf8.h"
 #include "simdjson.h"
 #include "threadline/types.h"
 
@@ -30,7 +30,7 @@ struct InteractionParser::Impl {
   // Set only for a line that had invalid UTF-8: the repaired copy and where
   // its U+FFFD replacements are.
   std::string repaired;
-  std::vector<Utf8Repair> repairs;
+  std::vector<util::Utf8Repair> repairs;
   const char* base = nullptr;  // the text being parsed
   size_t size = 0;
 

@@ -16,7 +16,7 @@
 #include "google/protobuf/descriptor.h"
 #include "jsonl/jsonl.h"
 #include "jsonl/rfc3339.h"
-#include "jsonl/utf8.h"
+#include "util/utf8.h"
 #include "threadline/types.h"
 #include "threadline/v1/interaction.pb.h"
 #include "threadline/v1/model.pb.h"
@@ -182,14 +182,15 @@ void Writer::PutString(std::string_view s) {
       continue;
     }
     if (c >= 0x80) {
-      const int n = Utf8SequenceLength(in, end);
+      const int n = util::Utf8SequenceLength(in, end);
       if (n > 0) {
         std::memcpy(p, in, n);
         p += n;
         in += n;
       } else {
-        std::memcpy(p, kReplacementChar.data(), kReplacementChar.size());
-        p += kReplacementChar.size();
+        std::memcpy(p, util::kReplacementChar.data(),
+                    util::kReplacementChar.size());
+        p += util::kReplacementChar.size();
         in += -n;
       }
       continue;

@@ -287,6 +287,76 @@ TEST_F(DurableTest, AJournalReopensToTheSameState) {
   std::filesystem::remove_all(dir);
 }
 
+// Whatever bytes a host hands the C++ API, the journal it writes opens
+// again: a host's language cut in the middle of a character, or a field of
+// bytes that are not UTF-8, must not make a record that cannot be read.
+TEST_F(DurableTest, AJournalOfAnyBytesReopens) {
+  char tmp[] = "/tmp/threadline-durable-XXXXXX";
+  ASSERT_NE(mkdtemp(tmp), nullptr);
+  const std::string dir = tmp;
+  auto open_journal = [&] {
+    EngineOptions options;
+    options.clock = clock_;
+    options.journal_dir = dir;
+    absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Open(options);
+    EXPECT_TRUE(engine.ok()) << engine.status();
+    return engine.ok() ? *std::move(engine) : nullptr;
+  };
+  const std::string bad = "e\xff\xfe";
+  std::vector<Interaction> ins;
+  auto make = [&](const std::string& id) {
+    Interaction in;
+    in.id = id;
+    in.occurred_at = kNow + absl::Minutes(ins.size());
+    in.channel = Channel::kSms;
+    in.direction = Direction::kInbound;
+    in.contact = {IdentityKind::kPhone, "+14155550100"};
+    in.text = "mi internet no funciona " + bad;
+    return in;
+  };
+  ins.push_back(make("lang-cut"));
+  ins.back().language = "\xed\x9f\xbf";  // U+D7FF: two bytes are not UTF-8
+  for (std::string* field :
+       {&ins.emplace_back(make("topic")).topic,
+        &ins.emplace_back(make("agent")).agent_id,
+        &ins.emplace_back(make("thread")).thread_id,
+        &ins.emplace_back(make("ref")).external_ref,
+        &ins.emplace_back(make("name")).display_name,
+        &ins.emplace_back(make("region")).region,
+        &ins.emplace_back(make("language")).language,
+        &ins.emplace_back(make("reply")).reply_to}) {
+    *field = bad;
+  }
+  ins.push_back(make("id-" + bad));
+  ins.push_back(make("handle"));
+  ins.back().identities = {{IdentityKind::kTwitter, "@grace" + bad},
+                           {IdentityKind::kAccount, "AC-1" + bad}};
+  std::string before;
+  std::vector<std::string> ids;
+  {
+    std::unique_ptr<Engine> a = open_journal();
+    ASSERT_NE(a, nullptr);
+    for (const Interaction& in : ins) {
+      absl::StatusOr<Linkage> l = a->Ingest(in);
+      if (l.ok()) ids.push_back(in.id);
+    }
+    ASSERT_FALSE(ids.empty());
+    before = DumpEngine(*a, ids);
+  }
+  {
+    std::unique_ptr<Engine> b = open_journal();  // the events replayed
+    ASSERT_NE(b, nullptr);
+    EXPECT_EQ(DumpEngine(*b, ids), before);
+    ASSERT_TRUE(b->Checkpoint().ok());
+  }
+  std::unique_ptr<Engine> c = open_journal();  // from the snapshot
+  ASSERT_NE(c, nullptr);
+  EXPECT_GT(c->Recovery().load.snapshot_sequence, 0u);
+  EXPECT_EQ(DumpEngine(*c, ids), before);
+  c.reset();
+  std::filesystem::remove_all(dir);
+}
+
 TEST_F(DurableTest, CheckpointNeedsAStore) {
   std::unique_ptr<Engine> a = Open(nullptr);
   EXPECT_EQ(a->Checkpoint().code(), absl::StatusCode::kFailedPrecondition);

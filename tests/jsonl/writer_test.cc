@@ -14,7 +14,7 @@
 #include "gtest/gtest.h"
 #include "jsonl/jsonl.h"
 #include "jsonl/rfc3339.h"
-#include "jsonl/utf8.h"
+#include "util/utf8.h"
 #include "simdjson.h"
 #include "threadline/types.h"
 
@@ -238,19 +238,19 @@ TEST(AppendJsonStringTest, ReplacesInvalidUtf8) {
     EXPECT_EQ(out, absl::StrCat("\"", std::string(c.want), "\""));
     EXPECT_TRUE(ValidUtf8(out));
     std::string repaired;
-    std::vector<Utf8Repair> repairs;
-    RepairUtf8(c.in, &repaired, &repairs);
+    std::vector<util::Utf8Repair> repairs;
+    util::RepairUtf8(c.in, &repaired, &repairs);
     EXPECT_EQ(repaired, c.want);
   }
 }
 
 TEST(Utf8Test, RepairRecordsWhereReplacementsLanded) {
   std::string out;
-  std::vector<Utf8Repair> repairs;
-  EXPECT_FALSE(RepairUtf8("valid é", &out, &repairs));
+  std::vector<util::Utf8Repair> repairs;
+  EXPECT_FALSE(util::RepairUtf8("valid é", &out, &repairs));
   EXPECT_EQ(out, "valid é");
   EXPECT_TRUE(
-      RepairUtf8("a\xFF"
+      util::RepairUtf8("a\xFF"
                  "b\xC3",
                  &out, &repairs));
   EXPECT_EQ(out, "a\uFFFDb\uFFFD");
@@ -282,9 +282,9 @@ TEST(Utf8Test, AgreesWithSimdjsonOnValidity) {
     inputs.push_back(s);
   }
   std::string out;
-  std::vector<Utf8Repair> repairs;
+  std::vector<util::Utf8Repair> repairs;
   for (const std::string& s : inputs) {
-    const bool replaced = RepairUtf8(s, &out, &repairs);
+    const bool replaced = util::RepairUtf8(s, &out, &repairs);
     ASSERT_EQ(!replaced, ValidUtf8(s)) << absl::CEscape(s);
     ASSERT_TRUE(ValidUtf8(out)) << absl::CEscape(s);
   }

@@ -1,6 +1,6 @@
-#include "jsonl/utf8.h"
+#include "util/utf8.h"
 
-namespace threadline::jsonl {
+namespace threadline::util {
 
 int Utf8SequenceLength(const unsigned char* p, const unsigned char* end) {
   const unsigned char lead = p[0];
@@ -58,4 +58,4 @@ bool RepairUtf8(std::string_view in, std::string* out,
   return !repairs->empty();
 }
 
-}  // namespace threadline::jsonl
+}  // namespace threadline::util

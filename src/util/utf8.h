@@ -1,15 +1,17 @@
-// UTF-8 checks shared by the JSON Lines reader and writer: both must turn a
-// broken byte sequence into U+FFFD the same way, so that what the writer
-// emits for a string is what the reader would have made of it.
-#ifndef THREADLINE_SRC_JSONL_UTF8_H_
-#define THREADLINE_SRC_JSONL_UTF8_H_
+// UTF-8 checks shared by the JSON Lines reader and writer and the engine:
+// all must turn a broken byte sequence into U+FFFD the same way, so that
+// what the writer emits for a string is what the reader would have made of
+// it, and a text a host hands the engine directly is kept as the same text
+// read from JSON would be.
+#ifndef THREADLINE_SRC_UTIL_UTF8_H_
+#define THREADLINE_SRC_UTIL_UTF8_H_
 
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace threadline::jsonl {
+namespace threadline::util {
 
 // The UTF-8 encoding of U+FFFD REPLACEMENT CHARACTER.
 inline constexpr std::string_view kReplacementChar = "\xEF\xBF\xBD";
@@ -33,6 +35,6 @@ struct Utf8Repair {
 bool RepairUtf8(std::string_view in, std::string* out,
                 std::vector<Utf8Repair>* repairs);
 
-}  // namespace threadline::jsonl
+}  // namespace threadline::util
 
-#endif  // THREADLINE_SRC_JSONL_UTF8_H_
+#endif  // THREADLINE_SRC_UTIL_UTF8_H_
