@@ -292,8 +292,8 @@ class THREADLINE_EXPORT Engine {
   // Checkpoint: writes a snapshot of the whole state through
   // Store::WriteSnapshot, after which the store drops the events it covers
   // and Open replays only later ones. Writes wait while the state is
-  // serialized. FailedPrecondition without a store; the store's error
-  // otherwise.
+  // serialized. An engine that has stored nothing yet writes nothing (OK).
+  // FailedPrecondition without a store; the store's error otherwise.
   [[nodiscard]] virtual absl::Status Checkpoint() = 0;
 
   // Erase: forgets a customer (the right to be forgotten): the customer, the

@@ -224,8 +224,12 @@ void EngineImpl::RecordLocked(v1::Event& event) {
   pending_.push_back({event.sequence(), event.SerializeAsString()});
 }
 
-absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& in,
+absl::StatusOr<Linkage> EngineImpl::IngestLocked(const Interaction& given,
                                                  Prepared prepared) {
+  // What is linked and stored: the interaction as given, or repaired.
+  const std::shared_ptr<const Interaction> repaired =
+      std::move(prepared.repaired);
+  const Interaction& in = repaired != nullptr ? *repaired : given;
   if (int64_t known = state_.FindInteraction(in.id); known >= 0) {
     const InteractionRecord& r = state_.interactions()[known];
     const uint64_t now = r.digest ? prepared.digest : LegacyFingerprint(in);

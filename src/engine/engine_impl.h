@@ -104,6 +104,10 @@ class EngineImpl final : public Engine {
   };
   // The normalized form of one interaction, computed outside the lock.
   struct Prepared {
+    // The interaction with its text and display name repaired, when either
+    // was not UTF-8 (as the JSON reader repairs them): what is linked and
+    // stored then. Null when nothing needed repair.
+    std::shared_ptr<const Interaction> repaired;
     std::vector<Evidence> evidence;  // the primary identity first
     std::vector<IgnoredIdentity> ignored;  // Linkage::ignored_identities
     std::string topic;

@@ -4,6 +4,7 @@
 // listening stage's content words (EngineImpl::Prepare).
 #include <algorithm>
 #include <cctype>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -13,9 +14,11 @@
 #include "absl/strings/str_cat.h"
 #include "engine/engine_impl.h"
 #include "engine/fingerprint.h"
+#include "identity/value_text.h"
 #include "listening/inbound_text.h"
 #include "threadline/identity.h"
 #include "threadline/status_macros.h"
+#include "util/utf8.h"
 
 namespace threadline::engine {
 
@@ -92,7 +95,68 @@ absl::Status Validate(const Interaction& in) {
       in.contact.value.empty()) {
     return bad("field \"contact\" needs a kind and a value");
   }
+  // As the JSON reader does: text and the display name are repaired
+  // (RepairedCopy); a repaired id or address could equal another.
+  if (!identity_internal::IsValidUtf8(in.id)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "interaction: field \"id\": ", identity_internal::QuoteForMessage(in.id),
+        " has invalid UTF-8; only text and display_name may, since a "
+        "repaired id could equal another"));
+  }
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"contact.value", &in.contact.value},
+      {"reply_to", &in.reply_to},
+      {"thread_id", &in.thread_id},
+      {"external_ref", &in.external_ref},
+      {"topic", &in.topic},
+      {"agent_id", &in.agent_id},
+      {"language", &in.language},
+      {"region", &in.region}};
+  auto not_utf8 = [&bad](const std::string& field, const std::string& value) {
+    return bad(absl::StrCat("field \"", field, "\": ",
+                            identity_internal::QuoteForMessage(value),
+                            " has invalid UTF-8; only text and display_name "
+                            "may, since a repaired id or address could equal "
+                            "another"));
+  };
+  for (const auto& [field, value] : fields) {
+    if (!identity_internal::IsValidUtf8(*value)) return not_utf8(field, *value);
+  }
+  for (size_t i = 0; i < in.identities.size(); ++i) {
+    if (!identity_internal::IsValidUtf8(in.identities[i].value)) {
+      return not_utf8(absl::StrCat("identities[", i, "].value"),
+                      in.identities[i].value);
+    }
+  }
   return absl::OkStatus();
+}
+
+// RepairedCopy: `in` with invalid UTF-8 in its text and display name
+// replaced by U+FFFD as the JSON reader replaces it, or null when both are
+// well-formed (nearly always).
+std::shared_ptr<const Interaction> RepairedCopy(const Interaction& in) {
+  const bool text = !identity_internal::IsValidUtf8(in.text);
+  const bool name = !identity_internal::IsValidUtf8(in.display_name);
+  if (!text && !name) return nullptr;
+  auto out = std::make_shared<Interaction>(in);
+  std::vector<util::Utf8Repair> repairs;
+  if (text) util::RepairUtf8(in.text, &out->text, &repairs);
+  if (name) util::RepairUtf8(in.display_name, &out->display_name, &repairs);
+  return out;
+}
+
+// PrimaryLanguage: the ISO 639-1 code a host's language tag begins with
+// ("es" of "ES", "es-MX" or "es_CO"), lower case; empty for a tag that
+// begins with none (it is then as if none was given).
+std::string PrimaryLanguage(std::string_view tag) {
+  auto letter = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  };
+  if (tag.size() < 2 || !letter(tag[0]) || !letter(tag[1]) ||
+      (tag.size() > 2 && tag[2] != '-' && tag[2] != '_')) {
+    return "";
+  }
+  return {static_cast<char>(tag[0] | 0x20), static_cast<char>(tag[1] | 0x20)};
 }
 
 // The digits of a phone number written the national way ("(316) 565-4325")
@@ -114,9 +178,12 @@ std::string NationalDigits(const Identity& raw, const std::string& region) {
 }  // namespace
 
 absl::StatusOr<EngineImpl::Prepared> EngineImpl::Prepare(
-    const Interaction& in) const {
-  THREADLINE_RETURN_IF_ERROR(Validate(in));
+    const Interaction& given) const {
+  THREADLINE_RETURN_IF_ERROR(Validate(given));
   Prepared p;
+  p.repaired = RepairedCopy(given);
+  const Interaction& in = p.repaired != nullptr ? *p.repaired : given;
+  const std::string host_language = PrimaryLanguage(in.language);
   p.evidence.reserve(4 + in.identities.size());
   p.digest = Digest(in);
   auto read = [&](const Identity& raw) {
@@ -179,10 +246,10 @@ absl::StatusOr<EngineImpl::Prepared> EngineImpl::Prepare(
   // the text reads in) and the listening stage's content words.
   listening::InboundTextOptions reading;
   reading.sentiment = options_.sentiment.get();
-  reading.detect_language = !options_.sentiment && in.language.empty();
+  reading.detect_language = !options_.sentiment && host_language.empty();
   reading.content_words = options_.listening.incidents;
   listening::InboundText text =
-      listening::ReadInboundText(in.text, in.language, topics_, reading);
+      listening::ReadInboundText(in.text, host_language, topics_, reading);
   if (p.topic.empty()) {
     p.topic = std::string(text.topic.topic);
     p.weak_topic = text.topic.confidence < kStrongTopic;
@@ -190,14 +257,14 @@ absl::StatusOr<EngineImpl::Prepared> EngineImpl::Prepare(
   p.follow_up = text.topic.follow_up;
   p.content_words = std::move(text.content_words);
   if (!in.text.empty()) {
-    const std::string_view language = in.language;
-    if (text.sentiment) {
-      p.sentiment = text.sentiment->score;
-      if (language.empty()) p.language = std::move(text.sentiment->language);
-    } else if (language.empty()) {
+    if (text.sentiment) p.sentiment = text.sentiment->score;
+    if (!host_language.empty()) {
+      p.language = host_language;
+    } else if (text.sentiment) {
+      p.language = std::move(text.sentiment->language);
+    } else {
       p.language = std::string(text.language);
     }
-    if (!language.empty()) p.language = std::string(language.substr(0, 2));
   }
   return p;
 }

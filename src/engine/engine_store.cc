@@ -182,6 +182,8 @@ absl::Status EngineImpl::WriteSnapshotHeld() {
     model::ToProto(options_.clock->Now(), snapshot.mutable_taken_at());
     state_.Save(&snapshot);
     stored.sequence = snapshot.sequence();
+    // Nothing stored yet: nothing to restore, and no sequence to name.
+    if (stored.sequence == 0) return absl::OkStatus();
     // Serialized under the lock: the message refers to nothing outside it,
     // but building it took the time; serializing is a fraction of it.
     stored.data = snapshot.SerializeAsString();

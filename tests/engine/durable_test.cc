@@ -288,8 +288,9 @@ TEST_F(DurableTest, AJournalReopensToTheSameState) {
 }
 
 // Whatever bytes a host hands the C++ API, the journal it writes opens
-// again: a host's language cut in the middle of a character, or a field of
-// bytes that are not UTF-8, must not make a record that cannot be read.
+// again: a text or display name that is not UTF-8 is kept repaired (as the
+// JSON reader repairs it), an id or address that is not is refused naming
+// the field, and a language tag is kept only as the code it begins with.
 TEST_F(DurableTest, AJournalOfAnyBytesReopens) {
   char tmp[] = "/tmp/threadline-durable-XXXXXX";
   ASSERT_NE(mkdtemp(tmp), nullptr);
@@ -304,6 +305,7 @@ TEST_F(DurableTest, AJournalOfAnyBytesReopens) {
   };
   const std::string bad = "e\xff\xfe";
   std::vector<Interaction> ins;
+  ins.reserve(16);  // the fields below are pointed at while it grows
   auto make = [&](const std::string& id) {
     Interaction in;
     in.id = id;
@@ -338,9 +340,27 @@ TEST_F(DurableTest, AJournalOfAnyBytesReopens) {
     ASSERT_NE(a, nullptr);
     for (const Interaction& in : ins) {
       absl::StatusOr<Linkage> l = a->Ingest(in);
-      if (l.ok()) ids.push_back(in.id);
+      if (l.ok()) {
+        ids.push_back(in.id);
+        continue;
+      }
+      EXPECT_EQ(l.status().code(), absl::StatusCode::kInvalidArgument);
+      EXPECT_NE(l.status().message().find("invalid UTF-8"),
+                absl::string_view::npos)
+          << l.status();
     }
-    ASSERT_FALSE(ids.empty());
+    EXPECT_EQ(ids, (std::vector<std::string>{"lang-cut", "name"}));
+    absl::StatusOr<Linkage> name = a->LinkageOf("name");
+    ASSERT_TRUE(name.ok()) << name.status();
+    absl::StatusOr<HandoffContext> context = a->Context(name->case_id);
+    ASSERT_TRUE(context.ok()) << context.status();
+    ASSERT_FALSE(context->last_messages.empty());
+    EXPECT_EQ(context->last_messages.back().text,
+              "mi internet no funciona e\xEF\xBF\xBD\xEF\xBF\xBD");
+    EXPECT_EQ(context->customer.display_names,
+              (std::vector<std::string>{"e\xEF\xBF\xBD\xEF\xBF\xBD"}));
+    // A retry of the same bytes is the same interaction.
+    EXPECT_TRUE(a->Ingest(ins[5]).ok());
     before = DumpEngine(*a, ids);
   }
   {
@@ -355,6 +375,29 @@ TEST_F(DurableTest, AJournalOfAnyBytesReopens) {
   EXPECT_EQ(DumpEngine(*c, ids), before);
   c.reset();
   std::filesystem::remove_all(dir);
+}
+
+// A run whose every interaction was refused still ends cleanly.
+TEST_F(DurableTest, ACheckpointOfNothingStoredWritesNothing) {
+  char tmp[] = "/tmp/threadline-durable-XXXXXX";
+  ASSERT_NE(mkdtemp(tmp), nullptr);
+  {
+    absl::StatusOr<std::shared_ptr<Store>> store = OpenJournal(tmp);
+    ASSERT_TRUE(store.ok()) << store.status();
+    std::unique_ptr<Engine> engine = Open(*store);
+    ASSERT_NE(engine, nullptr);
+    Interaction refused;
+    refused.id = "no-time";
+    EXPECT_FALSE(engine->Ingest(refused).ok());
+    EXPECT_TRUE(engine->Checkpoint().ok());
+  }
+  absl::StatusOr<std::shared_ptr<Store>> again = OpenJournal(tmp);
+  ASSERT_TRUE(again.ok()) << again.status();
+  std::unique_ptr<Engine> reopened = Open(*again);
+  ASSERT_NE(reopened, nullptr);
+  EXPECT_EQ(reopened->Recovery().load.snapshot_sequence, 0u);
+  EXPECT_EQ(reopened->Stats().interactions, 0);
+  std::filesystem::remove_all(tmp);
 }
 
 TEST_F(DurableTest, CheckpointNeedsAStore) {
