@@ -158,3 +158,22 @@ def test_ingest_many_conflicting_retry_is_already_exists(engine):
     results = engine.ingest_many([item, dict(item, text="changed")], return_errors=True)
     assert isinstance(results[0], threadline.Linkage)
     assert results[1].code == "ALREADY_EXISTS"
+
+
+def test_text_with_lone_surrogates_is_repaired_as_broken_utf8_is(engine):
+    # A file read with errors="surrogateescape" keeps its bad bytes as lone
+    # surrogates; its text and display name are repaired, not refused.
+    text = b"caf\xe9 ok".decode("utf-8", "surrogateescape")
+    item = make("t-1", at(0), "SMS", "PHONE", "+14155550100", text,
+                display_name="Jos\udce9 \U0001F600")
+    linked = engine.ingest(item)
+    ctx = engine.context(linked.case_id)
+    assert ctx.last_messages[-1].text == "caf\ufffd ok"
+    assert ctx.customer.display_names == ["Jos\ufffd \U0001F600"]
+    assert engine.ingest(item).case_id == linked.case_id  # the same again
+    [again] = engine.ingest_many([threadline.Interaction(**item)])
+    assert again.case_id == linked.case_id
+    # Elsewhere a repaired value could equal another: refused, by field.
+    e = error_of(engine.ingest, make("t-2", at(0), "SMS", "PHONE",
+                                     "+14155550100", "hi", topic="x\udce9"))
+    assert e.code == "INVALID_ARGUMENT" and '"topic"' in e.message

@@ -56,6 +56,39 @@ def _default(value: Any) -> Any:
 _ENCODER = json.JSONEncoder(default=_default, separators=(",", ":"))
 
 
+def _repaired_text(value: str) -> str:
+    """`value` with its lone surrogates as U+FFFD: those of bytes decoded
+    with errors="surrogateescape" as the bytes would be repaired (one U+FFFD
+    per maximal invalid subpart, as the JSON Lines reader repairs invalid
+    UTF-8), any other one each as one."""
+    try:
+        raw = value.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = value.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "replace")
+
+
+def _encode(item: Dict[str, Any]) -> str:
+    line = _ENCODER.encode(item)
+    # A str may hold lone surrogates (a file read with
+    # errors="surrogateescape", a "\ud800" in JSON), which no JSON line can
+    # carry. FORMAT.md lets text and display_name be broken: they are
+    # repaired, as invalid UTF-8 is. (Emoji escape as surrogate pairs, so
+    # this test alone does not tell.)
+    if "\\ud" not in line:
+        return line
+    repaired = None
+    for key in ("text", "display_name"):
+        value = item.get(key)
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                repaired = repaired if repaired is not None else dict(item)
+                repaired[key] = _repaired_text(value)
+    return line if repaired is None else _ENCODER.encode(repaired)
+
+
 def to_json_line(item: InteractionLike) -> str:
     """The FORMAT.md JSON line of a dict or Interaction. The engine reads it
     with the library's own JSON Lines parser, so Python and `threadline link`
@@ -64,7 +97,7 @@ def to_json_line(item: InteractionLike) -> str:
         when = item.get("occurred_at")
         if isinstance(when, _dt.datetime):
             item = dict(item, occurred_at=rfc3339(when, "occurred_at"))
-        return _ENCODER.encode(item)
+        return _encode(item)
     if isinstance(item, Interaction):
         item = item.to_dict()
     elif not isinstance(item, Mapping):
@@ -77,7 +110,7 @@ def to_json_line(item: InteractionLike) -> str:
         item["occurred_at"] = rfc3339(when, "occurred_at")
     elif not isinstance(item, dict):
         item = dict(item)
-    return _ENCODER.encode(item)
+    return _encode(item)
 
 
 def engine_options(
