@@ -54,8 +54,15 @@ py::tuple LinkJsonl(const std::string& in_path, const std::string& out_path,
   for (size_t i = 0; i < bad.size(); ++i) {
     bad_lines[i] = py::make_tuple(bad[i].first, Str(bad[i].second));
   }
+  py::list first_ignored(s.first_ignored.size());
+  for (size_t i = 0; i < s.first_ignored.size(); ++i) {
+    const auto& [line, g] = s.first_ignored[i];
+    first_ignored[i] = py::make_tuple(line, ToTuple(g.identity),
+                                      Str(std::string(g.why.message())));
+  }
   return py::make_tuple(s.lines, s.linked, s.skipped, s.cross_channel_cases,
-                        switches, ToTuple(s.stats), s.seconds, bad_lines);
+                        switches, ToTuple(s.stats), s.seconds, bad_lines,
+                        s.ignored_identities, first_ignored);
 }
 
 int RunCommand(const std::string& command,

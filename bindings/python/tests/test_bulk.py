@@ -67,6 +67,21 @@ def test_link_jsonl_skips_bad_lines_and_names_them(journeys, tmp_path):
     assert bad.line == 6
 
 
+def test_link_jsonl_counts_the_identities_it_left_out(tmp_path):
+    src = tmp_path / "left-out.jsonl"
+    line = ('{"id": "e%d", "occurred_at": "2026-01-05T10:00:00Z", '
+            '"channel": "EMAIL", "direction": "INBOUND", '
+            '"contact": {"kind": "EMAIL", "value": "bad-%d"}}')
+    src.write_text("\n".join(line % (i, i) for i in range(1, 8)) + "\n",
+                   encoding="utf-8")
+    summary = threadline.link_jsonl(src, tmp_path / "out.jsonl")
+    assert (summary.linked, summary.ignored_identities) == (7, 7)
+    assert [g.line for g in summary.first_ignored] == [1, 2, 3, 4, 5]
+    first = summary.first_ignored[0]
+    assert first.identity == threadline.Identity("EMAIL", "bad-1")
+    assert '"bad-1"' in first.why
+
+
 def test_link_jsonl_missing_file_is_an_error(tmp_path):
     with pytest.raises(threadline.Error) as e:
         threadline.link_jsonl(tmp_path / "nope.jsonl", tmp_path / "out.jsonl")

@@ -31,7 +31,8 @@ Every failure is a threadline.Error with .code ("INVALID_ARGUMENT",
 
 from ._errors import BatchError, Error
 from . import _threadline  # noqa: F401  (after _errors: it raises their Error)
-from ._bulk import BadLine, ChannelSwitch, LinkSummary, link_jsonl
+from ._bulk import (BadLine, ChannelSwitch, LeftOutIdentity, LinkSummary,
+                    link_jsonl)
 from ._engine import Engine, ManualClock
 from ._stores import Store, open_journal, open_postgres
 from ._enums import (AlertScope, CaseStatus, Channel, Direction, Disposition,
@@ -59,7 +60,8 @@ __all__ = [
     "Disposition", "Engine", "EngineStats", "Error", "Finding", "FindingKind",
     "GuardResult", "HandoffContext", "Identity", "IdentityKind",
     "IgnoredIdentity",
-    "Interaction", "LinkReason", "LinkSummary", "Linkage", "ManualClock",
+    "Interaction", "LeftOutIdentity", "LinkReason", "LinkSummary", "Linkage",
+    "ManualClock",
     "MergeRecord", "ReplyGuard", "Sentiment", "SentimentLabel",
     "TimelineEntry", "analyze_sentiment", "detect_language",
     "is_public_channel", "link_jsonl",

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, List, Union
 
 from . import _threadline
 from ._engine import engine_options
 from ._enums import CHANNELS, Channel
-from ._types import EngineStats, _Value
+from ._types import EngineStats, Identity, _Value
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -33,6 +33,15 @@ class BadLine(_Value):
 
 
 @dataclass(frozen=True)
+class LeftOutIdentity(_Value):
+    """An identity a linked line carried that names no one (the line was
+    linked without it), and why."""
+    line: int      # 1-based
+    identity: Identity
+    why: str       # names the value and what is wrong with it
+
+
+@dataclass(frozen=True)
 class LinkSummary(_Value):
     """What link_jsonl read and decided."""
     lines: int                 # lines read, blank ones included
@@ -43,6 +52,8 @@ class LinkSummary(_Value):
     stats: EngineStats
     seconds: float
     bad_lines: List[BadLine]   # the first thousand skipped lines
+    ignored_identities: int = 0  # identity values left out of linked lines
+    first_ignored: List[LeftOutIdentity] = field(default_factory=list)  # 5
 
 
 def link_jsonl(path_in: PathLike, path_out: PathLike, *,
@@ -56,11 +67,14 @@ def link_jsonl(path_in: PathLike, path_out: PathLike, *,
     NOT_FOUND or PERMISSION_DENIED naming a path that cannot be opened,
     INVALID_ARGUMENT for a bad option."""
     options.setdefault("batch_threads", os.cpu_count() or 1)
-    (lines, linked, skipped, crossed, switches, stats, seconds,
-     bad) = _threadline.link_jsonl(os.fspath(path_in), os.fspath(path_out),
-                                   engine_options(**options), bool(progress))
+    (lines, linked, skipped, crossed, switches, stats, seconds, bad,
+     ignored, first_ignored) = _threadline.link_jsonl(
+         os.fspath(path_in), os.fspath(path_out), engine_options(**options),
+         bool(progress))
     return LinkSummary(
         lines, linked, skipped, crossed,
         [ChannelSwitch(CHANNELS[a], CHANNELS[b], n) for a, b, n in switches],
         EngineStats._from(stats), seconds,
-        [BadLine(n, m) for n, m in bad])
+        [BadLine(n, m) for n, m in bad], ignored,
+        [LeftOutIdentity(n, Identity._from(i), why)
+         for n, i, why in first_ignored])
