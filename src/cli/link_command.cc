@@ -127,7 +127,9 @@ void PrintJourneys(const Engine& engine, const std::vector<Linkage>& linkages,
     }
     absl::StrAppend(
         &out, "\ncase ", ctx->case_info.id, " (", std::string(CaseStatusName(ctx->case_info.status)),
-        ctx->case_info.topic.empty() ? "" : ", " + Clip(ctx->case_info.topic, 40), "): ", path, "\n",
+        ctx->case_info.topic.empty() ? ""
+                                     : ", " + Clip(ctx->case_info.topic, 40),
+        "): ", path, "\n",
         "  customer ", ctx->customer.id, names.empty() ? "" : " " + names, ": ", ids, "\n",
         "  started ", absl::FormatTime("%Y-%m-%d %H:%M", ctx->started_at, absl::UTCTimeZone()),
         " on ", std::string(ChannelName(ctx->started_on)), ", ",

@@ -113,7 +113,8 @@ std::string ListeningSummary(const std::vector<Alert>& alerts,
                   i.id,
                   absl::FormatTime("%Y-%m-%d %H:%M", i.first_at,
                                    absl::UTCTimeZone()),
-                  std::string(Sv(IncidentStatusName(i.status))), Clip(i.topic, 40),
+                  std::string(Sv(IncidentStatusName(i.status))),
+                  Clip(i.topic, 40),
                   i.case_ids.size(), i.reports, sample));
   }
   return out;

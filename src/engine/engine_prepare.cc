@@ -75,6 +75,13 @@ absl::Status Validate(const Interaction& in) {
   if (in.id.empty()) {
     return absl::InvalidArgumentError("interaction: field \"id\" is required");
   }
+  if (!identity_internal::IsValidUtf8(in.id)) {  // before it is quoted below
+    return absl::InvalidArgumentError(
+        absl::StrCat("interaction: field \"id\": ",
+                     identity_internal::QuoteForMessage(in.id),
+                     " has invalid UTF-8; only text and display_name may, "
+                     "since a repaired id could equal another"));
+  }
   auto bad = [&in](std::string_view what) {
     return absl::InvalidArgumentError(
         absl::StrCat("interaction \"", in.id, "\": ", std::string(what)));
@@ -97,12 +104,6 @@ absl::Status Validate(const Interaction& in) {
   }
   // As the JSON reader does: text and the display name are repaired
   // (RepairedCopy); a repaired id or address could equal another.
-  if (!identity_internal::IsValidUtf8(in.id)) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "interaction: field \"id\": ", identity_internal::QuoteForMessage(in.id),
-        " has invalid UTF-8; only text and display_name may, since a "
-        "repaired id could equal another"));
-  }
   const std::pair<const char*, const std::string*> fields[] = {
       {"contact.value", &in.contact.value},
       {"reply_to", &in.reply_to},
