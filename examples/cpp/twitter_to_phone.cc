@@ -66,6 +66,12 @@ void PrintLinkage(const threadline::Linkage& link) {
               link.customer_id.c_str(),
               std::string(threadline::LinkReasonName(link.reason)).c_str(),
               Explain(link.reason));
+  // What named no one was left out, and the host is told why.
+  for (const threadline::IgnoredIdentity& g : link.ignored_identities) {
+    std::printf("     left out %s: %s\n",
+                threadline::IdentityToString(g.identity).c_str(),
+                std::string(g.why.message()).c_str());
+  }
 }
 
 void PrintContext(const threadline::HandoffContext& ctx, absl::Time now) {
@@ -163,6 +169,8 @@ absl::Status Run() {
   call.direction = Direction::kInbound;
   call.contact = {IdentityKind::kPhone, "(646) 555-0134"};
   call.region = "US";
+  // The phone system had no account to pass on and wrote a placeholder.
+  call.identities = {{IdentityKind::kAccount, "unknown"}};
   call.text = "Hi, this is @jdoe from Twitter, my internet is still down";
   std::printf("\n%s  Phone call from %s\n  \"%s\"\n",
               When(call.occurred_at).c_str(), call.contact.value.c_str(),

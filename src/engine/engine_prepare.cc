@@ -209,13 +209,14 @@ absl::StatusOr<EngineImpl::Prepared> EngineImpl::Prepare(
   // The primary identity decides which customer the interaction belongs to:
   // an account number when one is given (a family shares a landline, not an
   // account), else the contact.
-  size_t primary_account = in.identities.size();
+  // The accounts of identities[0, accounts_read) are read here, each once.
+  size_t accounts_read = in.identities.size();
   for (size_t i = 0; i < in.identities.size(); ++i) {
     if (in.identities[i].kind != IdentityKind::kAccount) continue;
     const size_t before = p.evidence.size();
     read(in.identities[i]);
     if (p.evidence.size() > before) {
-      primary_account = i;
+      accounts_read = i + 1;
       break;
     }
   }
@@ -224,7 +225,9 @@ absl::StatusOr<EngineImpl::Prepared> EngineImpl::Prepare(
   // other identities, its reply or thread, or as a customer of its own.
   read(in.contact);
   for (size_t i = 0; i < in.identities.size(); ++i) {
-    if (i != primary_account) read(in.identities[i]);
+    const bool read_already =
+        in.identities[i].kind == IdentityKind::kAccount && i < accounts_read;
+    if (!read_already) read(in.identities[i]);
   }
   if (options_.use_mentioned_identities &&
       in.direction == Direction::kInbound && !in.text.empty()) {

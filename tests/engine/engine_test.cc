@@ -97,13 +97,17 @@ TEST_F(EngineTest, WhatsappIdWithoutPlusIsThePhoneNumber) {
 TEST_F(EngineTest, IngestNamesTheIdentitiesItLeftOut) {
   Interaction in = Make("e-1", At(0), Channel::kEmail, IdentityKind::kEmail,
                         "not-an-email", "Where is my refund?");
-  in.identities = {{IdentityKind::kAccount, "AC-305510"},
+  in.identities = {{IdentityKind::kAccount, "unknown"},
+                   {IdentityKind::kAccount, "AC-305510"},
                    {IdentityKind::kPhone, "+1 12"}};
   Linkage l = Ingest(in);
-  ASSERT_EQ(l.ignored_identities.size(), 2u);
+  // Each once, in the order read: accounts first (the primary identity).
+  ASSERT_EQ(l.ignored_identities.size(), 3u);
   EXPECT_EQ(l.ignored_identities[0].identity,
-            (Identity{IdentityKind::kEmail, "not-an-email"}));
+            (Identity{IdentityKind::kAccount, "unknown"}));
   EXPECT_EQ(l.ignored_identities[1].identity,
+            (Identity{IdentityKind::kEmail, "not-an-email"}));
+  EXPECT_EQ(l.ignored_identities[2].identity,
             (Identity{IdentityKind::kPhone, "+1 12"}));
   for (const IgnoredIdentity& g : l.ignored_identities) {
     EXPECT_EQ(g.why.code(), absl::StatusCode::kInvalidArgument);
