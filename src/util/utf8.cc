@@ -1,6 +1,12 @@
 #include "util/utf8.h"
 
+#include "simdjson.h"
+
 namespace threadline::util {
+
+bool IsValidUtf8(std::string_view text) {
+  return simdjson::validate_utf8(text.data(), text.size());
+}
 
 int Utf8SequenceLength(const unsigned char* p, const unsigned char* end) {
   const unsigned char lead = p[0];
