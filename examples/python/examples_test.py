@@ -22,6 +22,7 @@ def run(*args):
 def test_twitter_to_phone():
     out = run(HERE / "twitter_to_phone.py")
     assert re.search(r"call .*case (k-\S+) \(SAME_MATTER, continued=True\)", out)
+    assert "left out ACCOUNT:N/A: " in out
     assert "TWITTER → VOICE" in out
     assert "TWITTER:gracec" in out and "PHONE:+16465550134" in out
     assert "waiting for us: 3 min" in out

@@ -67,12 +67,16 @@ def main() -> None:
         "id": "call-77", "occurred_at": call_time, "channel": "VOICE",
         "direction": "INBOUND", "region": "US", "topic": "outage",
         "contact": {"kind": "PHONE", "value": "(646) 555-0134"},
-        # Captured by the IVR agent: "what is your Twitter handle?"
-        "identities": [{"kind": "TWITTER", "value": "gracec"}],
+        # Captured by the IVR agent: "what is your Twitter handle?"; the
+        # phone system had no account number and wrote a placeholder.
+        "identities": [{"kind": "TWITTER", "value": "gracec"},
+                       {"kind": "ACCOUNT", "value": "N/A"}],
         "text": "Still no internet this morning, I tweeted you last night",
     })
     print(f"call     → customer {call.customer_id}, case {call.case_id} "
           f"({call.reason.value}, continued={call.continued})")
+    for left_out in call.ignored_identities:  # what names no one, and why
+        print(f"           left out {left_out.identity}: {left_out.why}")
     if call.case_id != first.case_id:
         raise SystemExit("the call did not join the tweet's case")
 
