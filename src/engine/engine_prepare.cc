@@ -71,20 +71,11 @@ std::string_view SkipAddressees(std::string_view text) {
 }
 
 
-// IsUtf8Value: util::IsValidUtf8 for the short values of an interaction
-// (ids, addresses, codes), which are nearly always ASCII: one pass the
-// compiler vectorizes tells so, without a validator's call.
-bool IsUtf8Value(std::string_view value) {
-  unsigned char any = 0;
-  for (char c : value) any |= static_cast<unsigned char>(c);
-  return any < 0x80 || util::IsValidUtf8(value);
-}
-
 absl::Status Validate(const Interaction& in) {
   if (in.id.empty()) {
     return absl::InvalidArgumentError("interaction: field \"id\" is required");
   }
-  if (!IsUtf8Value(in.id)) {  // before it is quoted below
+  if (!util::IsValidUtf8(in.id)) {  // before it is quoted below
     return absl::InvalidArgumentError(
         absl::StrCat("interaction: field \"id\": ",
                      identity_internal::QuoteForMessage(in.id),
@@ -130,10 +121,10 @@ absl::Status Validate(const Interaction& in) {
                             "another"));
   };
   for (const auto& [field, value] : fields) {
-    if (!IsUtf8Value(*value)) return not_utf8(field, *value);
+    if (!util::IsValidUtf8(*value)) return not_utf8(field, *value);
   }
   for (size_t i = 0; i < in.identities.size(); ++i) {
-    if (!IsUtf8Value(in.identities[i].value)) {
+    if (!util::IsValidUtf8(in.identities[i].value)) {
       return not_utf8(absl::StrCat("identities[", i, "].value"),
                       in.identities[i].value);
     }

@@ -17,6 +17,7 @@
 #include "identity/value_text.h"
 #include "threadline/identity.h"
 #include "threadline/types.h"
+#include "util/utf8.h"
 
 namespace threadline {
 namespace {
@@ -30,7 +31,6 @@ using identity_internal::FindAccountNumbers;
 using identity_internal::FindEmailsAndHandles;
 using identity_internal::IsAsciiDigit;
 using identity_internal::IsPlaceholder;
-using identity_internal::IsValidUtf8;
 using identity_internal::kMinAccountDigits;
 using identity_internal::kPlaceholderPhrase;
 using identity_internal::Mention;
@@ -40,6 +40,7 @@ using identity_internal::PhoneResult;
 using identity_internal::QuoteForMessage;
 using identity_internal::ToAbsl;
 using identity_internal::TrimValue;
+using util::IsValidUtf8;
 
 // Longest value of any kind accepted: identities are keys held in memory for
 // millions of customers, and nothing that identifies a person is longer.

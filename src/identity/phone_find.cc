@@ -14,6 +14,7 @@
 #include "identity/phone_matcher.h"
 #include "identity/phone_numbers.h"
 #include "identity/value_text.h"
+#include "util/utf8.h"
 
 namespace threadline {
 namespace identity_internal {
@@ -213,7 +214,7 @@ std::vector<PhoneReader::Found> PhoneReader::Find(
   // its bytes are blanked too. Text that is UTF-8, nearly all, is not
   // copied.
   std::string repaired;
-  if (!IsValidUtf8(scan)) {
+  if (!util::IsValidUtf8(scan)) {
     repaired = ReplaceInvalidUtf8(scan);
     scan = repaired;
   }

@@ -8,6 +8,7 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "util/utf8.h"
 
 namespace threadline {
 namespace identity_internal {
@@ -93,33 +94,6 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return true;
 }
 
-// The length of the well-formed UTF-8 sequence at the start of `s`, 0 if
-// the first byte does not start one.
-size_t Utf8SequenceLength(std::string_view s) {
-  const auto byte = [&s](size_t i) { return static_cast<uint8_t>(s[i]); };
-  const auto is_cont = [&](size_t i) {
-    return i < s.size() && (byte(i) & 0xC0) == 0x80;
-  };
-  const uint8_t b0 = byte(0);
-  if (b0 < 0x80) return 1;
-  if (b0 >= 0xC2 && b0 <= 0xDF) return is_cont(1) ? 2 : 0;
-  if (b0 >= 0xE0 && b0 <= 0xEF) {
-    if (!is_cont(1) || !is_cont(2)) return 0;
-    // Overlong forms (E0 80..9F) and UTF-16 surrogates (ED A0..BF).
-    if (b0 == 0xE0 && byte(1) < 0xA0) return 0;
-    if (b0 == 0xED && byte(1) > 0x9F) return 0;
-    return 3;
-  }
-  if (b0 >= 0xF0 && b0 <= 0xF4) {
-    if (!is_cont(1) || !is_cont(2) || !is_cont(3)) return 0;
-    // Overlong forms (F0 80..8F) and code points above U+10FFFF.
-    if (b0 == 0xF0 && byte(1) < 0x90) return 0;
-    if (b0 == 0xF4 && byte(1) > 0x8F) return 0;
-    return 4;
-  }
-  return 0;
-}
-
 }  // namespace
 
 std::string_view TrimValue(std::string_view value) {
@@ -178,35 +152,6 @@ size_t FindAsciiDigit(std::string_view text, size_t from) {
   return i;
 }
 
-bool IsValidUtf8(std::string_view text) {
-  // Values are short and nearly always ASCII: a few words, the last one
-  // overlapping the one before, tell so.
-  if (text.size() >= 8) {
-    uint64_t high = Load8(text.data() + text.size() - 8);
-    for (size_t i = 0; i + 8 < text.size(); i += 8) {
-      high |= Load8(text.data() + i);
-    }
-    if ((high & kHighBits) == 0) return true;
-  }
-  size_t i = 0;
-  while (i < text.size()) {
-    // Most text is ASCII: step over it eight bytes at a time, else byte by
-    // byte, without decoding.
-    if (i + 8 <= text.size() && (Load8(text.data() + i) & kHighBits) == 0) {
-      i += 8;
-      continue;
-    }
-    if (static_cast<uint8_t>(text[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    const size_t n = Utf8SequenceLength(text.substr(i));
-    if (n == 0) return false;
-    i += n;
-  }
-  return true;
-}
-
 size_t CountAsciiDigits(std::string_view text, size_t enough) {
   size_t count = 0;
   size_t i = 0;
@@ -229,8 +174,9 @@ std::string ReplaceInvalidUtf8(std::string_view text) {
       ++i;
       continue;
     }
-    const size_t n = Utf8SequenceLength(std::string_view(out).substr(i));
-    if (n == 0) {
+    const auto* p = reinterpret_cast<const unsigned char*>(out.data());
+    const int n = util::Utf8SequenceLength(p + i, p + out.size());
+    if (n < 0) {
       out[i] = ' ';
       ++i;
     } else {
@@ -255,11 +201,10 @@ std::string QuoteForMessage(std::string_view value) {
   }
   // Well-formed UTF-8 is kept as is ("Peña"); anything else is hex-escaped
   // so a message never carries broken bytes into a log or JSON.
-  std::string quoted =
-      absl::StrCat("\"",
-                   IsValidUtf8(shown) ? absl::Utf8SafeCHexEscape(ToAbsl(shown))
-                                      : absl::CHexEscape(ToAbsl(shown)),
-                   "\"");
+  const std::string escaped = util::IsValidUtf8(shown)
+                                  ? absl::Utf8SafeCHexEscape(ToAbsl(shown))
+                                  : absl::CHexEscape(ToAbsl(shown));
+  std::string quoted = absl::StrCat("\"", escaped, "\"");
   if (shown.size() < value.size()) {
     absl::StrAppend(&quoted, "... (", value.size(), " bytes)");
   }

@@ -31,10 +31,6 @@ std::string_view TrimValue(std::string_view value);
 // record carries them.
 bool IsPlaceholder(std::string_view trimmed);
 
-// IsValidUtf8: whether `text` is well-formed UTF-8 (no overlong forms,
-// surrogates or code points above U+10FFFF).
-bool IsValidUtf8(std::string_view text);
-
 // CountAsciiDigits: how many bytes of `text` are ASCII digits, counting
 // stopped once `enough` are found (the result is then at least `enough`).
 // Finding a mention needs a few digits, and most messages have fewer: this

@@ -4,7 +4,7 @@
 
 namespace threadline::util {
 
-bool IsValidUtf8(std::string_view text) {
+bool IsValidNonAsciiUtf8(std::string_view text) {
   return simdjson::validate_utf8(text.data(), text.size());
 }
 

@@ -7,6 +7,8 @@
 #define THREADLINE_SRC_UTIL_UTF8_H_
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,10 +25,30 @@ inline constexpr std::string_view kReplacementChar = "\xEF\xBF\xBD";
 // agrees, so browsers and Python show the same replacement).
 int Utf8SequenceLength(const unsigned char* p, const unsigned char* end);
 
+// IsAscii: whether every byte of `text` is below 0x80, read eight at a
+// time. Inline: ids, addresses and codes are short and nearly always ASCII.
+inline bool IsAscii(std::string_view text) {
+  uint64_t any = 0;
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    any |= word;
+  }
+  for (; i < text.size(); ++i) any |= static_cast<unsigned char>(text[i]);
+  return (any & 0x8080808080808080u) == 0;
+}
+
+// IsValidNonAsciiUtf8: IsValidUtf8's check of a text with bytes above 0x7F
+// (simdjson's validator, many bytes at a time).
+bool IsValidNonAsciiUtf8(std::string_view text);
+
 // IsValidUtf8: whether `text` is well-formed UTF-8 (no overlong forms,
-// surrogates or code points above U+10FFFF), checked many bytes at a time
-// (simdjson): cheap enough for every text an engine ingests.
-bool IsValidUtf8(std::string_view text);
+// surrogates or code points above U+10FFFF): cheap enough for every value
+// and text an engine ingests.
+inline bool IsValidUtf8(std::string_view text) {
+  return IsAscii(text) || IsValidNonAsciiUtf8(text);
+}
 
 // A byte range [begin, end) of a repaired line that replaced invalid input.
 struct Utf8Repair {

@@ -17,6 +17,7 @@
 #include "identity/value_text.h"
 #include "threadline/identity.h"
 #include "threadline/types.h"
+#include "util/utf8.h"
 
 namespace threadline {
 namespace identity_internal {
@@ -24,6 +25,7 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
+using util::IsValidUtf8;
 
 Identity Phone(std::string value) {
   return {IdentityKind::kPhone, std::move(value)};

@@ -3,10 +3,13 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "util/utf8.h"
 
 namespace threadline {
 namespace identity_internal {
 namespace {
+
+using util::IsValidUtf8;  // checked here with the values it guards
 
 TEST(TrimValueTest, AsciiAndUnicodeSpaces) {
   EXPECT_EQ(TrimValue("  a b \t\r\n"), "a b");
